@@ -1,0 +1,102 @@
+/*
+ * The protocol catalog and provider selection.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Field values and the order of checks are Windows' (docs/catalog.md has
+ * the sources and what had to be chosen where Windows is not known).
+ */
+#include "catalog.h"
+
+#define AF_INET_VALUE 2
+#define AF_INET6_VALUE 23
+#define SOCK_STREAM_VALUE 1
+#define SOCK_DGRAM_VALUE 2
+#define SOCK_RAW_VALUE 3
+
+#define WSAEINVAL_VALUE 10022
+#define WSAEPROTONOSUPPORT_VALUE 10043
+#define WSAESOCKTNOSUPPORT_VALUE 10044
+#define WSAEAFNOSUPPORT_VALUE 10047
+
+#define XP1_STREAM_FLAGS   0x20066  /* GUARANTEED_DELIVERY|ORDER|GRACEFUL_CLOSE|EXPEDITED_DATA|IFS_HANDLES */
+#define XP1_DATAGRAM_FLAGS 0x20609  /* CONNECTIONLESS|MESSAGE_ORIENTED|BROADCAST|MULTIPOINT|IFS_HANDLES */
+
+#define MSAFD_IPV4 { 0xe70f1aa0, 0xab8b, 0x11cf, { 0x8c, 0xa3, 0x00, 0x80, 0x5f, 0x48, 0xa1, 0x92 } }
+#define MSAFD_IPV6 { 0xf9eab0c0, 0x26d4, 0x11d0, { 0xbb, 0xbf, 0x00, 0xaa, 0x00, 0x6c, 0x34, 0xe4 } }
+
+const struct ws_catalog_entry ws_catalog[] =
+{
+    { 1001, MSAFD_IPV4, AF_INET_VALUE, SOCK_STREAM_VALUE, 6, 0, 16, 16,
+      XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IP]" },
+    { 1002, MSAFD_IPV4, AF_INET_VALUE, SOCK_DGRAM_VALUE, 17, 0, 16, 16,
+      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IP]" },
+    { 1003, MSAFD_IPV4, AF_INET_VALUE, SOCK_RAW_VALUE, 0, 255, 16, 16,
+      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IP]" },
+    { 1004, MSAFD_IPV6, AF_INET6_VALUE, SOCK_STREAM_VALUE, 6, 0, 28, 28,
+      XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IPv6]" },
+    { 1005, MSAFD_IPV6, AF_INET6_VALUE, SOCK_DGRAM_VALUE, 17, 0, 28, 28,
+      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IPv6]" },
+    { 1006, MSAFD_IPV6, AF_INET6_VALUE, SOCK_RAW_VALUE, 0, 255, 28, 28,
+      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IPv6]" },
+};
+
+const size_t ws_catalog_count = sizeof(ws_catalog) / sizeof(ws_catalog[0]);
+
+const struct ws_catalog_entry *catalog_find_id(uint32_t catalog_id)
+{
+    for (size_t i = 0; i < ws_catalog_count; i++)
+        if (ws_catalog[i].catalog_id == catalog_id) return &ws_catalog[i];
+    return NULL;
+}
+
+static int matches_protocol(const struct ws_catalog_entry *entry, int32_t protocol)
+{
+    if (!protocol) return !!(entry->provider_flags & WS_PFL_MATCHES_PROTOCOL_ZERO);
+    return protocol >= entry->protocol &&
+           (int64_t)protocol <= (int64_t)entry->protocol + entry->protocol_max_offset;
+}
+
+static int any_entry_has_type(int32_t type)
+{
+    for (size_t i = 0; i < ws_catalog_count; i++)
+        if (ws_catalog[i].type == type) return 1;
+    return 0;
+}
+
+/* Is there an entry of this family (and of this type, when type != 0)? */
+static int any_entry_has_family(int32_t af, int32_t type)
+{
+    for (size_t i = 0; i < ws_catalog_count; i++)
+        if (ws_catalog[i].family == af && (!type || ws_catalog[i].type == type)) return 1;
+    return 0;
+}
+
+int catalog_select(int32_t af, int32_t type, int32_t protocol, int with_info,
+                   struct ws_selection *out)
+{
+    if (with_info)
+    {
+        if (!af || !any_entry_has_family(af, 0)) return WSAEAFNOSUPPORT_VALUE;
+    }
+    else if (!af && !protocol) return WSAEINVAL_VALUE;
+
+    if (type && !any_entry_has_type(type)) return WSAESOCKTNOSUPPORT_VALUE;
+    if (af && !any_entry_has_family(af, type)) return WSAEAFNOSUPPORT_VALUE;
+
+    for (size_t i = 0; i < ws_catalog_count; i++)
+    {
+        const struct ws_catalog_entry *entry = &ws_catalog[i];
+
+        if (af && entry->family != af) continue;
+        if (type && entry->type != type) continue;
+        if (!matches_protocol(entry, protocol)) continue;
+        out->entry = entry;
+        out->family = entry->family;
+        out->type = entry->type;
+        out->protocol = protocol ? protocol : entry->protocol;
+        return 0;
+    }
+    return WSAEPROTONOSUPPORT_VALUE;
+}

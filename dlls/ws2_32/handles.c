@@ -1,0 +1,87 @@
+/*
+ * From a SOCKET to our per-handle state and the Linux fd behind it.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The fd is fetched from Wine for every call (wine_server_handle_to_fd,
+ * served from ntdll's fd cache), so it always belongs to the object the
+ * handle names *now*. The state is keyed by handle value, and carries the
+ * socket's inode: a program that closed a socket with CloseHandle and got
+ * the same value back for something else is detected by the mismatch.
+ */
+#include <string.h>
+
+#include "ws2_32_private.h"
+#include "catalog.h"
+
+static int identify_fd(int fd, struct ws2host_fd_identify_params *id)
+{
+    id->fd = fd;
+    return ws_unix_call(ws2host_call_fd_identify, id) ? -1 : 0;
+}
+
+/* A socket we did not create in this process (inherited from a parent,
+ * duplicated into us, or re-created at the same handle value). */
+static void adopt(SOCKET s, const struct ws2host_fd_identify_params *id, struct ws_socket_info *info)
+{
+    struct ws_selection selection;
+
+    memset(info, 0, sizeof(*info));
+    info->family = id->family;
+    info->type = id->type;
+    info->protocol = id->protocol;
+    if (!catalog_select(id->family, id->type, id->protocol, 0, &selection))
+        info->catalog_id = selection.entry->catalog_id;
+    info->overlapped = 1;       /* socket()'s default; the creator's choice is not visible */
+    info->adopted = 1;
+    info->inode = id->inode;
+    if (socket_table_insert(s, info)) WARN("cannot track socket %#llx\n", (ULONGLONG)s);
+    TRACE("adopted %#llx: family %d, type %d, protocol %d\n", (ULONGLONG)s,
+          info->family, info->type, info->protocol);
+}
+
+int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
+{
+    struct ws2host_fd_identify_params id;
+    unsigned int options;
+    int fd;
+
+    if (s == INVALID_SOCKET || !s || !ws_unix_init()) return WSAENOTSOCK;
+    if (wine.handle_to_fd((HANDLE)s, 0, &fd, &options)) return WSAENOTSOCK;
+    if (identify_fd(fd, &id) || !id.is_socket)
+    {
+        ws_unix_close_fd(fd);
+        return WSAENOTSOCK;
+    }
+    if (socket_table_lookup(s, info) || info->inode != id.inode) adopt(s, &id, info);
+
+    if (fd_out) *fd_out = fd;
+    else ws_unix_close_fd(fd);
+    return 0;
+}
+
+/* The final WSACleanup destroys every socket; a handle value whose socket
+ * was already closed with CloseHandle may now name something else, which
+ * must be left alone. */
+void ws_close_all_sockets(void)
+{
+    struct ws_socket_entry entries[64];
+    size_t count;
+
+    while ((count = socket_table_drain(entries, ARRAYSIZE(entries))))
+    {
+        for (size_t i = 0; i < count; i++)
+        {
+            struct ws2host_fd_identify_params id;
+            HANDLE handle = (HANDLE)(ULONG_PTR)entries[i].handle;
+            unsigned int options;
+            int fd;
+
+            if (wine.handle_to_fd(handle, 0, &fd, &options)) continue;
+            if (!identify_fd(fd, &id) && id.is_socket && id.inode == entries[i].info.inode)
+                CloseHandle(handle);
+            ws_unix_close_fd(fd);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/*
+ * Per-handle socket state table.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Handles are multiples of 4, so handle / 4 indexes a two-level array:
+ * a fixed directory of lazily allocated pages. Pages are never freed
+ * while the process runs, so a reader never sees one disappear.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sockettable.h"
+
+#ifdef _WIN32
+#include <windows.h>
+typedef SRWLOCK table_lock;
+#define TABLE_LOCK_INIT SRWLOCK_INIT
+#define lock_shared(l)     AcquireSRWLockShared(l)
+#define unlock_shared(l)   ReleaseSRWLockShared(l)
+#define lock_exclusive(l)  AcquireSRWLockExclusive(l)
+#define unlock_exclusive(l) ReleaseSRWLockExclusive(l)
+#else
+#include <pthread.h>
+typedef pthread_rwlock_t table_lock;
+#define TABLE_LOCK_INIT PTHREAD_RWLOCK_INITIALIZER
+#define lock_shared(l)     pthread_rwlock_rdlock(l)
+#define unlock_shared(l)   pthread_rwlock_unlock(l)
+#define lock_exclusive(l)  pthread_rwlock_wrlock(l)
+#define unlock_exclusive(l) pthread_rwlock_unlock(l)
+#endif
+
+#define PAGE_ENTRIES 1024
+#define DIRECTORY_PAGES 4096
+
+struct table_slot
+{
+    int in_use;
+    struct ws_socket_info info;
+};
+
+static struct table_slot *directory[DIRECTORY_PAGES];
+static table_lock lock = TABLE_LOCK_INIT;
+static size_t live_count;
+
+static int split(uint64_t handle, size_t *page, size_t *slot)
+{
+    uint64_t index;
+
+    if (!handle || (handle & 3) || handle > WS_SOCKET_TABLE_MAX_HANDLE) return -1;
+    index = handle >> 2;
+    *page = index / PAGE_ENTRIES;
+    *slot = index % PAGE_ENTRIES;
+    return 0;
+}
+
+int socket_table_insert(uint64_t handle, const struct ws_socket_info *info)
+{
+    size_t page, slot;
+    struct table_slot *entry;
+
+    if (split(handle, &page, &slot)) return -1;
+    lock_exclusive(&lock);
+    if (!directory[page] && !(directory[page] = calloc(PAGE_ENTRIES, sizeof(struct table_slot))))
+    {
+        unlock_exclusive(&lock);
+        return -1;
+    }
+    entry = &directory[page][slot];
+    if (!entry->in_use) live_count++;
+    entry->in_use = 1;
+    entry->info = *info;
+    unlock_exclusive(&lock);
+    return 0;
+}
+
+int socket_table_lookup(uint64_t handle, struct ws_socket_info *info)
+{
+    size_t page, slot;
+    int ret = -1;
+
+    if (split(handle, &page, &slot)) return -1;
+    lock_shared(&lock);
+    if (directory[page] && directory[page][slot].in_use)
+    {
+        *info = directory[page][slot].info;
+        ret = 0;
+    }
+    unlock_shared(&lock);
+    return ret;
+}
+
+int socket_table_remove(uint64_t handle, struct ws_socket_info *info)
+{
+    size_t page, slot;
+    int ret = -1;
+
+    if (split(handle, &page, &slot)) return -1;
+    lock_exclusive(&lock);
+    if (directory[page] && directory[page][slot].in_use)
+    {
+        if (info) *info = directory[page][slot].info;
+        memset(&directory[page][slot], 0, sizeof(directory[page][slot]));
+        live_count--;
+        ret = 0;
+    }
+    unlock_exclusive(&lock);
+    return ret;
+}
+
+size_t socket_table_drain(struct ws_socket_entry *entries, size_t max)
+{
+    size_t found = 0;
+
+    lock_exclusive(&lock);
+    for (size_t page = 0; page < DIRECTORY_PAGES && found < max && live_count; page++)
+    {
+        if (!directory[page]) continue;
+        for (size_t slot = 0; slot < PAGE_ENTRIES && found < max; slot++)
+        {
+            struct table_slot *entry = &directory[page][slot];
+            if (!entry->in_use) continue;
+            entries[found].handle = ((uint64_t)page * PAGE_ENTRIES + slot) << 2;
+            entries[found++].info = entry->info;
+            memset(entry, 0, sizeof(*entry));
+            live_count--;
+        }
+    }
+    unlock_exclusive(&lock);
+    return found;
+}
+
+size_t socket_table_count(void)
+{
+    size_t count;
+
+    lock_shared(&lock);
+    count = live_count;
+    unlock_shared(&lock);
+    return count;
+}

@@ -1,0 +1,47 @@
+/*
+ * Per-handle socket state: a thread-safe table keyed by the SOCKET value,
+ * with O(1) lookup. Portable C (no windows.h) so the host tests can run it.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef WS2HOST_SOCKETTABLE_H
+#define WS2HOST_SOCKETTABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ws_socket_info
+{
+    int32_t family;             /* Windows AF_* */
+    int32_t type;               /* Windows SOCK_* */
+    int32_t protocol;           /* Windows IPPROTO_* as created */
+    uint32_t catalog_id;        /* dwCatalogEntryId of its provider */
+    uint32_t flags;             /* WSASocket dwFlags as given */
+    int32_t overlapped;         /* the overlapped attribute */
+    int32_t opentype;           /* caller's SO_OPENTYPE at creation */
+    int32_t adopted;            /* not created here: inherited or duplicated */
+    uint64_t inode;             /* Linux identity; detects a reused handle */
+};
+
+/* Handle values above this cannot be tracked (Wine's are far below). */
+#define WS_SOCKET_TABLE_MAX_HANDLE ((uint64_t)4096 * 1024 * 4 - 4)
+
+/* 0 on success, -1 when out of memory or the handle is out of range.
+ * Replaces any entry left by a handle closed with CloseHandle. */
+int socket_table_insert(uint64_t handle, const struct ws_socket_info *info);
+/* 0 and a copy in *info when present, -1 otherwise. */
+int socket_table_lookup(uint64_t handle, struct ws_socket_info *info);
+/* 0 and the removed entry in *info (may be NULL) when present, -1 otherwise. */
+int socket_table_remove(uint64_t handle, struct ws_socket_info *info);
+struct ws_socket_entry
+{
+    uint64_t handle;
+    struct ws_socket_info info;
+};
+
+/* Removes at most max entries, storing them in entries; returns how many. */
+size_t socket_table_drain(struct ws_socket_entry *entries, size_t max);
+size_t socket_table_count(void);
+
+#endif /* WS2HOST_SOCKETTABLE_H */

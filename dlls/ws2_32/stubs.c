@@ -1,0 +1,922 @@
+/*
+ * The ws2_32 exports that are not implemented yet.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Each keeps the prototype the SDK headers declare, so the compiler checks
+ * it, logs one FIXME (Wine's log header names the function) and fails the
+ * way Windows fails an operation it does not support: WSANOTINITIALISED
+ * before WSAStartup where Windows requires it, WSAENOTSOCK for a handle
+ * that is not a socket, then WSAEOPNOTSUPP. Nothing pretends to succeed.
+ * Name lookups fail with WSANO_RECOVERY (EAI_FAIL for the getaddrinfo
+ * family, the same value), the "non-recoverable failure" callers expect.
+ */
+#include "ws2_32_private.h"
+#include <ws2tcpip.h>
+#include <ws2spi.h>
+#include <sporder.h>
+
+/* Exports that no MinGW header declares; prototypes per Microsoft's
+ * documentation (WSApSetPostRoutine is undocumented: it receives the
+ * routine used to post WSAAsyncSelect messages). */
+int WINAPI WSApSetPostRoutine(LPWPUPOSTMESSAGE post_routine);
+INT WINAPI GetAddrInfoExCancel(LPHANDLE handle);
+INT WINAPI GetAddrInfoExOverlappedResult(LPOVERLAPPED overlapped);
+
+/* Logged once per function; the header of the log line names it. */
+#define STUB() FIXME_ONCE("stub\n")
+
+/* The error of a stub that needs WSAStartup. */
+static int unsupported(void)
+{
+    return ws_is_started() ? WSAEOPNOTSUPP : WSANOTINITIALISED;
+}
+
+/* The same for an operation on a socket, which Windows checks next. */
+static int unsupported_on(SOCKET s)
+{
+    struct ws_socket_info info;
+    int err;
+
+    if (!ws_is_started()) return WSANOTINITIALISED;
+    if ((err = ws_socket_from_handle(s, &info, NULL))) return err;
+    return WSAEOPNOTSUPP;
+}
+
+/* The error of a name, service or protocol lookup. */
+static int lookup_failed(void)
+{
+    return ws_is_started() ? WSANO_RECOVERY : WSANOTINITIALISED;
+}
+
+static void *fail_null(int error)
+{
+    SetLastError(error);
+    return NULL;
+}
+
+static BOOL fail_false(int error)
+{
+    SetLastError(error);
+    return FALSE;
+}
+
+/* getaddrinfo and kin return their error and also leave it as the last
+ * error. */
+static int fail_return(int error)
+{
+    SetLastError(error);
+    return error;
+}
+
+/* Service provider functions report through an lpErrno argument. */
+static int fail_errno(LPINT errno_out, int error)
+{
+    if (ws_writable(errno_out, sizeof(*errno_out))) *errno_out = error;
+    return SOCKET_ERROR;
+}
+
+/* Clears a result pointer the caller might free after the failure. */
+static void clear_result(void *result_ptr)
+{
+    if (ws_writable(result_ptr, sizeof(void *))) *(void **)result_ptr = NULL;
+}
+
+/*
+ * Socket operations (Winsock 1)
+ */
+
+/* accept (WS2_32.1) */
+SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
+{
+    STUB();
+    return ws_fail_socket(unsupported_on(s));
+}
+
+/* bind (WS2_32.2) */
+int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* connect (WS2_32.4) */
+int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* getpeername (WS2_32.5) */
+int WINAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* getsockname (WS2_32.6) */
+int WINAPI getsockname(SOCKET s, struct sockaddr *name, int *namelen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* getsockopt (WS2_32.7) */
+int WINAPI getsockopt(SOCKET s, int level, int optname, char *optval, int *optlen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* ioctlsocket (WS2_32.10) */
+int WINAPI ioctlsocket(SOCKET s, __LONG32 cmd, u_long *argp)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* listen (WS2_32.13) */
+int WINAPI listen(SOCKET s, int backlog)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* recv (WS2_32.16) */
+int WINAPI recv(SOCKET s, char *buf, int len, int flags)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* recvfrom (WS2_32.17) */
+int WINAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from, int *fromlen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* select (WS2_32.18) */
+int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
+                  const PTIMEVAL timeout)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* send (WS2_32.19) */
+int WINAPI send(SOCKET s, const char *buf, int len, int flags)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* sendto (WS2_32.20) */
+int WINAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to,
+                  int tolen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* setsockopt (WS2_32.21) */
+int WINAPI setsockopt(SOCKET s, int level, int optname, const char *optval, int optlen)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* shutdown (WS2_32.22) */
+int WINAPI shutdown(SOCKET s, int how)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/*
+ * Socket operations (Winsock 2)
+ */
+
+/* WSAAccept (WS2_32.37) */
+SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen,
+                        LPCONDITIONPROC condition, DWORD_PTR callback_data)
+{
+    STUB();
+    return ws_fail_socket(unsupported_on(s));
+}
+
+/* WSAConnect (WS2_32.41) */
+int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, LPWSABUF caller_data,
+                      LPWSABUF callee_data, LPQOS sqos, LPQOS gqos)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSAConnectByNameA (WS2_32.42) */
+BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename,
+                              LPDWORD local_address_length, LPSOCKADDR local_address,
+                              LPDWORD remote_address_length, LPSOCKADDR remote_address,
+                              const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
+{
+    STUB();
+    return fail_false(unsupported_on(s));
+}
+
+/* WSAConnectByNameW (WS2_32.43) */
+BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename,
+                              LPDWORD local_address_length, LPSOCKADDR local_address,
+                              LPDWORD remote_address_length, LPSOCKADDR remote_address,
+                              const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
+{
+    STUB();
+    return fail_false(unsupported_on(s));
+}
+
+/* WSADuplicateSocketA (WS2_32.45) */
+int WINAPI WSADuplicateSocketA(SOCKET s, DWORD process_id, LPWSAPROTOCOL_INFOA protocol_info)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSADuplicateSocketW (WS2_32.46) */
+int WINAPI WSADuplicateSocketW(SOCKET s, DWORD process_id, LPWSAPROTOCOL_INFOW protocol_info)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSAEnumNetworkEvents (WS2_32.49) */
+int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, LPWSANETWORKEVENTS network_events)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSAEventSelect (WS2_32.59) */
+int WINAPI WSAEventSelect(SOCKET s, WSAEVENT event, __LONG32 network_events)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSAGetOverlappedResult (WS2_32.60) */
+BOOL WINAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED overlapped, LPDWORD transferred,
+                                   BOOL wait, LPDWORD flags)
+{
+    STUB();
+    return fail_false(unsupported_on(s));
+}
+
+/* WSAGetQOSByName (WS2_32.61) */
+BOOL WINAPI WSAGetQOSByName(SOCKET s, LPWSABUF qos_name, LPQOS qos)
+{
+    STUB();
+    return fail_false(unsupported_on(s));
+}
+
+/* WSAIoctl (WS2_32.70) */
+int WINAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in_buffer, DWORD in_size, LPVOID out_buffer,
+                    DWORD out_size, LPDWORD returned, LPWSAOVERLAPPED overlapped,
+                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSAJoinLeaf (WS2_32.71) */
+SOCKET WINAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen,
+                          LPWSABUF caller_data, LPWSABUF callee_data, LPQOS sqos, LPQOS gqos,
+                          DWORD flags)
+{
+    STUB();
+    return ws_fail_socket(unsupported_on(s));
+}
+
+/* WSAPoll (WS2_32.80) */
+int WINAPI WSAPoll(WSAPOLLFD fdarray[], ULONG nfds, INT timeout)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSARecv (WS2_32.82) */
+int WINAPI WSARecv(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD received,
+                   LPDWORD flags, LPWSAOVERLAPPED overlapped,
+                   LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSARecvDisconnect (WS2_32.83) */
+int WINAPI WSARecvDisconnect(SOCKET s, LPWSABUF disconnect_data)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSARecvFrom (WS2_32.84) */
+int WINAPI WSARecvFrom(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD received,
+                       LPDWORD flags, struct sockaddr *from, LPINT fromlen,
+                       LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSASend (WS2_32.87) */
+int WINAPI WSASend(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sent, DWORD flags,
+                   LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSASendDisconnect (WS2_32.88) */
+int WINAPI WSASendDisconnect(SOCKET s, LPWSABUF disconnect_data)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSASendMsg (WS2_32.89) */
+int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent,
+                      LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSASendTo (WS2_32.90) */
+int WINAPI WSASendTo(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sent, DWORD flags,
+                     const struct sockaddr *to, int tolen, LPWSAOVERLAPPED overlapped,
+                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/*
+ * Winsock 1 asynchronous functions
+ */
+
+/* WSAAsyncSelect (WS2_32.101) */
+int WINAPI WSAAsyncSelect(SOCKET s, HWND hwnd, u_int msg, __LONG32 events)
+{
+    STUB();
+    return ws_fail(unsupported_on(s));
+}
+
+/* WSAAsyncGetHostByAddr (WS2_32.102) */
+HANDLE WINAPI WSAAsyncGetHostByAddr(HWND hwnd, u_int msg, const char *addr, int len, int type,
+                                    char *buf, int buflen)
+{
+    STUB();
+    return fail_null(unsupported());
+}
+
+/* WSAAsyncGetHostByName (WS2_32.103) */
+HANDLE WINAPI WSAAsyncGetHostByName(HWND hwnd, u_int msg, const char *name, char *buf, int buflen)
+{
+    STUB();
+    return fail_null(unsupported());
+}
+
+/* WSAAsyncGetProtoByNumber (WS2_32.104) */
+HANDLE WINAPI WSAAsyncGetProtoByNumber(HWND hwnd, u_int msg, int number, char *buf, int buflen)
+{
+    STUB();
+    return fail_null(unsupported());
+}
+
+/* WSAAsyncGetProtoByName (WS2_32.105) */
+HANDLE WINAPI WSAAsyncGetProtoByName(HWND hwnd, u_int msg, const char *name, char *buf,
+                                     int buflen)
+{
+    STUB();
+    return fail_null(unsupported());
+}
+
+/* WSAAsyncGetServByPort (WS2_32.106) */
+HANDLE WINAPI WSAAsyncGetServByPort(HWND hwnd, u_int msg, int port, const char *proto, char *buf,
+                                    int buflen)
+{
+    STUB();
+    return fail_null(unsupported());
+}
+
+/* WSAAsyncGetServByName (WS2_32.107) */
+HANDLE WINAPI WSAAsyncGetServByName(HWND hwnd, u_int msg, const char *name, const char *proto,
+                                    char *buf, int buflen)
+{
+    STUB();
+    return fail_null(unsupported());
+}
+
+/* WSACancelAsyncRequest (WS2_32.108) */
+int WINAPI WSACancelAsyncRequest(HANDLE request)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/*
+ * Address conversion: need no WSAStartup, except the WSA* ones
+ */
+
+/* inet_addr (WS2_32.11) */
+unsigned __LONG32 WINAPI inet_addr(const char *cp)
+{
+    STUB();
+    SetLastError(WSAEOPNOTSUPP);
+    return INADDR_NONE;
+}
+
+/* inet_ntoa (WS2_32.12) */
+char * WINAPI inet_ntoa(struct in_addr in)
+{
+    STUB();
+    return fail_null(WSAEOPNOTSUPP);
+}
+
+/* InetNtopW (WS2_32.33) */
+LPCWSTR WINAPI InetNtopW(INT family, LPCVOID addr, LPWSTR buffer, size_t size)
+{
+    STUB();
+    return fail_null(WSAEOPNOTSUPP);
+}
+
+/* InetPtonW (WS2_32.34) */
+INT WINAPI InetPtonW(INT family, LPCWSTR string, PVOID addr)
+{
+    STUB();
+    return ws_fail(WSAEOPNOTSUPP);
+}
+
+/* inet_ntop (WS2_32.130); <ws2tcpip.h> declares it as InetNtopA */
+LPCSTR WINAPI inet_ntop(INT family, LPCVOID addr, LPSTR buffer, size_t size)
+{
+    STUB();
+    return fail_null(WSAEOPNOTSUPP);
+}
+
+/* inet_pton (WS2_32.131); <ws2tcpip.h> declares it as InetPtonA */
+INT WINAPI inet_pton(INT family, LPCSTR string, PVOID addr)
+{
+    STUB();
+    return ws_fail(WSAEOPNOTSUPP);
+}
+
+/* WSAAddressToStringA (WS2_32.38) */
+INT WINAPI WSAAddressToStringA(LPSOCKADDR address, DWORD address_length,
+                               LPWSAPROTOCOL_INFOA protocol_info, LPSTR string,
+                               LPDWORD string_length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAAddressToStringW (WS2_32.39) */
+INT WINAPI WSAAddressToStringW(LPSOCKADDR address, DWORD address_length,
+                               LPWSAPROTOCOL_INFOW protocol_info, LPWSTR string,
+                               LPDWORD string_length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAStringToAddressA (WS2_32.96) */
+INT WINAPI WSAStringToAddressA(LPSTR string, INT family, LPWSAPROTOCOL_INFOA protocol_info,
+                               LPSOCKADDR address, LPINT address_length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAStringToAddressW (WS2_32.97) */
+INT WINAPI WSAStringToAddressW(LPWSTR string, INT family, LPWSAPROTOCOL_INFOW protocol_info,
+                               LPSOCKADDR address, LPINT address_length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/*
+ * Host, service and protocol databases
+ */
+
+/* gethostbyaddr (WS2_32.51) */
+struct hostent * WINAPI gethostbyaddr(const char *addr, int len, int type)
+{
+    STUB();
+    return fail_null(lookup_failed());
+}
+
+/* gethostbyname (WS2_32.52) */
+struct hostent * WINAPI gethostbyname(const char *name)
+{
+    STUB();
+    return fail_null(lookup_failed());
+}
+
+/* getprotobyname (WS2_32.53) */
+struct protoent * WINAPI getprotobyname(const char *name)
+{
+    STUB();
+    return fail_null(lookup_failed());
+}
+
+/* getprotobynumber (WS2_32.54) */
+struct protoent * WINAPI getprotobynumber(int number)
+{
+    STUB();
+    return fail_null(lookup_failed());
+}
+
+/* getservbyname (WS2_32.55) */
+struct servent * WINAPI getservbyname(const char *name, const char *proto)
+{
+    STUB();
+    return fail_null(lookup_failed());
+}
+
+/* getservbyport (WS2_32.56) */
+struct servent * WINAPI getservbyport(int port, const char *proto)
+{
+    STUB();
+    return fail_null(lookup_failed());
+}
+
+/* gethostname (WS2_32.57) */
+int WINAPI gethostname(char *name, int namelen)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* GetHostNameW (WS2_32.31) */
+int WINAPI GetHostNameW(PWSTR name, int namelen)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/*
+ * getaddrinfo family: these return their error
+ */
+
+/* getaddrinfo (WS2_32.128) */
+int WINAPI getaddrinfo(const char *nodename, const char *servname, const struct addrinfo *hints,
+                       struct addrinfo **res)
+{
+    STUB();
+    clear_result(res);
+    return fail_return(lookup_failed());
+}
+
+/* GetAddrInfoW (WS2_32.30) */
+int WINAPI GetAddrInfoW(PCWSTR nodename, PCWSTR servname, const ADDRINFOW *hints,
+                        PADDRINFOW *res)
+{
+    STUB();
+    clear_result(res);
+    return fail_return(lookup_failed());
+}
+
+/* GetAddrInfoExW (WS2_32.29) */
+int WINAPI GetAddrInfoExW(PCWSTR name, PCWSTR service, DWORD namespace, LPGUID nsp_id,
+                          const ADDRINFOEXW *hints, PADDRINFOEXW *res, PTIMEVAL timeout,
+                          LPOVERLAPPED overlapped,
+                          LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, LPHANDLE handle)
+{
+    STUB();
+    clear_result(res);
+    return fail_return(lookup_failed());
+}
+
+/* GetAddrInfoExCancel (WS2_32.27): no query can be running to cancel. */
+INT WINAPI GetAddrInfoExCancel(LPHANDLE handle)
+{
+    STUB();
+    return WSA_INVALID_HANDLE;
+}
+
+/* GetAddrInfoExOverlappedResult (WS2_32.28) */
+INT WINAPI GetAddrInfoExOverlappedResult(LPOVERLAPPED overlapped)
+{
+    STUB();
+    return overlapped ? WSAEOPNOTSUPP : WSAEINVAL;
+}
+
+/* getnameinfo (WS2_32.129) */
+int WINAPI getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, DWORD hostlen,
+                       char *serv, DWORD servlen, int flags)
+{
+    STUB();
+    return fail_return(lookup_failed());
+}
+
+/* GetNameInfoW (WS2_32.32) */
+INT WINAPI GetNameInfoW(const SOCKADDR *sa, socklen_t salen, PWCHAR host, DWORD hostlen,
+                        PWCHAR serv, DWORD servlen, INT flags)
+{
+    STUB();
+    return fail_return(lookup_failed());
+}
+
+/* The lookups above never hand out a result, so there is nothing to free. */
+
+/* freeaddrinfo (WS2_32.127) */
+void WINAPI freeaddrinfo(LPADDRINFO info)
+{
+    STUB();
+}
+
+/* FreeAddrInfoW (WS2_32.26) */
+void WINAPI FreeAddrInfoW(PADDRINFOW info)
+{
+    STUB();
+}
+
+/* FreeAddrInfoEx (WS2_32.24) */
+void WINAPI FreeAddrInfoEx(PADDRINFOEXA info)
+{
+    STUB();
+}
+
+/* FreeAddrInfoExW (WS2_32.25) */
+void WINAPI FreeAddrInfoExW(PADDRINFOEXW info)
+{
+    STUB();
+}
+
+/*
+ * Protocol catalog
+ */
+
+/* WSAEnumProtocolsA (WS2_32.50) */
+int WINAPI WSAEnumProtocolsA(LPINT protocols, LPWSAPROTOCOL_INFOA buffer, LPDWORD buffer_length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAEnumProtocolsW (WS2_32.58) */
+int WINAPI WSAEnumProtocolsW(LPINT protocols, LPWSAPROTOCOL_INFOW buffer, LPDWORD buffer_length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAProviderConfigChange (WS2_32.81): SOCKET_ERROR and the last error,
+ * as documented. */
+INT WINAPI WSAProviderConfigChange(LPHANDLE notification, LPWSAOVERLAPPED overlapped,
+                                   LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/*
+ * Name spaces and services
+ */
+
+/* WSAEnumNameSpaceProvidersA (WS2_32.47) */
+INT WINAPI WSAEnumNameSpaceProvidersA(LPDWORD buffer_length, LPWSANAMESPACE_INFOA buffer)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAEnumNameSpaceProvidersW (WS2_32.48) */
+INT WINAPI WSAEnumNameSpaceProvidersW(LPDWORD buffer_length, LPWSANAMESPACE_INFOW buffer)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAGetServiceClassInfoA (WS2_32.62) */
+INT WINAPI WSAGetServiceClassInfoA(LPGUID provider_id, LPGUID class_id, LPDWORD size,
+                                   LPWSASERVICECLASSINFOA info)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAGetServiceClassInfoW (WS2_32.63) */
+INT WINAPI WSAGetServiceClassInfoW(LPGUID provider_id, LPGUID class_id, LPDWORD size,
+                                   LPWSASERVICECLASSINFOW info)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAGetServiceClassNameByClassIdA (WS2_32.64) */
+INT WINAPI WSAGetServiceClassNameByClassIdA(LPGUID class_id, LPSTR name, LPDWORD length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAGetServiceClassNameByClassIdW (WS2_32.65) */
+INT WINAPI WSAGetServiceClassNameByClassIdW(LPGUID class_id, LPWSTR name, LPDWORD length)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAInstallServiceClassA (WS2_32.68) */
+INT WINAPI WSAInstallServiceClassA(LPWSASERVICECLASSINFOA info)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSAInstallServiceClassW (WS2_32.69) */
+INT WINAPI WSAInstallServiceClassW(LPWSASERVICECLASSINFOW info)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSALookupServiceBeginA (WS2_32.72) */
+INT WINAPI WSALookupServiceBeginA(LPWSAQUERYSETA restrictions, DWORD flags, LPHANDLE lookup)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSALookupServiceBeginW (WS2_32.73) */
+INT WINAPI WSALookupServiceBeginW(LPWSAQUERYSETW restrictions, DWORD flags, LPHANDLE lookup)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSALookupServiceEnd (WS2_32.74) */
+INT WINAPI WSALookupServiceEnd(HANDLE lookup)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSALookupServiceNextA (WS2_32.75) */
+INT WINAPI WSALookupServiceNextA(HANDLE lookup, DWORD flags, LPDWORD buffer_length,
+                                 LPWSAQUERYSETA results)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSALookupServiceNextW (WS2_32.76) */
+INT WINAPI WSALookupServiceNextW(HANDLE lookup, DWORD flags, LPDWORD buffer_length,
+                                 LPWSAQUERYSETW results)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSANSPIoctl (WS2_32.77) */
+INT WINAPI WSANSPIoctl(HANDLE lookup, DWORD code, LPVOID in_buffer, DWORD in_size,
+                       LPVOID out_buffer, DWORD out_size, LPDWORD returned,
+                       LPWSACOMPLETION completion)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSARemoveServiceClass (WS2_32.85) */
+INT WINAPI WSARemoveServiceClass(LPGUID class_id)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSASetServiceA (WS2_32.92) */
+INT WINAPI WSASetServiceA(LPWSAQUERYSETA info, WSAESETSERVICEOP operation, DWORD flags)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/* WSASetServiceW (WS2_32.93) */
+INT WINAPI WSASetServiceW(LPWSAQUERYSETW info, WSAESETSERVICEOP operation, DWORD flags)
+{
+    STUB();
+    return ws_fail(unsupported());
+}
+
+/*
+ * Service provider interface: catalog configuration (no WSAStartup
+ * needed) and upcalls
+ */
+
+/* WSApSetPostRoutine (WS2_32.35) */
+int WINAPI WSApSetPostRoutine(LPWPUPOSTMESSAGE post_routine)
+{
+    STUB();
+    return ws_fail(WSAEOPNOTSUPP);
+}
+
+/* WPUCompleteOverlappedRequest (WS2_32.36) */
+int WINAPI WPUCompleteOverlappedRequest(SOCKET s, LPWSAOVERLAPPED overlapped, DWORD error,
+                                        DWORD transferred, LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCDeinstallProvider (WS2_32.99) */
+int WINAPI WSCDeinstallProvider(LPGUID provider_id, LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCEnableNSProvider (WS2_32.100) */
+INT WINAPI WSCEnableNSProvider(LPGUID provider_id, BOOL enable)
+{
+    STUB();
+    return ws_fail(WSAEOPNOTSUPP);
+}
+
+/* WSCEnumProtocols (WS2_32.117) */
+int WINAPI WSCEnumProtocols(LPINT protocols, LPWSAPROTOCOL_INFOW buffer, LPDWORD buffer_length,
+                            LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCGetProviderInfo (WS2_32.118) */
+int WINAPI WSCGetProviderInfo(LPGUID provider_id, WSC_PROVIDER_INFO_TYPE info_type, PBYTE info,
+                              size_t *info_size, DWORD flags, LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCGetProviderPath (WS2_32.119) */
+int WINAPI WSCGetProviderPath(LPGUID provider_id, WCHAR *path, LPINT path_length, LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCInstallNameSpace (WS2_32.120) */
+INT WINAPI WSCInstallNameSpace(LPWSTR identifier, LPWSTR path, DWORD namespace, DWORD version,
+                               LPGUID provider_id)
+{
+    STUB();
+    return ws_fail(WSAEOPNOTSUPP);
+}
+
+/* WSCInstallProvider (WS2_32.121) */
+int WINAPI WSCInstallProvider(LPGUID provider_id, const WCHAR *path,
+                              const LPWSAPROTOCOL_INFOW protocol_info, DWORD count,
+                              LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCSetApplicationCategory (WS2_32.122) */
+int WINAPI WSCSetApplicationCategory(LPCWSTR path, DWORD path_length, LPCWSTR extra,
+                                     DWORD extra_length, DWORD categories,
+                                     DWORD *previous_categories, LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCUnInstallNameSpace (WS2_32.123) */
+INT WINAPI WSCUnInstallNameSpace(LPGUID provider_id)
+{
+    STUB();
+    return ws_fail(WSAEOPNOTSUPP);
+}
+
+/* WSCUpdateProvider (WS2_32.124) */
+int WINAPI WSCUpdateProvider(LPGUID provider_id, const WCHAR *path,
+                             const LPWSAPROTOCOL_INFOW protocol_info, DWORD count, LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCWriteNameSpaceOrder (WS2_32.125): returns its error */
+int WINAPI WSCWriteNameSpaceOrder(LPGUID provider_ids, DWORD count)
+{
+    STUB();
+    return WSAEOPNOTSUPP;
+}
+
+/* WSCWriteProviderOrder (WS2_32.126): returns its error */
+int WINAPI WSCWriteProviderOrder(LPDWORD catalog_ids, DWORD count)
+{
+    STUB();
+    return WSAEOPNOTSUPP;
+}

@@ -1,0 +1,64 @@
+/*
+ * Declarations shared by the Windows-facing files of ws2_32.dll.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef WS2HOST_WS2_32_PRIVATE_H
+#define WS2HOST_WS2_32_PRIVATE_H
+
+#include <winsock2.h>
+#include <windows.h>
+
+#include "ws2host/unixlib.h"
+#include "debug.h"
+#include "sockettable.h"
+
+/* Wine-only ntdll exports, resolved at run time (unixcall.c). */
+struct wine_abi
+{
+    LONG (__cdecl *fd_to_handle)(int fd, unsigned int access, unsigned int attributes, HANDLE *handle);
+    LONG (__cdecl *handle_to_fd)(HANDLE handle, unsigned int access, int *unix_fd, unsigned int *options);
+};
+extern struct wine_abi wine;
+
+BOOL ws_unix_init(void);
+unsigned int ws_unix_call(enum ws2host_call code, void *params);
+void ws_unix_close_fd(int fd);
+
+/* startup.c */
+BOOL ws_is_started(void);
+
+/* thread.c: per-thread state, created on first use, freed at thread exit. */
+struct ws_thread
+{
+    int opentype;                       /* SO_OPENTYPE of this thread */
+};
+struct ws_thread *ws_thread_get(void);  /* NULL only when out of memory */
+int ws_thread_opentype(void);           /* 0 without allocating */
+void ws_thread_init(void);
+void ws_thread_detach(void);
+void ws_thread_shutdown(void);
+
+/* memcheck.c: can this range be read / written without a fault? */
+BOOL ws_readable(const void *ptr, SIZE_T size);
+BOOL ws_writable(void *ptr, SIZE_T size);
+
+/* handles.c */
+int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
+void ws_close_all_sockets(void);
+
+/* Sets the thread's last error and returns what Winsock functions return. */
+static inline int ws_fail(int error)
+{
+    SetLastError(error);
+    return SOCKET_ERROR;
+}
+
+static inline SOCKET ws_fail_socket(int error)
+{
+    SetLastError(error);
+    return INVALID_SOCKET;
+}
+
+#endif /* WS2HOST_WS2_32_PRIVATE_H */

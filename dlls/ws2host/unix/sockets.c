@@ -1,0 +1,93 @@
+/*
+ * Linux socket creation, identification and closing.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <errno.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include "ws2host/unixlib.h"
+#include "maps.h"
+#include "unix_private.h"
+#include "wsvalues.h"
+
+/* Options whose Windows default differs from Linux', set before the socket
+ * is handed out so no caller can observe the Linux value. */
+static int apply_windows_defaults(int fd, int family, int type)
+{
+    static const int on = 1;
+
+    /* Windows: IPV6_V6ONLY is 1 on new AF_INET6 sockets (Linux: sysctl, 0).
+     * Linux refuses the option on raw sockets, which carry no IPv4 anyway. */
+    if (family == AF_INET6 && type != SOCK_RAW &&
+        setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on)) < 0)
+        return errno;
+    return 0;
+}
+
+unsigned int unix_socket_create(void *args)
+{
+    struct ws2host_socket_create_params *params = args;
+    int family, type, protocol, fd, err;
+    struct stat st;
+
+    params->fd = -1;
+    params->inode = 0;
+    if (map_to_linux(&family_map, params->family, &family)) return WSAEAFNOSUPPORT;
+    if (map_to_linux(&type_map, params->type, &type)) return WSAESOCKTNOSUPPORT;
+    if (map_to_linux(&protocol_map, params->protocol, &protocol)) return WSAEPROTONOSUPPORT;
+
+    fd = socket(family, type | SOCK_CLOEXEC, protocol);
+    if (fd < 0) return wsa_error_from_errno(errno);
+
+    if ((err = apply_windows_defaults(fd, family, type)) || (fstat(fd, &st) < 0 && (err = errno)))
+    {
+        close(fd);
+        return wsa_error_from_errno(err);
+    }
+    params->fd = fd;
+    params->inode = st.st_ino;
+    return 0;
+}
+
+unsigned int unix_fd_close(void *args)
+{
+    struct ws2host_fd_close_params *params = args;
+
+    /* Linux closes the fd even when close() reports EINTR: never retry. */
+    if (close(params->fd) < 0 && errno != EINTR) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+static int get_int_option(int fd, int option, int *value)
+{
+    socklen_t len = sizeof(*value);
+    return getsockopt(fd, SOL_SOCKET, option, value, &len);
+}
+
+unsigned int unix_fd_identify(void *args)
+{
+    struct ws2host_fd_identify_params *params = args;
+    int family, type, protocol;
+    struct stat st;
+
+    params->is_socket = 0;
+    params->inode = 0;
+    params->family = params->type = params->protocol = 0;
+    if (fstat(params->fd, &st) < 0) return wsa_error_from_errno(errno);
+    params->inode = st.st_ino;
+    if (!S_ISSOCK(st.st_mode)) return 0;
+
+    params->is_socket = 1;
+    if (!get_int_option(params->fd, SO_DOMAIN, &family))
+        map_to_windows(&family_map, family, &params->family);
+    if (!get_int_option(params->fd, SO_TYPE, &type))
+        map_to_windows(&type_map, type, &params->type);
+    if (!get_int_option(params->fd, SO_PROTOCOL, &protocol))
+        map_to_windows(&protocol_map, protocol, &params->protocol);
+    return 0;
+}

@@ -1,0 +1,17 @@
+/*
+ * The Linux side's entry points, one per enum ws2host_call value.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef WS2HOST_UNIX_PRIVATE_H
+#define WS2HOST_UNIX_PRIVATE_H
+
+/* Each takes its params struct from ws2host/unixlib.h and returns 0 or a
+ * WSA error code. */
+unsigned int unix_abi_version(void *args);
+unsigned int unix_socket_create(void *args);
+unsigned int unix_fd_close(void *args);
+unsigned int unix_fd_identify(void *args);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * The table Wine's loader finds in ws2host.so: __wine_unix_call_funcs,
+ * indexed by enum ws2host_call.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "ws2host/unixlib.h"
+#include "unix_private.h"
+
+/* Wine calls each entry as NTSTATUS fn(void *); NTSTATUS is a 32-bit int. */
+typedef unsigned int (*ws2host_entry)(void *args);
+
+unsigned int unix_abi_version(void *args)
+{
+    struct ws2host_abi_version_params *params = args;
+
+    params->version = WS2HOST_ABI_VERSION;
+    params->call_count = ws2host_call_count;
+    return 0;
+}
+
+__attribute__((visibility("default")))
+const ws2host_entry __wine_unix_call_funcs[] =
+{
+    [ws2host_call_abi_version]   = unix_abi_version,
+    [ws2host_call_socket_create] = unix_socket_create,
+    [ws2host_call_fd_close]      = unix_fd_close,
+    [ws2host_call_fd_identify]   = unix_fd_identify,
+};
+
+_Static_assert(sizeof(__wine_unix_call_funcs) / sizeof(__wine_unix_call_funcs[0]) == ws2host_call_count,
+               "one entry per enum ws2host_call value");
