@@ -12,8 +12,11 @@
 
 #include "harness.h"
 #include "implementation.h"
+#include "util.h"
 
 enum implementation harness_impl;
+int harness_argc;
+char **harness_argv;
 
 static LONG passed, failed, todo, skipped;
 static int todo_depth_active;       /* inside a todo block that applies */
@@ -130,6 +133,16 @@ static LONG WINAPI crash_handler(EXCEPTION_POINTERS *info)
 }
 
 extern const struct suite suites[];
+extern const struct child_entry child_entries[];
+
+/* `exe child NAME ARGS...`: a helper process a suite started. */
+static int run_child(int argc, char **argv)
+{
+    for (const struct child_entry *c = child_entries; c->name; c++)
+        if (!strcmp(c->name, argv[0])) return c->run(argc - 1, argv + 1);
+    printf("no child entry %s\n", argv[0]);
+    return 0xbad;
+}
 
 static void list_suites(void)
 {
@@ -141,9 +154,12 @@ int main(int argc, char **argv)
     const char *wanted = argc > 1 ? argv[1] : NULL;
     int ran = 0;
 
+    harness_argc = argc;
+    harness_argv = argv;
     setvbuf(stdout, NULL, _IONBF, 0);
     SetUnhandledExceptionFilter(crash_handler);
     harness_impl = detect_implementation();
+    if (wanted && !strcmp(wanted, "child") && argc > 2) return run_child(argc - 2, argv + 2);
     if (wanted && !strcmp(wanted, "--list"))
     {
         list_suites();

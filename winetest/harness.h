@@ -16,7 +16,9 @@
 
 #include <winsock2.h>
 #include <ws2tcpip.h>
+#include <mswsock.h>
 #include <windows.h>
+#include <winternl.h>
 
 enum implementation
 {
@@ -26,6 +28,9 @@ enum implementation
 };
 
 extern enum implementation harness_impl;
+/* The program's arguments: the suite name, then anything the runner adds. */
+extern int harness_argc;
+extern char **harness_argv;
 
 int harness_ok(const char *file, int line, int condition, const char *format, ...)
     __attribute__((format(gnu_printf, 4, 5)));

@@ -1,20 +1,48 @@
 /*
  * The conformance suites, run one per process by the runner
- * (`ws2host-tests.exe NAME`) or all in one (`ws2host-tests.exe`).
+ * (`ws2host-tests.exe NAME`) or all in one (`ws2host-tests.exe`), and the
+ * helper processes some of them start (`ws2host-tests.exe child NAME`).
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "harness.h"
+#include "util.h"
 
-void run_loading_tests(void);
-void run_startup_tests(void);
+void run_attribute_tests(void);
+void run_catalog_tests(void);
+void run_creation_tests(void);
+void run_duplicate_tests(void);
+void run_fdlimit_tests(void);
 void run_handles_tests(void);
+void run_loading_tests(void);
+void run_opentype_tests(void);
+void run_resources_tests(void);
+void run_startup_tests(void);
+
+int child_duplicate(int argc, char **argv);
+int child_echo(int argc, char **argv);
+int child_probe(int argc, char **argv);
 
 const struct suite suites[] =
 {
     { "loading", run_loading_tests },
     { "startup", run_startup_tests },
+    { "catalog", run_catalog_tests },
+    { "creation", run_creation_tests },
+    { "opentype", run_opentype_tests },
     { "handles", run_handles_tests },
+    { "attribute", run_attribute_tests },
+    { "duplicate", run_duplicate_tests },
+    { "resources", run_resources_tests },
+    { "fdlimit", run_fdlimit_tests },
+    { NULL, NULL },
+};
+
+const struct child_entry child_entries[] =
+{
+    { "duplicate", child_duplicate },
+    { "echo", child_echo },
+    { "probe", child_probe },
     { NULL, NULL },
 };

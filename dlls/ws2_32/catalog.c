@@ -20,6 +20,10 @@
 #define WSAESOCKTNOSUPPORT_VALUE 10044
 #define WSAEAFNOSUPPORT_VALUE 10047
 
+#define XP1_SUPPORT_MULTIPOINT        0x0400
+#define XP1_MULTIPOINT_CONTROL_PLANE  0x0800
+#define XP1_MULTIPOINT_DATA_PLANE     0x1000
+
 #define XP1_STREAM_FLAGS   0x20066  /* GUARANTEED_DELIVERY|ORDER|GRACEFUL_CLOSE|EXPEDITED_DATA|IFS_HANDLES */
 #define XP1_DATAGRAM_FLAGS 0x20609  /* CONNECTIONLESS|MESSAGE_ORIENTED|BROADCAST|MULTIPOINT|IFS_HANDLES */
 
@@ -99,4 +103,40 @@ int catalog_select(int32_t af, int32_t type, int32_t protocol, int with_info,
         return 0;
     }
     return WSAEPROTONOSUPPORT_VALUE;
+}
+
+/* Each WSASocket flag, and the XP1_ service flags its provider must have
+ * and must lack (the multipoint rules of the WSASocket documentation). */
+static const struct
+{
+    uint32_t flag;
+    uint32_t needs;
+    uint32_t forbids;
+}
+flag_rules[] =
+{
+    { 0x001 /* WSA_FLAG_OVERLAPPED */,            0, 0 },
+    { 0x002 /* WSA_FLAG_MULTIPOINT_C_ROOT */,     XP1_SUPPORT_MULTIPOINT | XP1_MULTIPOINT_CONTROL_PLANE, 0 },
+    { 0x004 /* WSA_FLAG_MULTIPOINT_C_LEAF */,     XP1_SUPPORT_MULTIPOINT, XP1_MULTIPOINT_CONTROL_PLANE },
+    { 0x008 /* WSA_FLAG_MULTIPOINT_D_ROOT */,     XP1_SUPPORT_MULTIPOINT | XP1_MULTIPOINT_DATA_PLANE, 0 },
+    { 0x010 /* WSA_FLAG_MULTIPOINT_D_LEAF */,     XP1_SUPPORT_MULTIPOINT, XP1_MULTIPOINT_DATA_PLANE },
+    { 0x040 /* WSA_FLAG_ACCESS_SYSTEM_SECURITY */, 0, 0 },
+    { 0x080 /* WSA_FLAG_NO_HANDLE_INHERIT */,     0, 0 },
+    { 0x100 /* WSA_FLAG_REGISTERED_IO */,         0, 0 },
+};
+
+int catalog_check_flags(const struct ws_catalog_entry *entry, uint32_t flags)
+{
+    uint32_t known = 0;
+
+    /* At most one control-plane and one data-plane role. */
+    if ((flags & 0x006) == 0x006 || (flags & 0x018) == 0x018) return WSAEINVAL_VALUE;
+    for (size_t i = 0; i < sizeof(flag_rules) / sizeof(flag_rules[0]); i++)
+    {
+        known |= flag_rules[i].flag;
+        if (!(flags & flag_rules[i].flag)) continue;
+        if ((entry->service_flags1 & flag_rules[i].needs) != flag_rules[i].needs) return WSAEINVAL_VALUE;
+        if (entry->service_flags1 & flag_rules[i].forbids) return WSAEINVAL_VALUE;
+    }
+    return (flags & ~known) ? WSAEINVAL_VALUE : 0;
 }

@@ -57,4 +57,8 @@ struct ws_selection
 int catalog_select(int32_t af, int32_t type, int32_t protocol, int with_info,
                    struct ws_selection *out);
 
+/* WSASocket's dwFlags against what the provider supports: 0 or the WSA
+ * error. Undefined bits are refused (Windows' answer is not known). */
+int catalog_check_flags(const struct ws_catalog_entry *entry, uint32_t flags);
+
 #endif

@@ -61,6 +61,40 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
     return 0;
 }
 
+/* wine_server_fd_to_handle's failures: out of fds on our side or the
+ * wineserver's (it cannot receive the fd: STATUS_INVALID_HANDLE, seen
+ * with `ulimit -n` lowered) is Windows' WSAEMFILE. */
+static const struct
+{
+    LONG status;
+    int error;
+}
+wrap_errors[] =
+{
+    { (LONG)0xc000011f /* STATUS_TOO_MANY_OPENED_FILES */, WSAEMFILE },
+    { (LONG)0xc0000008 /* STATUS_INVALID_HANDLE */,        WSAEMFILE },
+    { (LONG)0xc0000017 /* STATUS_NO_MEMORY */,             WSAENOBUFS },
+};
+
+int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle)
+{
+    /* What Windows grants on a socket handle (winetest/attribute.c). */
+    DWORD access = FILE_GENERIC_READ | FILE_GENERIC_WRITE | WRITE_DAC | extra_access;
+    LONG status = wine.fd_to_handle(fd, access, inherit ? OBJ_INHERIT_VALUE : 0, handle);
+
+    /* The wineserver keeps its own copy of the fd. */
+    ws_unix_close_fd(fd);
+    if (!status) return 0;
+    WARN("wine_server_fd_to_handle failed, status %#lx\n", status);
+    for (size_t i = 0; i < ARRAYSIZE(wrap_errors); i++)
+    {
+        if (wrap_errors[i].status != status) continue;
+        if (wrap_errors[i].error == WSAEMFILE) DIAG("out of file descriptors: raise `ulimit -n`\n");
+        return wrap_errors[i].error;
+    }
+    return WSAENOBUFS;
+}
+
 /* The final WSACleanup destroys every socket; a handle value whose socket
  * was already closed with CloseHandle may now name something else, which
  * must be left alone. */

@@ -10,42 +10,112 @@
 #include "ws2_32_private.h"
 #include "catalog.h"
 
-/* What Windows grants on a socket handle (winetest: handle access). */
-#define SOCKET_ACCESS (FILE_GENERIC_READ | FILE_GENERIC_WRITE | WRITE_DAC)
-#define WS_OBJ_INHERIT 0x00000002
 
-/* Flags with a meaning we implement; the rest fail until they have one. */
-#define SUPPORTED_FLAGS (WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT)
+struct creation
+{
+    int af, type, protocol;
+    const WSAPROTOCOL_INFOW *info;
+    GROUP group;
+    DWORD flags;
+    int opentype;
+};
 
-static int make_socket(int af, int type, int protocol, const WSAPROTOCOL_INFOW *info,
-                       GROUP group, DWORD flags, int opentype, SOCKET *out)
+static BOOL has_security_privilege(void)
+{
+    PRIVILEGE_SET privileges = { .PrivilegeCount = 1, .Control = PRIVILEGE_SET_ALL_NECESSARY };
+    BOOL enabled = FALSE;
+    HANDLE token;
+
+    if (!LookupPrivilegeValueW(NULL, L"SeSecurityPrivilege", &privileges.Privilege[0].Luid)) return FALSE;
+    if (!OpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, &token) &&
+        !OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
+        return FALSE;
+    if (!PrivilegeCheck(token, &privileges, &enabled)) enabled = FALSE;
+    CloseHandle(token);
+    return enabled;
+}
+
+/* The flags the provider cannot honour, and those that need more than
+ * the provider's say. */
+static int check_flags(const struct ws_catalog_entry *entry, DWORD flags)
+{
+    int err;
+
+    if ((err = catalog_check_flags(entry, flags))) return err;
+    /* Windows: "WSASocket will fail" without SE_SECURITY_NAME enabled. */
+    if ((flags & WSA_FLAG_ACCESS_SYSTEM_SECURITY) && !has_security_privilege()) return WSAEACCES;
+    if (flags & WSA_FLAG_REGISTERED_IO)
+        FIXME_ONCE("WSA_FLAG_REGISTERED_IO: registered I/O functions are not available\n");
+    return 0;
+}
+
+static void record_state(struct ws_socket_info *state, const struct ws_selection *selection,
+                         const struct creation *c, uint64_t inode)
+{
+    memset(state, 0, sizeof(*state));
+    state->family = selection->family;
+    state->type = selection->type;
+    state->protocol = selection->protocol;
+    state->catalog_id = selection->entry->catalog_id;
+    state->flags = c->flags;
+    state->overlapped = !!(c->flags & WSA_FLAG_OVERLAPPED);
+    state->opentype = c->opentype;
+    state->v6only = 1;      /* what AF_INET sockets report for IPV6_V6ONLY */
+    state->inode = inode;
+}
+
+/* A socket made from WSADuplicateSocket's info: the handle is already in
+ * this process; it becomes a socket here once, and only once. */
+static int take_duplicate(const struct creation *c, SOCKET *out)
+{
+    SOCKET s = (SOCKET)(ULONG_PTR)c->info->dwProviderReserved;
+    struct ws_socket_info state;
+    DWORD inherit;
+
+    if (!socket_table_lookup(s, &state) && !state.adopted)
+    {
+        WARN("protocol info for %#llx was already used\n", (ULONGLONG)s);
+        return WSAEINVAL;
+    }
+    if (ws_socket_from_handle(s, &state, NULL)) return WSAEINVAL;
+    state.flags = c->flags;
+    state.overlapped = !!(c->flags & WSA_FLAG_OVERLAPPED);
+    state.opentype = c->opentype;
+    state.adopted = 0;
+    if (catalog_find_id(c->info->dwCatalogEntryId)) state.catalog_id = c->info->dwCatalogEntryId;
+    if (socket_table_insert(s, &state)) return WSAENOBUFS;
+    inherit = (c->flags & WSA_FLAG_NO_HANDLE_INHERIT) ? 0 : HANDLE_FLAG_INHERIT;
+    SetHandleInformation((HANDLE)s, HANDLE_FLAG_INHERIT, inherit);
+    *out = s;
+    return 0;
+}
+
+static int make_socket(struct creation *c, SOCKET *out)
 {
     struct ws2host_socket_create_params create;
     struct ws_selection selection;
     struct ws_socket_info state;
     HANDLE handle;
-    LONG status;
     int err;
 
     if (!ws_is_started()) return WSANOTINITIALISED;
-    if (info)
+    if (c->info)
     {
-        if (!ws_readable(info, sizeof(*info))) return WSAEFAULT;
-        if (af == FROM_PROTOCOL_INFO || !af) af = info->iAddressFamily;
-        if (type == FROM_PROTOCOL_INFO || !type) type = info->iSocketType;
-        if (protocol == FROM_PROTOCOL_INFO || !protocol) protocol = info->iProtocol;
+        if (!ws_readable(c->info, sizeof(*c->info))) return WSAEFAULT;
+        if (c->info->dwServiceFlags4 == DUPLICATE_MARK) return take_duplicate(c, out);
+        /* The info names the provider; Windows refuses one it does not have. */
+        if (!catalog_find_id(c->info->dwCatalogEntryId)) return WSAEINVAL;
+        if (c->af == FROM_PROTOCOL_INFO || !c->af) c->af = c->info->iAddressFamily;
+        if (c->type == FROM_PROTOCOL_INFO || !c->type) c->type = c->info->iSocketType;
+        if (c->protocol == FROM_PROTOCOL_INFO || !c->protocol) c->protocol = c->info->iProtocol;
     }
-    if ((err = catalog_select(af, type, protocol, info != NULL, &selection))) return err;
-    if (group)
+    if ((err = catalog_select(c->af, c->type, c->protocol, c->info != NULL, &selection))) return err;
+    if (c->group)
     {
-        FIXME_ONCE("socket groups (g %#x) are not supported\n", group);
+        FIXME_ONCE("socket groups (g %#x) are not supported\n", c->group);
         return WSAEINVAL;
     }
-    if (flags & ~SUPPORTED_FLAGS)
-    {
-        FIXME_ONCE("dwFlags %#lx not supported\n", flags & ~SUPPORTED_FLAGS);
-        return WSAEINVAL;
-    }
+    if ((err = check_flags(selection.entry, c->flags))) return err;
 
     create.family = selection.family;
     create.type = selection.type;
@@ -59,25 +129,11 @@ static int make_socket(int af, int type, int protocol, const WSAPROTOCOL_INFOW *
         return err;
     }
 
-    status = wine.fd_to_handle(create.fd, SOCKET_ACCESS,
-                               (flags & WSA_FLAG_NO_HANDLE_INHERIT) ? 0 : WS_OBJ_INHERIT, &handle);
-    /* The wineserver keeps its own copy of the fd. */
-    ws_unix_close_fd(create.fd);
-    if (status)
-    {
-        WARN("wine_server_fd_to_handle failed, status %#lx\n", status);
-        return WSAENOBUFS;
-    }
+    if ((err = ws_wrap_fd(create.fd, (c->flags & WSA_FLAG_ACCESS_SYSTEM_SECURITY) ? ACCESS_SYSTEM_SECURITY : 0,
+                          !(c->flags & WSA_FLAG_NO_HANDLE_INHERIT), &handle)))
+        return err;
 
-    memset(&state, 0, sizeof(state));
-    state.family = selection.family;
-    state.type = selection.type;
-    state.protocol = selection.protocol;
-    state.catalog_id = selection.entry->catalog_id;
-    state.flags = flags;
-    state.overlapped = !!(flags & WSA_FLAG_OVERLAPPED);
-    state.opentype = opentype;
-    state.inode = create.inode;
+    record_state(&state, &selection, c, create.inode);
     if (socket_table_insert((ULONG_PTR)handle, &state))
     {
         CloseHandle(handle);
@@ -90,8 +146,9 @@ static int make_socket(int af, int type, int protocol, const WSAPROTOCOL_INFOW *
 static SOCKET create_and_report(int af, int type, int protocol, const WSAPROTOCOL_INFOW *info,
                                 GROUP group, DWORD flags, int opentype)
 {
+    struct creation c = { af, type, protocol, info, group, flags, opentype };
     SOCKET s = INVALID_SOCKET;
-    int err = make_socket(af, type, protocol, info, group, flags, opentype, &s);
+    int err = make_socket(&c, &s);
 
     if (err)
     {

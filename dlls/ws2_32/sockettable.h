@@ -21,6 +21,9 @@ struct ws_socket_info
     int32_t overlapped;         /* the overlapped attribute */
     int32_t opentype;           /* caller's SO_OPENTYPE at creation */
     int32_t adopted;            /* not created here: inherited or duplicated */
+    int32_t debug;              /* SO_DEBUG: kept here, it has no effect */
+    int32_t v6only;             /* IPV6_V6ONLY as AF_INET sockets report it */
+    int32_t reserved;
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };
 

@@ -87,64 +87,8 @@ static void clear_result(void *result_ptr)
  * Socket operations (Winsock 1)
  */
 
-/* accept (WS2_32.1) */
-SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
-{
-    STUB();
-    return ws_fail_socket(unsupported_on(s));
-}
-
-/* bind (WS2_32.2) */
-int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* connect (WS2_32.4) */
-int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* getpeername (WS2_32.5) */
-int WINAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* getsockname (WS2_32.6) */
-int WINAPI getsockname(SOCKET s, struct sockaddr *name, int *namelen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* getsockopt (WS2_32.7) */
-int WINAPI getsockopt(SOCKET s, int level, int optname, char *optval, int *optlen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /* ioctlsocket (WS2_32.10) */
 int WINAPI ioctlsocket(SOCKET s, __LONG32 cmd, u_long *argp)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* listen (WS2_32.13) */
-int WINAPI listen(SOCKET s, int backlog)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* recv (WS2_32.16) */
-int WINAPI recv(SOCKET s, char *buf, int len, int flags)
 {
     STUB();
     return ws_fail(unsupported_on(s));
@@ -165,30 +109,9 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     return ws_fail(unsupported());
 }
 
-/* send (WS2_32.19) */
-int WINAPI send(SOCKET s, const char *buf, int len, int flags)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /* sendto (WS2_32.20) */
 int WINAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to,
                   int tolen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* setsockopt (WS2_32.21) */
-int WINAPI setsockopt(SOCKET s, int level, int optname, const char *optval, int optlen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* shutdown (WS2_32.22) */
-int WINAPI shutdown(SOCKET s, int how)
 {
     STUB();
     return ws_fail(unsupported_on(s));
@@ -232,20 +155,6 @@ BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename,
 {
     STUB();
     return fail_false(unsupported_on(s));
-}
-
-/* WSADuplicateSocketA (WS2_32.45) */
-int WINAPI WSADuplicateSocketA(SOCKET s, DWORD process_id, LPWSAPROTOCOL_INFOA protocol_info)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* WSADuplicateSocketW (WS2_32.46) */
-int WINAPI WSADuplicateSocketW(SOCKET s, DWORD process_id, LPWSAPROTOCOL_INFOW protocol_info)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
 }
 
 /* WSAEnumNetworkEvents (WS2_32.49) */
@@ -656,20 +565,6 @@ void WINAPI FreeAddrInfoExW(PADDRINFOEXW info)
 /*
  * Protocol catalog
  */
-
-/* WSAEnumProtocolsA (WS2_32.50) */
-int WINAPI WSAEnumProtocolsA(LPINT protocols, LPWSAPROTOCOL_INFOA buffer, LPDWORD buffer_length)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
-/* WSAEnumProtocolsW (WS2_32.58) */
-int WINAPI WSAEnumProtocolsW(LPINT protocols, LPWSAPROTOCOL_INFOW buffer, LPDWORD buffer_length)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
 
 /* WSAProviderConfigChange (WS2_32.81): SOCKET_ERROR and the last error,
  * as documented. */

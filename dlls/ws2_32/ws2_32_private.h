@@ -8,6 +8,8 @@
 #define WS2HOST_WS2_32_PRIVATE_H
 
 #include <winsock2.h>
+#include <ws2tcpip.h>
+#include <mswsock.h>
 #include <windows.h>
 
 #include "ws2host/unixlib.h"
@@ -44,8 +46,25 @@ void ws_thread_shutdown(void);
 BOOL ws_readable(const void *ptr, SIZE_T size);
 BOOL ws_writable(void *ptr, SIZE_T size);
 
+/* protocols.c: a catalog entry as Windows structures. */
+struct ws_catalog_entry;
+void ws_protocol_info_w(const struct ws_catalog_entry *entry, WSAPROTOCOL_INFOW *info);
+void ws_protocol_info_a(const WSAPROTOCOL_INFOW *info_w, WSAPROTOCOL_INFOA *info_a);
+
+/* opentype.c: SO_OPENTYPE, which needs no socket. */
+int ws_get_opentype(char *optval, int *optlen);
+int ws_set_opentype(const char *optval, int optlen);
+
+/* What WSADuplicateSocket leaves in the protocol info it fills:
+ * dwServiceFlags4 says "ours", dwProviderReserved holds the handle
+ * already duplicated into the target process. */
+#define DUPLICATE_MARK 0x77733268
+
 /* handles.c */
+#define OBJ_INHERIT_VALUE 0x00000002
 int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
+/* Wraps (and closes) a Linux socket fd in a new NT handle: 0 or a WSA error. */
+int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle);
 void ws_close_all_sockets(void);
 
 /* Sets the thread's last error and returns what Winsock functions return. */

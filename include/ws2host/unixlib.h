@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 1
+#define WS2HOST_ABI_VERSION 3
 
 enum ws2host_call
 {
@@ -33,6 +33,16 @@ enum ws2host_call
     ws2host_call_socket_create,
     ws2host_call_fd_close,
     ws2host_call_fd_identify,
+    ws2host_call_sockopt,
+    ws2host_call_bind,
+    ws2host_call_connect,
+    ws2host_call_listen,
+    ws2host_call_accept,
+    ws2host_call_getsockname,
+    ws2host_call_getpeername,
+    ws2host_call_send,
+    ws2host_call_recv,
+    ws2host_call_shutdown,
     ws2host_call_count
 };
 
@@ -75,5 +85,72 @@ struct ws2host_fd_identify_params
     int32_t reserved;
 };
 WS2HOST_ABI_SIZE(struct ws2host_fd_identify_params, 32);
+
+#define WS2HOST_SOCKOPT_PROBE 2
+
+/* An int-valued socket option, by its Windows level and name; the Linux
+ * side's table says which exist (WSAENOPROTOOPT otherwise). */
+struct ws2host_sockopt_params
+{
+    int32_t fd;                 /* in */
+    int32_t level;              /* in: Windows level (SOL_SOCKET is 0xffff) */
+    int32_t option;             /* in: Windows option */
+    int32_t set;                /* in: 1 to set value, 0 to read it, or
+                                   WS2HOST_SOCKOPT_PROBE: does it exist? */
+    int32_t value;              /* in (set) or out (get) */
+    int32_t reserved;
+};
+WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 24);
+
+/* A socket address in Windows layout (SOCKADDR_IN, SOCKADDR_IN6: the
+ * family field holds Windows' AF_* value). */
+#define WS2HOST_MAX_ADDRESS 28
+
+/* bind and connect (address in), getsockname and getpeername (out). */
+struct ws2host_address_params
+{
+    int32_t fd;                 /* in */
+    int32_t length;             /* in: bytes of address; out: bytes written */
+    uint8_t address[32];        /* in or out */
+};
+WS2HOST_ABI_SIZE(struct ws2host_address_params, 40);
+
+struct ws2host_listen_params
+{
+    int32_t fd;                 /* in */
+    int32_t backlog;            /* in */
+};
+WS2HOST_ABI_SIZE(struct ws2host_listen_params, 8);
+
+/* The accepted socket comes back as a new fd (SOCK_CLOEXEC), like
+ * ws2host_call_socket_create's, for the PE side to wrap. */
+struct ws2host_accept_params
+{
+    int32_t fd;                 /* in: the listener */
+    int32_t new_fd;             /* out: -1 on failure */
+    uint64_t inode;             /* out */
+    int32_t length;             /* out: bytes of peer address */
+    int32_t reserved;
+    uint8_t address[32];        /* out: the peer */
+};
+WS2HOST_ABI_SIZE(struct ws2host_accept_params, 56);
+
+/* send and recv on a connected socket; flags are Windows MSG_* values. */
+struct ws2host_io_params
+{
+    int32_t fd;                 /* in */
+    int32_t flags;              /* in */
+    uint64_t buffer;            /* in: the caller's buffer */
+    uint32_t length;            /* in */
+    uint32_t transferred;       /* out */
+};
+WS2HOST_ABI_SIZE(struct ws2host_io_params, 24);
+
+struct ws2host_shutdown_params
+{
+    int32_t fd;                 /* in */
+    int32_t how;                /* in: Windows SD_RECEIVE 0, SD_SEND 1, SD_BOTH 2 */
+};
+WS2HOST_ABI_SIZE(struct ws2host_shutdown_params, 8);
 
 #endif /* WS2HOST_UNIXLIB_H */

@@ -39,7 +39,14 @@ unsigned int unix_socket_create(void *args)
     params->inode = 0;
     if (map_to_linux(&family_map, params->family, &family)) return WSAEAFNOSUPPORT;
     if (map_to_linux(&type_map, params->type, &type)) return WSAESOCKTNOSUPPORT;
-    if (map_to_linux(&protocol_map, params->protocol, &protocol)) return WSAEPROTONOSUPPORT;
+    if (type == SOCK_RAW)
+    {
+        /* Any IP protocol number (IANA's on both systems). Linux refuses
+         * protocol 0 for raw sockets; IPPROTO_RAW is the nearest. */
+        if (params->protocol < 0 || params->protocol > 255) return WSAEPROTONOSUPPORT;
+        protocol = params->protocol ? params->protocol : IPPROTO_RAW;
+    }
+    else if (map_to_linux(&protocol_map, params->protocol, &protocol)) return WSAEPROTONOSUPPORT;
 
     fd = socket(family, type | SOCK_CLOEXEC, protocol);
     if (fd < 0) return wsa_error_from_errno(errno);

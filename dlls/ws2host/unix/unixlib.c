@@ -27,6 +27,16 @@ const ws2host_entry __wine_unix_call_funcs[] =
     [ws2host_call_socket_create] = unix_socket_create,
     [ws2host_call_fd_close]      = unix_fd_close,
     [ws2host_call_fd_identify]   = unix_fd_identify,
+    [ws2host_call_sockopt]       = unix_sockopt,
+    [ws2host_call_bind]          = unix_bind,
+    [ws2host_call_connect]       = unix_connect,
+    [ws2host_call_listen]        = unix_listen,
+    [ws2host_call_accept]        = unix_accept,
+    [ws2host_call_getsockname]   = unix_getsockname,
+    [ws2host_call_getpeername]   = unix_getpeername,
+    [ws2host_call_send]          = unix_send,
+    [ws2host_call_recv]          = unix_recv,
+    [ws2host_call_shutdown]      = unix_shutdown,
 };
 
 _Static_assert(sizeof(__wine_unix_call_funcs) / sizeof(__wine_unix_call_funcs[0]) == ws2host_call_count,

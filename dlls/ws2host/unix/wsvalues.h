@@ -28,6 +28,30 @@
 #define WS_IPPROTO_ICMPV6   58
 #define WS_IPPROTO_RAW      255
 
+#define WS_SOL_SOCKET       0xffff
+#define WS_SO_DEBUG         0x0001
+#define WS_SO_ACCEPTCONN    0x0002
+#define WS_SO_KEEPALIVE     0x0008
+#define WS_SO_DONTROUTE     0x0010
+#define WS_SO_BROADCAST     0x0020
+#define WS_SO_OOBINLINE     0x0100
+#define WS_SO_SNDBUF        0x1001
+#define WS_SO_RCVBUF        0x1002
+#define WS_SO_ERROR         0x1007
+#define WS_SO_TYPE          0x1008
+
+#define WS_TCP_NODELAY      1
+
+#define WS_IP_TOS           3
+#define WS_IP_TTL           4
+#define WS_IP_MULTICAST_TTL 10
+#define WS_IP_MULTICAST_LOOP 11
+
+#define WS_IPV6_UNICAST_HOPS   4
+#define WS_IPV6_MULTICAST_HOPS 10
+#define WS_IPV6_MULTICAST_LOOP 11
+#define WS_IPV6_V6ONLY         27
+
 #define WSAEINTR            10004
 #define WSAEBADF            10009
 #define WSAEACCES           10013

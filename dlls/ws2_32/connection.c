@@ -1,0 +1,214 @@
+/*
+ * The connection lifecycle: bind (WS2_32.2), connect (4), listen (13),
+ * accept (1), getsockname (6), getpeername (5), send (19), recv (16),
+ * shutdown (22).
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include "ws2_32_private.h"
+
+/* The size of the address structure of a family, 0 for unknown ones. */
+static int address_size(int family)
+{
+    return family == AF_INET6 ? sizeof(SOCKADDR_IN6) : family == AF_INET ? sizeof(SOCKADDR_IN) : 0;
+}
+
+/* Starts a call on a socket: Winsock must be started and s one of ours. */
+static int enter(SOCKET s, struct ws_socket_info *info, int *fd)
+{
+    if (!ws_is_started()) return WSANOTINITIALISED;
+    return ws_socket_from_handle(s, info, fd);
+}
+
+static int leave(int fd, int err)
+{
+    ws_unix_close_fd(fd);
+    if (err) return ws_fail(err);
+    SetLastError(0);
+    return 0;
+}
+
+/* bind and connect: an address in, nothing out. */
+static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr *name, int namelen)
+{
+    struct ws2host_address_params params;
+    struct ws_socket_info info;
+    int err;
+
+    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    if (namelen < (int)sizeof(short) || !ws_readable(name, namelen)) return leave(params.fd, WSAEFAULT);
+    if (name->sa_family != info.family) return leave(params.fd, WSAEAFNOSUPPORT);
+    params.length = namelen < (int)sizeof(params.address) ? namelen : (int)sizeof(params.address);
+    memcpy(params.address, name, params.length);
+    return leave(params.fd, ws_unix_call(code, &params));
+}
+
+/***********************************************************************
+ *      bind (WS2_32.2)
+ */
+int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
+{
+    TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
+    return address_call(ws2host_call_bind, s, name, namelen);
+}
+
+/***********************************************************************
+ *      connect (WS2_32.4)
+ */
+int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
+{
+    TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
+    return address_call(ws2host_call_connect, s, name, namelen);
+}
+
+/***********************************************************************
+ *      listen (WS2_32.13)
+ */
+int WINAPI listen(SOCKET s, int backlog)
+{
+    struct ws2host_listen_params params;
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, backlog %d\n", (ULONGLONG)s, backlog);
+    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    if (info.type != SOCK_STREAM) return leave(params.fd, WSAEOPNOTSUPP);
+    params.backlog = backlog;
+    return leave(params.fd, ws_unix_call(ws2host_call_listen, &params));
+}
+
+/* A name query: the address out, WSAEFAULT when *namelen is too small. */
+static int name_call(enum ws2host_call code, SOCKET s, struct sockaddr *name, int *namelen, int unbound_error)
+{
+    struct ws2host_address_params params;
+    struct ws_socket_info info;
+    int err, size;
+
+    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    size = address_size(info.family);
+    if (!ws_writable(namelen, sizeof(*namelen)) || *namelen < size || !ws_writable(name, size))
+        return leave(params.fd, WSAEFAULT);
+    if ((err = ws_unix_call(code, &params))) return leave(params.fd, err == WSAENOTCONN ? unbound_error : err);
+    /* Linux names an unbound socket with port 0; Windows calls it an error. */
+    if (!((SOCKADDR_IN *)params.address)->sin_port) return leave(params.fd, unbound_error);
+    memcpy(name, params.address, params.length);
+    *namelen = params.length;
+    return leave(params.fd, 0);
+}
+
+/***********************************************************************
+ *      getsockname (WS2_32.6)
+ */
+int WINAPI getsockname(SOCKET s, struct sockaddr *name, int *namelen)
+{
+    TRACE("socket %#llx, name %p, namelen %p\n", (ULONGLONG)s, name, namelen);
+    return name_call(ws2host_call_getsockname, s, name, namelen, WSAEINVAL);
+}
+
+/***********************************************************************
+ *      getpeername (WS2_32.5)
+ */
+int WINAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
+{
+    TRACE("socket %#llx, name %p, namelen %p\n", (ULONGLONG)s, name, namelen);
+    return name_call(ws2host_call_getpeername, s, name, namelen, WSAENOTCONN);
+}
+
+/***********************************************************************
+ *      accept (WS2_32.1)
+ *
+ * The new socket has the listener's properties (Windows' accept
+ * documentation), its overlapped attribute included: the caller's
+ * SO_OPENTYPE does not apply (docs/opentype.md).
+ */
+SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
+{
+    struct ws2host_accept_params params;
+    struct ws_socket_info info;
+    HANDLE handle;
+    int err;
+
+    TRACE("socket %#llx, addr %p, addrlen %p\n", (ULONGLONG)s, addr, addrlen);
+    if ((err = enter(s, &info, &params.fd))) return ws_fail_socket(err);
+    if (addr && (!ws_writable(addrlen, sizeof(*addrlen)) || *addrlen < address_size(info.family) ||
+                 !ws_writable(addr, *addrlen)))
+    {
+        ws_unix_close_fd(params.fd);
+        return ws_fail_socket(WSAEFAULT);
+    }
+    err = ws_unix_call(ws2host_call_accept, &params);
+    ws_unix_close_fd(params.fd);
+    if (err) return ws_fail_socket(err);
+
+    if ((err = ws_wrap_fd(params.new_fd, 0, !(info.flags & WSA_FLAG_NO_HANDLE_INHERIT), &handle)))
+        return ws_fail_socket(err);
+
+    info.inode = params.inode;
+    info.adopted = 0;
+    if (socket_table_insert((ULONG_PTR)handle, &info))
+    {
+        CloseHandle(handle);
+        return ws_fail_socket(WSAENOBUFS);
+    }
+    if (addr)
+    {
+        memcpy(addr, params.address, params.length);
+        *addrlen = params.length;
+    }
+    TRACE("accepted %p\n", handle);
+    SetLastError(0);
+    return (SOCKET)handle;
+}
+
+/* send and recv: the byte count, or SOCKET_ERROR. */
+static int io_call(enum ws2host_call code, SOCKET s, const char *buffer, int length, int flags)
+{
+    struct ws2host_io_params params;
+    struct ws_socket_info info;
+    int err;
+
+    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    if (length < 0) return leave(params.fd, WSAEFAULT);
+    params.flags = flags;
+    params.buffer = (ULONG_PTR)buffer;
+    params.length = length;
+    if ((err = ws_unix_call(code, &params))) return leave(params.fd, err);
+    leave(params.fd, 0);
+    return params.transferred;
+}
+
+/***********************************************************************
+ *      send (WS2_32.19)
+ */
+int WINAPI send(SOCKET s, const char *buffer, int length, int flags)
+{
+    TRACE("socket %#llx, buffer %p, length %d, flags %#x\n", (ULONGLONG)s, buffer, length, flags);
+    return io_call(ws2host_call_send, s, buffer, length, flags);
+}
+
+/***********************************************************************
+ *      recv (WS2_32.16)
+ */
+int WINAPI recv(SOCKET s, char *buffer, int length, int flags)
+{
+    TRACE("socket %#llx, buffer %p, length %d, flags %#x\n", (ULONGLONG)s, buffer, length, flags);
+    return io_call(ws2host_call_recv, s, buffer, length, flags);
+}
+
+/***********************************************************************
+ *      shutdown (WS2_32.22)
+ */
+int WINAPI shutdown(SOCKET s, int how)
+{
+    struct ws2host_shutdown_params params;
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
+    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    params.how = how;
+    return leave(params.fd, ws_unix_call(ws2host_call_shutdown, &params));
+}

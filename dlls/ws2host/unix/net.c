@@ -1,0 +1,187 @@
+/*
+ * The connection lifecycle on Linux: bind, connect, listen, accept,
+ * names, send, recv, shutdown. Blocking calls block here, in the calling
+ * thread, as Windows' blocking sockets do.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#define _GNU_SOURCE     /* accept4 */
+#include <errno.h>
+#include <poll.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ws2host/unixlib.h"
+#include "address.h"
+#include "maps.h"
+#include "unix_private.h"
+#include "wsvalues.h"
+
+#define WS_MSG_OOB       0x1
+#define WS_MSG_PEEK      0x2
+#define WS_MSG_DONTROUTE 0x4
+#define WS_MSG_WAITALL   0x8
+
+static const struct value_pair message_flags[] =
+{
+    { WS_MSG_OOB,       MSG_OOB },
+    { WS_MSG_PEEK,      MSG_PEEK },
+    { WS_MSG_DONTROUTE, MSG_DONTROUTE },
+    { WS_MSG_WAITALL,   MSG_WAITALL },
+};
+
+/* -1 when a bit has no Linux equivalent. */
+static int map_message_flags(int ws_flags)
+{
+    int flags = 0;
+
+    for (unsigned int i = 0; i < sizeof(message_flags) / sizeof(message_flags[0]); i++)
+    {
+        if (!(ws_flags & message_flags[i].windows)) continue;
+        flags |= message_flags[i].linux_value;
+        ws_flags &= ~message_flags[i].windows;
+    }
+    return ws_flags ? -1 : flags;
+}
+
+static int retry(int result)
+{
+    return result < 0 && errno == EINTR;
+}
+
+unsigned int unix_bind(void *args)
+{
+    struct ws2host_address_params *params = args;
+    struct sockaddr_storage address;
+    socklen_t length;
+    unsigned int err;
+
+    if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
+    if (bind(params->fd, (struct sockaddr *)&address, length) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+unsigned int unix_connect(void *args)
+{
+    struct ws2host_address_params *params = args;
+    struct sockaddr_storage address;
+    socklen_t length;
+    unsigned int err;
+    int ret;
+
+    if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
+    ret = connect(params->fd, (struct sockaddr *)&address, length);
+    /* Interrupted, the connection goes on in the background: wait for it
+     * and take its outcome from SO_ERROR. */
+    if (ret < 0 && errno == EINTR)
+    {
+        struct pollfd pfd = { .fd = params->fd, .events = POLLOUT };
+        socklen_t pending_length = sizeof(int);
+        int pending = 0;
+
+        while ((ret = poll(&pfd, 1, -1)) < 0 && errno == EINTR) ;
+        if (ret < 0) return wsa_error_from_errno(errno);
+        if (getsockopt(params->fd, SOL_SOCKET, SO_ERROR, &pending, &pending_length) < 0)
+            return wsa_error_from_errno(errno);
+        return wsa_error_from_errno(pending);
+    }
+    if (ret < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+unsigned int unix_listen(void *args)
+{
+    struct ws2host_listen_params *params = args;
+
+    if (listen(params->fd, params->backlog) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+unsigned int unix_accept(void *args)
+{
+    struct ws2host_accept_params *params = args;
+    struct sockaddr_storage address;
+    socklen_t length = sizeof(address);
+    struct stat st;
+    int fd;
+
+    params->new_fd = -1;
+    params->length = 0;
+    do fd = accept4(params->fd, (struct sockaddr *)&address, &length, SOCK_CLOEXEC);
+    while (retry(fd));
+    if (fd < 0) return wsa_error_from_errno(errno);
+    if (fstat(fd, &st) < 0 ||
+        address_to_windows(&address, length, params->address, sizeof(params->address), &params->length))
+    {
+        int err = errno;
+        close(fd);
+        return err ? wsa_error_from_errno(err) : WSAEAFNOSUPPORT;
+    }
+    params->new_fd = fd;
+    params->inode = st.st_ino;
+    return 0;
+}
+
+static unsigned int get_name(struct ws2host_address_params *params,
+                             int (*query)(int, struct sockaddr *, socklen_t *))
+{
+    struct sockaddr_storage address;
+    socklen_t length = sizeof(address);
+
+    if (query(params->fd, (struct sockaddr *)&address, &length) < 0) return wsa_error_from_errno(errno);
+    return address_to_windows(&address, length, params->address, sizeof(params->address), &params->length);
+}
+
+unsigned int unix_getsockname(void *args)
+{
+    return get_name(args, getsockname);
+}
+
+unsigned int unix_getpeername(void *args)
+{
+    return get_name(args, getpeername);
+}
+
+unsigned int unix_send(void *args)
+{
+    struct ws2host_io_params *params = args;
+    int flags = map_message_flags(params->flags);
+    ssize_t sent;
+
+    params->transferred = 0;
+    if (flags < 0) return WSAEOPNOTSUPP;
+    /* Windows has no SIGPIPE: a write to a closed connection is an error. */
+    do sent = send(params->fd, (const void *)(uintptr_t)params->buffer, params->length, flags | MSG_NOSIGNAL);
+    while (retry(sent));
+    if (sent < 0) return wsa_error_from_errno(errno);
+    params->transferred = sent;
+    return 0;
+}
+
+unsigned int unix_recv(void *args)
+{
+    struct ws2host_io_params *params = args;
+    int flags = map_message_flags(params->flags);
+    ssize_t received;
+
+    params->transferred = 0;
+    if (flags < 0) return WSAEOPNOTSUPP;
+    do received = recv(params->fd, (void *)(uintptr_t)params->buffer, params->length, flags);
+    while (retry(received));
+    if (received < 0) return wsa_error_from_errno(errno);
+    params->transferred = received;
+    return 0;
+}
+
+unsigned int unix_shutdown(void *args)
+{
+    static const int hows[] = { SHUT_RD, SHUT_WR, SHUT_RDWR };
+    struct ws2host_shutdown_params *params = args;
+
+    if (params->how < 0 || params->how > 2) return WSAEINVAL;
+    if (shutdown(params->fd, hows[params->how]) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}

@@ -1,0 +1,157 @@
+/*
+ * Resources: a long create/close loop leaves the process's handle (and,
+ * under Wine, fd) counts where they were; at the file descriptor limit
+ * creation fails with WSAEMFILE and recovers once sockets are closed.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#define LOOP_PAIRS 100000
+
+/* Under Wine, paths are opened by the wineserver, so Z:\proc\self is the
+ * server. Our own Linux process is the one whose command line is ours. */
+static BOOL same_arguments(const char *args, const char *end)
+{
+    for (int i = 1; i < harness_argc; i++)
+    {
+        if (args >= end || strcmp(args, harness_argv[i])) return FALSE;
+        args += strlen(args) + 1;
+    }
+    while (args < end && !*args) args++;    /* Wine pads the area with NULs */
+    return args >= end;
+}
+
+static int find_unix_pid(void)
+{
+    char path[MAX_PATH], cmdline[4096], exe[MAX_PATH], *name;
+    WIN32_FIND_DATAA entry;
+    HANDLE find, file;
+    int found = -1, matches = 0;
+    DWORD got;
+
+    GetModuleFileNameA(NULL, exe, sizeof(exe));
+    name = strrchr(exe, '\\') ? strrchr(exe, '\\') + 1 : exe;
+    if ((find = FindFirstFileA("Z:\\proc\\*", &entry)) == INVALID_HANDLE_VALUE) return -1;
+    do
+    {
+        if (entry.cFileName[0] < '1' || entry.cFileName[0] > '9') continue;
+        snprintf(path, sizeof(path), "Z:\\proc\\%s\\cmdline", entry.cFileName);
+        file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+        if (file == INVALID_HANDLE_VALUE) continue;
+        got = 0;
+        ReadFile(file, cmdline, sizeof(cmdline) - 1, &got, NULL);
+        CloseHandle(file);
+        cmdline[got] = 0;
+        /* argv[0] must be this program (not a shell that started it). */
+        if (strlen(cmdline) < strlen(name) || _stricmp(cmdline + strlen(cmdline) - strlen(name), name)) continue;
+        if (!same_arguments(cmdline + strlen(cmdline) + 1, cmdline + got)) continue;
+        found = atoi(entry.cFileName);
+        matches++;
+    }
+    while (FindNextFileA(find, &entry));
+    FindClose(find);
+    return matches == 1 ? found : -1;
+}
+
+/* Open fds of this process (Wine only; -1 when they cannot be counted). */
+static int count_fds(int unix_pid)
+{
+    WIN32_FIND_DATAA entry;
+    char pattern[64];
+    HANDLE find;
+    int count = 0;
+
+    if (unix_pid < 0) return -1;
+    snprintf(pattern, sizeof(pattern), "Z:\\proc\\%d\\fd\\*", unix_pid);
+    if ((find = FindFirstFileA(pattern, &entry)) == INVALID_HANDLE_VALUE) return -1;
+    do if (entry.cFileName[0] != '.') count++;
+    while (FindNextFileA(find, &entry));
+    FindClose(find);
+    return count;
+}
+
+static void test_create_close_loop(void)
+{
+    int unix_pid = harness_impl == impl_windows ? -1 : find_unix_pid();
+    DWORD handles_before, handles_after;
+    int fds_before, fds_after, failures = 0;
+
+    /* A warm-up round first, so one-time allocations (Wine's own caches
+     * included) do not count. */
+    for (int i = 0; i < 1000; i++) closesocket(socket(i & 1 ? AF_INET6 : AF_INET, SOCK_STREAM, 0));
+    GetProcessHandleCount(GetCurrentProcess(), &handles_before);
+    fds_before = count_fds(unix_pid);
+    for (int i = 0; i < LOOP_PAIRS; i++)
+    {
+        SOCKET s = socket(i & 1 ? AF_INET6 : AF_INET, i & 2 ? SOCK_DGRAM : SOCK_STREAM, 0);
+        if (s == INVALID_SOCKET || closesocket(s)) failures++;
+    }
+    GetProcessHandleCount(GetCurrentProcess(), &handles_after);
+    fds_after = count_fds(unix_pid);
+    ok(!failures, "%d of %d pairs failed\n", failures, LOOP_PAIRS);
+    ok(handles_after == handles_before, "handles: %lu before, %lu after\n", handles_before, handles_after);
+    if (fds_before < 0) skip("cannot count this process's fds here\n");
+    else
+    {
+        trace("Linux process %d: %d fds before, %d after\n", unix_pid, fds_before, fds_after);
+        ok(fds_after == fds_before, "fds: %d before, %d after\n", fds_before, fds_after);
+    }
+}
+
+/* Run by the runner under a lowered `ulimit -n` (WS2HOST_FD_LIMIT_TEST). */
+static void test_fd_limit(void)
+{
+    static SOCKET sockets[65536];
+    int count = 0, err = 0;
+    SOCKET s;
+
+    if (!getenv("WS2HOST_FD_LIMIT_TEST"))
+    {
+        skip("the fd limit test needs a lowered ulimit -n (WS2HOST_FD_LIMIT_TEST)\n");
+        return;
+    }
+    while (count < (int)ARRAYSIZE(sockets))
+    {
+        SetLastError(0xdeadbeef);
+        if ((s = socket(AF_INET, SOCK_STREAM, 0)) == INVALID_SOCKET)
+        {
+            err = WSAGetLastError();
+            break;
+        }
+        sockets[count++] = s;
+    }
+    trace("created %d sockets before failing\n", count);
+    ok(count < (int)ARRAYSIZE(sockets), "the limit was never reached\n");
+    ok(err == WSAEMFILE, "at the limit: error %d, expected WSAEMFILE\n", err);
+    ok(count > 16, "only %d sockets\n", count);
+
+    for (int i = 0; i < 16 && count; i++) ok(!closesocket(sockets[--count]), "closesocket at the limit failed\n");
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    ok(s != INVALID_SOCKET, "no socket after closing some, error %d\n", WSAGetLastError());
+    if (s != INVALID_SOCKET) sockets[count++] = s;
+    while (count) ok(!closesocket(sockets[--count]), "closesocket failed, error %d\n", WSAGetLastError());
+}
+
+void run_resources_tests(void)
+{
+    WSADATA data;
+
+    ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
+    test_create_close_loop();
+    WSACleanup();
+}
+
+void run_fdlimit_tests(void)
+{
+    WSADATA data;
+
+    ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
+    test_fd_limit();
+    WSACleanup();
+}
