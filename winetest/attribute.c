@@ -182,12 +182,89 @@ static void test_handle_attributes(void)
     closesocket(s);
 }
 
+static void test_registry(void)
+{
+    typedef LONG (WINAPI *open_file_fn)(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, ULONG, ULONG);
+    open_file_fn open_file = (open_file_fn)(void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtOpenFile");
+    static const WCHAR *const devices[] = { L"\\Device\\Afd", L"\\Device\\Afd\\", L"\\Device\\Afd\\anything" };
+    SOCKET s = socket(AF_INET, SOCK_STREAM, 0), base = 0, copy;
+    WSAOVERLAPPED overlapped = { 0 };
+    DWORD returned = 0, transferred, flags;
+    BOOL ret;
+
+    /* No layered providers: the base handle is the socket itself. */
+    ok(!WSAIoctl(s, SIO_BASE_HANDLE, NULL, 0, &base, sizeof(base), &returned, NULL, NULL),
+       "SIO_BASE_HANDLE failed, error %d\n", WSAGetLastError());
+    ok(base == s && returned == sizeof(base), "base handle %#llx (%lu bytes), socket %#llx\n", (ULONGLONG)base,
+       returned, (ULONGLONG)s);
+
+    /* A DuplicateHandle copy is no socket to ws2_32's own registry. */
+    ok(DuplicateHandle(GetCurrentProcess(), (HANDLE)s, GetCurrentProcess(), (HANDLE *)&copy, 0, FALSE,
+                       DUPLICATE_SAME_ACCESS), "DuplicateHandle failed\n");
+    SetLastError(0xdeadbeef);
+    ret = WSAGetOverlappedResult(copy, &overlapped, &transferred, FALSE, &flags);
+    todo_builtin ok(!ret && WSAGetLastError() == WSAENOTSOCK, "DuplicateHandle copy: %d, error %d\n", ret,
+                    WSAGetLastError());
+    ret = WSAGetOverlappedResult(s, &overlapped, &transferred, FALSE, &flags);
+    ok(ret && transferred == 0, "completed OVERLAPPED: %d, error %d\n", ret, WSAGetLastError());
+    CloseHandle((HANDLE)copy);
+    closesocket(s);
+
+    /* Socket handles live on \Device\Afd, which can be opened by name. */
+    for (size_t i = 0; i < ARRAYSIZE(devices); i++)
+    {
+        UNICODE_STRING name;
+        OBJECT_ATTRIBUTES attributes;
+        IO_STATUS_BLOCK io;
+        HANDLE device;
+        LONG status;
+
+        name.Buffer = (WCHAR *)devices[i];
+        name.Length = wcslen(devices[i]) * sizeof(WCHAR);
+        name.MaximumLength = name.Length + sizeof(WCHAR);
+        InitializeObjectAttributes(&attributes, &name, 0, NULL, NULL);
+        status = open_file(&device, SYNCHRONIZE, &attributes, &io, 0, 0);
+        ok(!status, "NtOpenFile(%ls): status %#lx\n", devices[i], status);
+        if (!status) CloseHandle(device);
+    }
+}
+
+/* accept on a WSA_FLAG_NO_HANDLE_INHERIT listener: Windows' answer is not
+ * known; ws2host gives the accepted socket the listener's properties, as
+ * accept's documentation says, inheritance included (docs/handles.md). */
+static void test_accept_inheritance(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET };
+    SOCKET listener, client, server;
+    int length = sizeof(address);
+    DWORD flags = 0;
+
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    listener = WSASocketW(AF_INET, SOCK_STREAM, 0, NULL, 0, WSA_FLAG_NO_HANDLE_INHERIT);
+    bind(listener, (struct sockaddr *)&address, sizeof(address));
+    getsockname(listener, (struct sockaddr *)&address, &length);
+    listen(listener, 1);
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!connect(client, (struct sockaddr *)&address, sizeof(address)), "connect failed, error %d\n", WSAGetLastError());
+    server = accept(listener, NULL, NULL);
+    ok(server != INVALID_SOCKET, "accept failed, error %d\n", WSAGetLastError());
+    GetHandleInformation((HANDLE)server, &flags);
+    if (harness_impl == impl_ws2host) ok(!(flags & HANDLE_FLAG_INHERIT), "accepted socket is inheritable\n");
+    else trace("accepted socket from a non-inheritable listener: handle flags %#lx\n", flags);
+    closesocket(server);
+    closesocket(client);
+    closesocket(listener);
+}
+
 static void test_non_socket_handles(void)
 {
     HANDLE file = CreateFileA("NUL", GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
     static const SOCKET invalid[] = { INVALID_SOCKET, 0, 0xdeadbeef };
     WSAPROTOCOL_INFOA info;
-    SOCKADDR_IN address;
+    SOCKADDR_IN address = { .sin_family = AF_INET };
+    WSAOVERLAPPED overlapped = { 0 };
+    WSABUF buffer = { 1, (char *)"x" };
+    DWORD sent, flags;
     int value, size = sizeof(value), ret;
 
     SetLastError(0xdeadbeef);
@@ -209,6 +286,13 @@ static void test_non_socket_handles(void)
         ok(WSADuplicateSocketA(invalid[i], GetCurrentProcessId(), &info) == SOCKET_ERROR &&
            WSAGetLastError() == WSAENOTSOCK, "WSADuplicateSocketA(%#llx): error %d\n", (ULONGLONG)invalid[i],
            WSAGetLastError());
+        ok(WSASend(invalid[i], &buffer, 1, &sent, 0, NULL, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAENOTSOCK,
+           "WSASend(%#llx): error %d\n", (ULONGLONG)invalid[i], WSAGetLastError());
+        ok(WSASendTo(invalid[i], &buffer, 1, &sent, 0, (struct sockaddr *)&address, sizeof(address), NULL, NULL) ==
+           SOCKET_ERROR && WSAGetLastError() == WSAENOTSOCK, "WSASendTo(%#llx): error %d\n", (ULONGLONG)invalid[i],
+           WSAGetLastError());
+        ok(!WSAGetOverlappedResult(invalid[i], &overlapped, &sent, FALSE, &flags) && WSAGetLastError() == WSAENOTSOCK,
+           "WSAGetOverlappedResult(%#llx): error %d\n", (ULONGLONG)invalid[i], WSAGetLastError());
     }
 }
 
@@ -222,6 +306,8 @@ void run_attribute_tests(void)
     test_std_handles();
     test_inheritance();
     test_handle_attributes();
+    test_registry();
+    test_accept_inheritance();
     test_non_socket_handles();
     WSACleanup();
 }

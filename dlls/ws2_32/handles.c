@@ -61,6 +61,16 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
     return 0;
 }
 
+int ws_registered_socket(SOCKET s, struct ws_socket_info *info)
+{
+    int err;
+
+    if ((err = ws_socket_from_handle(s, info, NULL))) return err;
+    /* Adopted, and its socket is registered under another handle here. */
+    if (info->adopted && socket_table_has_origin(info->inode, s)) return WSAENOTSOCK;
+    return 0;
+}
+
 /* wine_server_fd_to_handle's failures: out of fds on our side or the
  * wineserver's (it cannot receive the fd: STATUS_INVALID_HANDLE, seen
  * with `ulimit -n` lowered) is Windows' WSAEMFILE. */

@@ -140,3 +140,22 @@ size_t socket_table_count(void)
     unlock_shared(&lock);
     return count;
 }
+
+int socket_table_has_origin(uint64_t inode, uint64_t except)
+{
+    int found = 0;
+
+    lock_shared(&lock);
+    for (size_t page = 0; page < DIRECTORY_PAGES && !found; page++)
+    {
+        if (!directory[page]) continue;
+        for (size_t slot = 0; slot < PAGE_ENTRIES && !found; slot++)
+        {
+            const struct table_slot *entry = &directory[page][slot];
+            uint64_t handle = ((uint64_t)page * PAGE_ENTRIES + slot) << 2;
+            found = entry->in_use && !entry->info.adopted && entry->info.inode == inode && handle != except;
+        }
+    }
+    unlock_shared(&lock);
+    return found;
+}

@@ -171,28 +171,11 @@ int WINAPI WSAEventSelect(SOCKET s, WSAEVENT event, __LONG32 network_events)
     return ws_fail(unsupported_on(s));
 }
 
-/* WSAGetOverlappedResult (WS2_32.60) */
-BOOL WINAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED overlapped, LPDWORD transferred,
-                                   BOOL wait, LPDWORD flags)
-{
-    STUB();
-    return fail_false(unsupported_on(s));
-}
-
 /* WSAGetQOSByName (WS2_32.61) */
 BOOL WINAPI WSAGetQOSByName(SOCKET s, LPWSABUF qos_name, LPQOS qos)
 {
     STUB();
     return fail_false(unsupported_on(s));
-}
-
-/* WSAIoctl (WS2_32.70) */
-int WINAPI WSAIoctl(SOCKET s, DWORD code, LPVOID in_buffer, DWORD in_size, LPVOID out_buffer,
-                    DWORD out_size, LPDWORD returned, LPWSAOVERLAPPED overlapped,
-                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
 }
 
 /* WSAJoinLeaf (WS2_32.71) */

@@ -63,6 +63,10 @@ int ws_set_opentype(const char *optval, int optlen);
 /* handles.c */
 #define OBJ_INHERIT_VALUE 0x00000002
 int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
+/* As ws_socket_from_handle, but for functions that go by Windows' socket
+ * registry: a DuplicateHandle copy of a socket of this process is not a
+ * socket to them (WSAENOTSOCK). */
+int ws_registered_socket(SOCKET s, struct ws_socket_info *info);
 /* Wraps (and closes) a Linux socket fd in a new NT handle: 0 or a WSA error. */
 int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle);
 void ws_close_all_sockets(void);

@@ -1,0 +1,67 @@
+/*
+ * WSAIoctl (WS2_32.70): the control codes, by table. Only the ones about
+ * the handle itself exist yet; the rest fail with WSAEOPNOTSUPP.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "ws2_32_private.h"
+
+struct ioctl_call
+{
+    SOCKET s;
+    void *out;
+    DWORD out_size;
+    DWORD *returned;
+};
+
+/* No layered providers here: the base (and BSP) handle is the socket. */
+static int base_handle(struct ioctl_call *call)
+{
+    if (call->out_size < sizeof(SOCKET) || !ws_writable(call->out, sizeof(SOCKET))) return WSAEFAULT;
+    *(SOCKET *)call->out = call->s;
+    *call->returned = sizeof(SOCKET);
+    return 0;
+}
+
+static const struct
+{
+    DWORD code;
+    int (*handler)(struct ioctl_call *call);
+}
+ioctl_table[] =
+{
+    { SIO_BASE_HANDLE,       base_handle },
+    { SIO_BSP_HANDLE,        base_handle },
+    { SIO_BSP_HANDLE_SELECT, base_handle },
+    { SIO_BSP_HANDLE_POLL,   base_handle },
+};
+
+int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *out_buffer,
+                    DWORD out_size, DWORD *returned, WSAOVERLAPPED *overlapped,
+                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct ioctl_call call = { s, out_buffer, out_size, returned };
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, code %#lx, in %p/%lu, out %p/%lu, overlapped %p\n", (ULONGLONG)s, code,
+          in_buffer, in_size, out_buffer, out_size, overlapped);
+    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    if ((err = ws_socket_from_handle(s, &info, NULL))) return ws_fail(err);
+    for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
+    {
+        if (ioctl_table[i].code != code) continue;
+        if (overlapped || completion)
+        {
+            FIXME_ONCE("overlapped WSAIoctl %#lx\n", code);
+            return ws_fail(WSAEOPNOTSUPP);
+        }
+        if (!ws_writable(returned, sizeof(*returned))) return ws_fail(WSAEFAULT);
+        if ((err = ioctl_table[i].handler(&call))) return ws_fail(err);
+        SetLastError(0);
+        return 0;
+    }
+    FIXME_ONCE("control code %#lx not supported\n", code);
+    return ws_fail(WSAEOPNOTSUPP);
+}

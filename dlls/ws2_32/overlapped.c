@@ -1,0 +1,72 @@
+/*
+ * WSAGetOverlappedResult (WS2_32.60): the outcome an OVERLAPPED holds.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Internal holds the NTSTATUS and InternalHigh the byte count, as
+ * Windows keeps them; Offset carries the result flags of a receive.
+ */
+#include "ws2_32_private.h"
+
+#define STATUS_PENDING_VALUE ((ULONG_PTR)0x00000103)
+
+static const struct
+{
+    ULONG status;
+    int error;
+}
+status_table[] =
+{
+    { 0xc0000120 /* STATUS_CANCELLED */,          WSA_OPERATION_ABORTED },
+    { 0x80000005 /* STATUS_BUFFER_OVERFLOW */,    WSAEMSGSIZE },
+    { 0xc000020d /* STATUS_CONNECTION_RESET */,   WSAECONNRESET },
+    { 0xc0000241 /* STATUS_CONNECTION_ABORTED */, WSAECONNABORTED },
+    { 0xc0000236 /* STATUS_CONNECTION_REFUSED */, WSAECONNREFUSED },
+    { 0xc00000b5 /* STATUS_IO_TIMEOUT */,         WSAETIMEDOUT },
+    { 0xc000000d /* STATUS_INVALID_PARAMETER */,  WSAEINVAL },
+    { 0xc0000008 /* STATUS_INVALID_HANDLE */,     WSAENOTSOCK },
+    { 0xc000009a /* STATUS_INSUFFICIENT_RESOURCES */, WSAENOBUFS },
+};
+
+static int error_from_status(ULONG status)
+{
+    for (size_t i = 0; i < ARRAYSIZE(status_table); i++)
+        if (status_table[i].status == status) return status_table[i].error;
+    WARN("no WSA error for status %#lx\n", status);
+    return WSAEINVAL;
+}
+
+static BOOL fail(int error)
+{
+    SetLastError(error);
+    return FALSE;
+}
+
+BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *transferred,
+                                   BOOL wait, DWORD *flags)
+{
+    struct ws_socket_info info;
+    ULONG_PTR status;
+    int err;
+
+    TRACE("socket %#llx, overlapped %p, transferred %p, wait %d, flags %p\n", (ULONGLONG)s, overlapped,
+          transferred, wait, flags);
+    if (!ws_is_started()) return fail(WSANOTINITIALISED);
+    if ((err = ws_registered_socket(s, &info))) return fail(err);
+    if (!ws_writable(overlapped, sizeof(*overlapped)) || !ws_writable(transferred, sizeof(*transferred)) ||
+        !ws_writable(flags, sizeof(*flags)))
+        return fail(WSAEFAULT);
+
+    status = overlapped->Internal;
+    if (status == STATUS_PENDING_VALUE)
+    {
+        if (!wait) return fail(WSA_IO_INCOMPLETE);
+        WaitForSingleObject(overlapped->hEvent ? overlapped->hEvent : (HANDLE)s, INFINITE);
+        status = overlapped->Internal;
+    }
+    *transferred = overlapped->InternalHigh;
+    *flags = overlapped->Offset;
+    if (!status) return TRUE;
+    return fail(error_from_status(status));
+}
