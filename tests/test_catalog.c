@@ -224,6 +224,178 @@ static void test_catalog_find_id(void)
                  "catalog_find_id(%u) is not entry %zu", ws_catalog[i].catalog_id, i);
 }
 
+/* WSASocket's dwFlags. */
+#define FLAG_OVERLAPPED     0x001
+#define FLAG_C_ROOT         0x002
+#define FLAG_C_LEAF         0x004
+#define FLAG_D_ROOT         0x008
+#define FLAG_D_LEAF         0x010
+#define FLAG_ACCESS_SYSTEM  0x040
+#define FLAG_NO_INHERIT     0x080
+#define FLAG_REGISTERED_IO  0x100
+#define FLAGS_DEFINED       0x1df
+
+/* dwServiceFlags1 bits the multipoint rules look at. */
+#define XP1_SUPPORT_MULTIPOINT        0x0400
+#define XP1_MULTIPOINT_CONTROL_PLANE  0x0800
+#define XP1_MULTIPOINT_DATA_PLANE     0x1000
+
+struct flags_row
+{
+    uint32_t catalog_id;
+    uint32_t flags;
+    int error;
+};
+
+/* The catalog's own entries: TCP has no multipoint support, UDP has it
+ * without a control or data plane (so only the leaf roles fit). */
+static const struct flags_row flags_rows[] =
+{
+    /* The flags that need nothing from the provider. */
+    { 1001, 0,                                       0 },
+    { 1001, FLAG_OVERLAPPED,                         0 },
+    { 1001, FLAG_ACCESS_SYSTEM,                      0 },
+    { 1001, FLAG_NO_INHERIT,                         0 },
+    { 1001, FLAG_REGISTERED_IO,                      0 },
+    { 1001, FLAG_OVERLAPPED | FLAG_NO_INHERIT | FLAG_REGISTERED_IO | FLAG_ACCESS_SYSTEM, 0 },
+    { 1004, FLAG_OVERLAPPED | FLAG_NO_INHERIT,       0 },
+    { 1002, FLAG_OVERLAPPED | FLAG_REGISTERED_IO,    0 },
+    { 1005, FLAG_NO_INHERIT,                         0 },
+    /* TCP: every multipoint role is refused. */
+    { 1001, FLAG_C_ROOT,                             WSAEINVAL },
+    { 1001, FLAG_C_LEAF,                             WSAEINVAL },
+    { 1001, FLAG_D_ROOT,                             WSAEINVAL },
+    { 1001, FLAG_D_LEAF,                             WSAEINVAL },
+    { 1004, FLAG_C_LEAF,                             WSAEINVAL },
+    { 1004, FLAG_D_LEAF | FLAG_OVERLAPPED,           WSAEINVAL },
+    /* UDP: leaves yes, roots (which need a plane) no. */
+    { 1002, FLAG_C_LEAF,                             0 },
+    { 1002, FLAG_D_LEAF,                             0 },
+    { 1002, FLAG_C_LEAF | FLAG_D_LEAF,               0 },
+    { 1002, FLAG_C_LEAF | FLAG_D_LEAF | FLAG_OVERLAPPED, 0 },
+    { 1005, FLAG_C_LEAF | FLAG_D_LEAF | FLAG_NO_INHERIT, 0 },
+    { 1002, FLAG_C_ROOT,                             WSAEINVAL },
+    { 1002, FLAG_D_ROOT,                             WSAEINVAL },
+    { 1005, FLAG_C_ROOT | FLAG_OVERLAPPED,           WSAEINVAL },
+    { 1005, FLAG_D_ROOT | FLAG_C_LEAF,               WSAEINVAL },
+    /* Both roles of one plane, whatever the provider. */
+    { 1002, FLAG_C_ROOT | FLAG_C_LEAF,               WSAEINVAL },
+    { 1002, FLAG_D_ROOT | FLAG_D_LEAF,               WSAEINVAL },
+    /* A valid flag does not excuse an undefined one. */
+    { 1001, FLAG_OVERLAPPED | 0x20,                  WSAEINVAL },
+    { 1002, FLAG_C_LEAF | 0x200,                     WSAEINVAL },
+    { 1005, FLAGS_DEFINED & ~(FLAG_C_ROOT | FLAG_D_ROOT), 0 },
+    { 1005, 0xffffffffu,                             WSAEINVAL },
+};
+
+static void test_check_flags(void)
+{
+    for (size_t i = 0; i < UT_ARRAY_COUNT(flags_rows); i++)
+    {
+        const struct flags_row *row = &flags_rows[i];
+        const struct ws_catalog_entry *e = catalog_find_id(row->catalog_id);
+        int ret;
+
+        UT_CHECK(e != NULL, "row %zu: no entry %u", i, row->catalog_id);
+        if (!e) continue;
+        ret = catalog_check_flags(e, row->flags);
+        UT_CHECK(ret == row->error, "row %zu: entry %u flags %#x: returned %d, expected %d", i,
+                 row->catalog_id, row->flags, ret, row->error);
+    }
+}
+
+/* Each bit outside the defined ones is refused on its own, for every entry
+ * (raw ones included), and so is each defined bit added to it. */
+static void test_check_flags_undefined_bits(void)
+{
+    for (size_t i = 0; i < ws_catalog_count; i++)
+    {
+        const struct ws_catalog_entry *e = &ws_catalog[i];
+
+        for (unsigned int bit = 0; bit < 32; bit++)
+        {
+            uint32_t flag = 1u << bit;
+            int ret = catalog_check_flags(e, flag);
+
+            if (flag & FLAGS_DEFINED) continue;
+            UT_CHECK(ret == WSAEINVAL, "entry %u: flag %#x returned %d, expected %d",
+                     e->catalog_id, flag, ret, WSAEINVAL);
+            ret = catalog_check_flags(e, flag | FLAG_OVERLAPPED);
+            UT_CHECK(ret == WSAEINVAL, "entry %u: flags %#x returned %d, expected %d",
+                     e->catalog_id, flag | FLAG_OVERLAPPED, ret, WSAEINVAL);
+        }
+    }
+}
+
+/* The multipoint rules themselves, on made-up providers that have the
+ * planes none of ours has. */
+static void test_check_flags_rules(void)
+{
+    static const uint32_t MP = XP1_SUPPORT_MULTIPOINT, CP = XP1_MULTIPOINT_CONTROL_PLANE,
+        DP = XP1_MULTIPOINT_DATA_PLANE;
+    static const struct
+    {
+        uint32_t service_flags;
+        uint32_t flags;
+        int error;
+    }
+    rows[] =
+    {
+        /* C_ROOT: multipoint and a control plane. */
+        { MP | CP,      FLAG_C_ROOT, 0 },
+        { MP | CP | DP, FLAG_C_ROOT, 0 },
+        { CP,           FLAG_C_ROOT, WSAEINVAL },
+        { MP,           FLAG_C_ROOT, WSAEINVAL },
+        { MP | DP,      FLAG_C_ROOT, WSAEINVAL },
+        /* C_LEAF: multipoint without a control plane. */
+        { MP,           FLAG_C_LEAF, 0 },
+        { MP | DP,      FLAG_C_LEAF, 0 },
+        { MP | CP,      FLAG_C_LEAF, WSAEINVAL },
+        { 0,            FLAG_C_LEAF, WSAEINVAL },
+        { DP,           FLAG_C_LEAF, WSAEINVAL },
+        /* D_ROOT: multipoint and a data plane. */
+        { MP | DP,      FLAG_D_ROOT, 0 },
+        { MP | CP | DP, FLAG_D_ROOT, 0 },
+        { DP,           FLAG_D_ROOT, WSAEINVAL },
+        { MP,           FLAG_D_ROOT, WSAEINVAL },
+        { MP | CP,      FLAG_D_ROOT, WSAEINVAL },
+        /* D_LEAF: multipoint without a data plane. */
+        { MP,           FLAG_D_LEAF, 0 },
+        { MP | CP,      FLAG_D_LEAF, 0 },
+        { MP | DP,      FLAG_D_LEAF, WSAEINVAL },
+        { 0,            FLAG_D_LEAF, WSAEINVAL },
+        { CP,           FLAG_D_LEAF, WSAEINVAL },
+        /* One role per plane, the two planes independent. */
+        { MP | CP | DP, FLAG_C_ROOT | FLAG_D_ROOT, 0 },
+        { MP | CP,      FLAG_C_ROOT | FLAG_D_LEAF, 0 },
+        { MP | DP,      FLAG_C_LEAF | FLAG_D_ROOT, 0 },
+        { MP | CP | DP, FLAG_C_ROOT | FLAG_C_LEAF, WSAEINVAL },
+        { MP | CP | DP, FLAG_D_ROOT | FLAG_D_LEAF, WSAEINVAL },
+        { MP,           FLAG_C_ROOT | FLAG_C_LEAF, WSAEINVAL },
+        { MP,           FLAG_D_ROOT | FLAG_D_LEAF, WSAEINVAL },
+        { MP | CP | DP, FLAG_C_ROOT | FLAG_C_LEAF | FLAG_D_ROOT | FLAG_D_LEAF, WSAEINVAL },
+        /* The other flags need nothing. */
+        { 0,            FLAG_OVERLAPPED | FLAG_ACCESS_SYSTEM | FLAG_NO_INHERIT | FLAG_REGISTERED_IO, 0 },
+        { MP | CP | DP, FLAG_C_ROOT | FLAG_D_ROOT | FLAG_OVERLAPPED | FLAG_REGISTERED_IO, 0 },
+        { MP | CP | DP, FLAG_C_ROOT | 0x20, WSAEINVAL },
+        { MP | CP | DP, 0x80000000u, WSAEINVAL },
+    };
+
+    const struct ws_catalog_entry *base = catalog_find_id(1002);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(base);
+    for (size_t i = 0; i < UT_ARRAY_COUNT(rows); i++)
+    {
+        struct ws_catalog_entry entry = *base;
+        int ret;
+
+        entry.service_flags1 = rows[i].service_flags;
+        ret = catalog_check_flags(&entry, rows[i].flags);
+        UT_CHECK(ret == rows[i].error, "row %zu: service flags %#x, flags %#x: returned %d, "
+                 "expected %d", i, rows[i].service_flags, rows[i].flags, ret, rows[i].error);
+    }
+}
+
 CU_ErrorCode register_catalog_tests(void)
 {
     CU_pSuite suite = CU_add_suite("catalog", NULL, NULL);
@@ -233,7 +405,11 @@ CU_ErrorCode register_catalog_tests(void)
         !CU_add_test(suite, "raw entry selected", test_select_raw_entry) ||
         !CU_add_test(suite, "enumerable entries", test_catalog_enumerable) ||
         !CU_add_test(suite, "entry fields", test_catalog_fields) ||
-        !CU_add_test(suite, "catalog_find_id", test_catalog_find_id))
+        !CU_add_test(suite, "catalog_find_id", test_catalog_find_id) ||
+        !CU_add_test(suite, "catalog_check_flags", test_check_flags) ||
+        !CU_add_test(suite, "catalog_check_flags undefined bits",
+                     test_check_flags_undefined_bits) ||
+        !CU_add_test(suite, "catalog_check_flags multipoint rules", test_check_flags_rules))
         return CU_get_error();
     return CUE_SUCCESS;
 }

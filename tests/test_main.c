@@ -21,6 +21,9 @@ int main(void)
         register_sockettable_tests,
         register_catalog_tests,
         register_negotiate_tests,
+        register_address_tests,
+        register_sockopt_tests,
+        register_net_tests,
     };
     unsigned int failures;
     CU_ErrorCode err;

@@ -242,6 +242,34 @@ static void test_ipv6_v6only(void)
     }
 }
 
+/* Windows: IP_DONTFRAGMENT is 0 on UDP and 1 on TCP; Linux' default path
+ * MTU discovery sets DF everywhere, so UDP must be switched off it. */
+static void test_dontfragment_defaults(void)
+{
+    static const struct { int family, type, protocol, level, option, dont; } rows[] =
+    {
+        { 2,  2, 17, IPPROTO_IP,   IP_MTU_DISCOVER,   1 },
+        { 23, 2, 17, IPPROTO_IPV6, IPV6_MTU_DISCOVER, 1 },
+        { 2,  1, 6,  IPPROTO_IP,   IP_MTU_DISCOVER,   0 },
+    };
+
+    for (size_t i = 0; i < UT_ARRAY_COUNT(rows); i++)
+    {
+        struct ws2host_socket_create_params p;
+        socklen_t len = sizeof(int);
+        int value = -1;
+
+        UT_CHECK(create(rows[i].family, rows[i].type, rows[i].protocol, &p) == 0, "row %u: create failed", (unsigned)i);
+        if (p.fd < 0 || p.fd == 12345) continue;
+        UT_CHECK(getsockopt(p.fd, rows[i].level, rows[i].option, &value, &len) == 0, "row %u: getsockopt", (unsigned)i);
+        if (rows[i].dont)
+            UT_CHECK(value == IP_PMTUDISC_DONT, "row %u: MTU discovery %d, expected DONT (no DF)", (unsigned)i, value);
+        else
+            UT_CHECK(value != IP_PMTUDISC_DONT, "row %u: MTU discovery off on TCP", (unsigned)i);
+        CU_ASSERT_EQUAL(close_fd(p.fd), 0);
+    }
+}
+
 static void test_create_errors(void)
 {
     static const struct
@@ -262,6 +290,12 @@ static void test_create_errors(void)
         /* Mapped values the kernel refuses together. */
         { 2, 1, 17, WSAEPROTONOSUPPORT },
         { 2, 2, 6, WSAEPROTONOSUPPORT },
+        /* Raw sockets take any IP protocol number, and nothing else; the
+         * range is checked before privilege matters. */
+        { 2, 3, 256, WSAEPROTONOSUPPORT },
+        { 2, 3, -1, WSAEPROTONOSUPPORT },
+        { 23, 3, 256, WSAEPROTONOSUPPORT },
+        { 23, 3, 0x10006, WSAEPROTONOSUPPORT },
     };
 
     for (size_t i = 0; i < UT_ARRAY_COUNT(rows); i++)
@@ -401,6 +435,21 @@ static void test_raw_ipv6(void)
     check_raw(23, 58, AF_INET6, IPPROTO_ICMPV6);
 }
 
+/* Protocol 0 has no raw meaning on Linux: it becomes IPPROTO_RAW. */
+static void test_raw_protocol_zero(void)
+{
+    check_raw(2, 0, AF_INET, IPPROTO_RAW);
+    check_raw(23, 0, AF_INET6, IPPROTO_RAW);
+}
+
+/* Any protocol number passes through unchanged, mapped or not. */
+static void test_raw_any_protocol(void)
+{
+    check_raw(2, 50, AF_INET, 50);
+    check_raw(2, 255, AF_INET, 255);
+    check_raw(23, 50, AF_INET6, 50);
+}
+
 static void test_no_fd_leak(void)
 {
     static const int combos[][3] =
@@ -500,12 +549,15 @@ CU_ErrorCode register_unix_calls_tests(void)
         !CU_add_test(suite, "socket_create + fd_identify", test_create_and_identify) ||
         !CU_add_test(suite, "distinct inodes", test_distinct_inodes) ||
         !CU_add_test(suite, "IPV6_V6ONLY default", test_ipv6_v6only) ||
+        !CU_add_test(suite, "DF defaults", test_dontfragment_defaults) ||
         !CU_add_test(suite, "socket_create errors", test_create_errors) ||
         !CU_add_test(suite, "fd_identify non-sockets", test_identify_not_socket) ||
         !CU_add_test(suite, "fd_identify closed fd", test_identify_closed) ||
         !CU_add_test(suite, "fd_close", test_close) ||
         !CU_add_test(suite, "raw IPv4 socket", test_raw_ipv4) ||
         !CU_add_test(suite, "raw IPv6 socket", test_raw_ipv6) ||
+        !CU_add_test(suite, "raw socket, protocol 0", test_raw_protocol_zero) ||
+        !CU_add_test(suite, "raw socket, any protocol", test_raw_any_protocol) ||
         !CU_add_test(suite, "no fd leak over 1000 sockets", test_no_fd_leak) ||
         !CU_add_test(suite, "EMFILE", test_emfile))
         return CU_get_error();

@@ -104,6 +104,42 @@ static void test_create_close_loop(void)
     }
 }
 
+#define THREADS 4
+#define THREAD_PAIRS 5000
+
+static DWORD WINAPI create_close_thread(void *arg)
+{
+    LONG *failures = arg;
+
+    for (int i = 0; i < THREAD_PAIRS; i++)
+    {
+        SOCKET s = socket(AF_INET, i & 1 ? SOCK_DGRAM : SOCK_STREAM, 0);
+        int type = -1, size = sizeof(type);
+
+        /* Each socket must still be itself while other threads churn. */
+        if (s == INVALID_SOCKET || getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &size) ||
+            type != (i & 1 ? SOCK_DGRAM : SOCK_STREAM) || closesocket(s))
+            InterlockedIncrement(failures);
+    }
+    return 0;
+}
+
+static void test_concurrent_threads(void)
+{
+    HANDLE threads[THREADS];
+    DWORD handles_before, handles_after;
+    LONG failures = 0;
+
+    GetProcessHandleCount(GetCurrentProcess(), &handles_before);
+    for (int i = 0; i < THREADS; i++) threads[i] = CreateThread(NULL, 0, create_close_thread, &failures, 0, NULL);
+    WaitForMultipleObjects(THREADS, threads, TRUE, INFINITE);
+    for (int i = 0; i < THREADS; i++) CloseHandle(threads[i]);
+    GetProcessHandleCount(GetCurrentProcess(), &handles_after);
+    ok(!failures, "%ld of %d create/check/close rounds failed across %d threads\n", failures,
+       THREADS * THREAD_PAIRS, THREADS);
+    ok(handles_after == handles_before, "handles: %lu before, %lu after\n", handles_before, handles_after);
+}
+
 /* Run by the runner under a lowered `ulimit -n` (WS2HOST_FD_LIMIT_TEST). */
 static void test_fd_limit(void)
 {
@@ -144,6 +180,7 @@ void run_resources_tests(void)
 
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_create_close_loop();
+    test_concurrent_threads();
     WSACleanup();
 }
 

@@ -129,8 +129,8 @@ int catalog_check_flags(const struct ws_catalog_entry *entry, uint32_t flags)
 {
     uint32_t known = 0;
 
-    /* At most one control-plane and one data-plane role. */
-    if ((flags & 0x006) == 0x006 || (flags & 0x018) == 0x018) return WSAEINVAL_VALUE;
+    /* The rules also keep a root and a leaf of one plane apart: no
+     * provider can both have and lack that plane. */
     for (size_t i = 0; i < sizeof(flag_rules) / sizeof(flag_rules[0]); i++)
     {
         known |= flag_rules[i].flag;

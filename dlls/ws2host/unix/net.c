@@ -105,20 +105,26 @@ unsigned int unix_accept(void *args)
     struct ws2host_accept_params *params = args;
     struct sockaddr_storage address;
     socklen_t length = sizeof(address);
+    unsigned int err;
     struct stat st;
     int fd;
 
     params->new_fd = -1;
+    params->inode = 0;
     params->length = 0;
     do fd = accept4(params->fd, (struct sockaddr *)&address, &length, SOCK_CLOEXEC);
     while (retry(fd));
     if (fd < 0) return wsa_error_from_errno(errno);
-    if (fstat(fd, &st) < 0 ||
-        address_to_windows(&address, length, params->address, sizeof(params->address), &params->length))
+    if (fstat(fd, &st) < 0)
     {
-        int err = errno;
+        unsigned int err = wsa_error_from_errno(errno);
         close(fd);
-        return err ? wsa_error_from_errno(err) : WSAEAFNOSUPPORT;
+        return err;
+    }
+    if ((err = address_to_windows(&address, length, params->address, sizeof(params->address), &params->length)))
+    {
+        close(fd);
+        return err;
     }
     params->new_fd = fd;
     params->inode = st.st_ino;

@@ -17,15 +17,35 @@
 
 /* Options whose Windows default differs from Linux', set before the socket
  * is handed out so no caller can observe the Linux value. */
+struct default_option
+{
+    int family, type;           /* 0: any */
+    int level, option, value;
+};
+
+static const struct default_option windows_defaults[] =
+{
+    /* IPV6_V6ONLY is 1 on Windows (Linux: the sysctl, 0). Linux refuses
+     * the option on raw sockets, which carry no IPv4 anyway. */
+    { AF_INET6, SOCK_STREAM, IPPROTO_IPV6, IPV6_V6ONLY, 1 },
+    { AF_INET6, SOCK_DGRAM,  IPPROTO_IPV6, IPV6_V6ONLY, 1 },
+    /* IP_DONTFRAGMENT is 0 on Windows' UDP and raw sockets (1 on TCP, as
+     * Linux' path MTU discovery already does). */
+    { AF_INET,  SOCK_DGRAM,  IPPROTO_IP,   IP_MTU_DISCOVER,   IP_PMTUDISC_DONT },
+    { AF_INET,  SOCK_RAW,    IPPROTO_IP,   IP_MTU_DISCOVER,   IP_PMTUDISC_DONT },
+    { AF_INET6, SOCK_DGRAM,  IPPROTO_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_DONT },
+    { AF_INET6, SOCK_RAW,    IPPROTO_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_DONT },
+};
+
 static int apply_windows_defaults(int fd, int family, int type)
 {
-    static const int on = 1;
+    for (unsigned int i = 0; i < sizeof(windows_defaults) / sizeof(windows_defaults[0]); i++)
+    {
+        const struct default_option *d = &windows_defaults[i];
 
-    /* Windows: IPV6_V6ONLY is 1 on new AF_INET6 sockets (Linux: sysctl, 0).
-     * Linux refuses the option on raw sockets, which carry no IPv4 anyway. */
-    if (family == AF_INET6 && type != SOCK_RAW &&
-        setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on)) < 0)
-        return errno;
+        if ((d->family && d->family != family) || (d->type && d->type != type)) continue;
+        if (setsockopt(fd, d->level, d->option, &d->value, sizeof(d->value)) < 0) return errno;
+    }
     return 0;
 }
 

@@ -1,0 +1,595 @@
+/*
+ * Tests of the connection lifecycle entry points (net.c) over loopback,
+ * called directly with Windows-layout addresses and Windows flag values.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <CUnit/CUnit.h>
+
+#include "ws2host/unixlib.h"
+#include "unix_private.h"
+#include "unit_tests.h"
+
+#define WSAEFAULT           10014
+#define WSAEINVAL           10022
+#define WSAEWOULDBLOCK      10035
+#define WSAEOPNOTSUPP       10045
+#define WSAEAFNOSUPPORT     10047
+#define WSAEADDRINUSE       10048
+#define WSAENOTCONN         10057
+#define WSAECONNREFUSED     10061
+
+#define WS_MSG_PEEK 0x2
+#define WS_SD_RECEIVE 0
+#define WS_SD_SEND 1
+#define WS_SD_BOTH 2
+
+struct family_row
+{
+    const char *name;
+    int family;                 /* Windows AF_* */
+    int length;                 /* of its Windows address */
+    int address_offset;         /* of the IP address in it */
+    unsigned char loopback[16];
+    int address_size;
+};
+
+static const struct family_row families[] =
+{
+    { "IPv4", 2,  16, 4, { 127, 0, 0, 1 }, 4 },
+    { "IPv6", 23, 28, 8, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }, 16 },
+};
+
+static int fds_at_start = -1;
+
+/* Open descriptors of this process, not counting the one opendir uses. */
+static int count_open_fds(void)
+{
+    DIR *dir = opendir("/proc/self/fd");
+    struct dirent *de;
+    int count = 0;
+
+    if (!dir) return -1;
+    while ((de = readdir(dir)))
+        if (de->d_name[0] != '.') count++;
+    closedir(dir);
+    return count - 1;
+}
+
+static int suite_init(void)
+{
+    fds_at_start = count_open_fds();
+    return fds_at_start < 0;
+}
+
+/* A Windows-layout loopback address of the family, with this port. */
+static void loopback_address(const struct family_row *f, int port, uint8_t *address)
+{
+    memset(address, 0, 32);
+    address[0] = (uint8_t)f->family;
+    address[1] = 0;
+    address[2] = (uint8_t)(port >> 8);
+    address[3] = (uint8_t)port;
+    memcpy(address + f->address_offset, f->loopback, f->address_size);
+}
+
+static int address_port(const uint8_t *address)
+{
+    return address[2] << 8 | address[3];
+}
+
+/* A TCP socket through the entry point; blocking calls on it give up
+ * after a few seconds, so a failure is reported rather than hanging. */
+static int tcp_socket(const struct family_row *f)
+{
+    struct ws2host_socket_create_params p = { .family = f->family, .type = 1, .protocol = 6 };
+    struct timeval timeout = { .tv_sec = 5 };
+
+    if (unix_socket_create(&p)) return -1;
+    setsockopt(p.fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof(timeout));
+    setsockopt(p.fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof(timeout));
+    return p.fd;
+}
+
+static unsigned int do_bind(int fd, const uint8_t *address, int length)
+{
+    struct ws2host_address_params p = { .fd = fd, .length = length };
+
+    memcpy(p.address, address, sizeof(p.address));
+    return unix_bind(&p);
+}
+
+static unsigned int do_connect(int fd, const uint8_t *address, int length)
+{
+    struct ws2host_address_params p = { .fd = fd, .length = length };
+
+    memcpy(p.address, address, sizeof(p.address));
+    return unix_connect(&p);
+}
+
+static unsigned int do_listen(int fd, int backlog)
+{
+    struct ws2host_listen_params p = { .fd = fd, .backlog = backlog };
+    return unix_listen(&p);
+}
+
+static unsigned int get_name(unsigned int (*call)(void *), int fd, uint8_t *address, int *length)
+{
+    struct ws2host_address_params p;
+    unsigned int ret;
+
+    memset(&p, 0x5a, sizeof(p));
+    p.fd = fd;
+    p.length = -1;
+    ret = call(&p);
+    memcpy(address, p.address, sizeof(p.address));
+    *length = p.length;
+    return ret;
+}
+
+static unsigned int do_io(unsigned int (*call)(void *), int fd, int flags, void *buffer,
+                          uint32_t length, uint32_t *transferred)
+{
+    struct ws2host_io_params p = { .fd = fd, .flags = flags, .buffer = (uintptr_t)buffer,
+                                   .length = length, .transferred = 0xdeadbeef };
+    unsigned int ret = call(&p);
+
+    *transferred = p.transferred;
+    return ret;
+}
+
+static unsigned int do_shutdown(int fd, int how)
+{
+    struct ws2host_shutdown_params p = { .fd = fd, .how = how };
+    return unix_shutdown(&p);
+}
+
+/* A port on loopback where nothing listens: bound, read, released. */
+static int closed_port(const struct family_row *f)
+{
+    uint8_t address[32];
+    int fd = tcp_socket(f), length, port = -1;
+
+    if (fd < 0) return -1;
+    loopback_address(f, 0, address);
+    if (!do_bind(fd, address, f->length) &&
+        !get_name(unix_getsockname, fd, address, &length))
+        port = address_port(address);
+    close(fd);
+    return port;
+}
+
+/* A listener bound to loopback port 0 and listening; its address in
+ * *address. */
+static int make_listener(const struct family_row *f, uint8_t *address)
+{
+    int fd = tcp_socket(f), length = 0;
+    unsigned int ret;
+
+    UT_CHECK(fd >= 0, "%s: no listening socket", f->name);
+    if (fd < 0) return -1;
+    loopback_address(f, 0, address);
+    ret = do_bind(fd, address, f->length);
+    UT_CHECK(ret == 0, "%s: bind returned %u", f->name, ret);
+    ret = get_name(unix_getsockname, fd, address, &length);
+    UT_CHECK(ret == 0, "%s: getsockname returned %u", f->name, ret);
+    UT_CHECK(length == f->length, "%s: getsockname length %d, expected %d", f->name, length,
+             f->length);
+    UT_CHECK(address[0] == f->family && address[1] == 0, "%s: getsockname family %u",
+             f->name, address[0] | address[1] << 8);
+    UT_CHECK(address_port(address) != 0, "%s: getsockname port 0 after bind", f->name);
+    UT_CHECK(!memcmp(address + f->address_offset, f->loopback, f->address_size),
+             "%s: getsockname address is not loopback", f->name);
+    ret = do_listen(fd, 4);
+    UT_CHECK(ret == 0, "%s: listen returned %u", f->name, ret);
+    return fd;
+}
+
+/* A connected pair through listen, connect and accept. */
+struct connection
+{
+    int listener, client, server;
+    uint8_t listener_address[32], client_address[32];
+};
+
+static int make_connection(const struct family_row *f, struct connection *c)
+{
+    struct ws2host_accept_params a;
+    struct stat st;
+    int length = 0, fdflags;
+    unsigned int ret;
+
+    c->client = c->server = -1;
+    if ((c->listener = make_listener(f, c->listener_address)) < 0) return -1;
+    if ((c->client = tcp_socket(f)) < 0) return -1;
+
+    ret = do_connect(c->client, c->listener_address, f->length);
+    UT_CHECK(ret == 0, "%s: connect returned %u", f->name, ret);
+    ret = get_name(unix_getsockname, c->client, c->client_address, &length);
+    UT_CHECK(ret == 0 && length == f->length, "%s: client getsockname returned %u length %d",
+             f->name, ret, length);
+
+    memset(&a, 0x5a, sizeof(a));
+    a.fd = c->listener;
+    ret = unix_accept(&a);
+    UT_CHECK(ret == 0, "%s: accept returned %u", f->name, ret);
+    UT_CHECK(a.new_fd >= 0 && a.new_fd != c->listener && a.new_fd != c->client,
+             "%s: accept gave fd %d", f->name, a.new_fd);
+    if (ret || a.new_fd < 0) return -1;
+    c->server = a.new_fd;
+
+    fdflags = fcntl(c->server, F_GETFD);
+    UT_CHECK(fdflags >= 0 && (fdflags & FD_CLOEXEC), "%s: accepted fd flags %#x, no FD_CLOEXEC",
+             f->name, fdflags);
+    UT_CHECK(fstat(c->server, &st) == 0 && a.inode != 0 && a.inode == (uint64_t)st.st_ino,
+             "%s: accepted inode %llu, fstat says %llu", f->name, (unsigned long long)a.inode,
+             (unsigned long long)st.st_ino);
+    /* The peer the listener saw is the client's own name. */
+    UT_CHECK(a.length == f->length, "%s: accepted peer length %d, expected %d", f->name,
+             a.length, f->length);
+    UT_CHECK(!memcmp(a.address, c->client_address, f->length),
+             "%s: accepted peer address is not the client's name", f->name);
+    return 0;
+}
+
+static void close_connection(struct connection *c)
+{
+    if (c->server >= 0) close(c->server);
+    if (c->client >= 0) close(c->client);
+    if (c->listener >= 0) close(c->listener);
+    c->server = c->client = c->listener = -1;
+}
+
+static void check_exchange(const struct family_row *f)
+{
+    struct connection c;
+    uint8_t address[32];
+    char buffer[16];
+    uint32_t transferred;
+    int length;
+    unsigned int ret;
+
+    if (make_connection(f, &c))
+    {
+        close_connection(&c);
+        return;
+    }
+
+    /* Names on both ends agree. */
+    ret = get_name(unix_getpeername, c.client, address, &length);
+    UT_CHECK(ret == 0 && length == f->length && !memcmp(address, c.listener_address, f->length),
+             "%s: client getpeername returned %u length %d, not the listener's name", f->name,
+             ret, length);
+    ret = get_name(unix_getsockname, c.server, address, &length);
+    UT_CHECK(ret == 0 && length == f->length && !memcmp(address, c.listener_address, f->length),
+             "%s: accepted getsockname returned %u length %d, not the listener's name", f->name,
+             ret, length);
+    ret = get_name(unix_getpeername, c.server, address, &length);
+    UT_CHECK(ret == 0 && length == f->length && !memcmp(address, c.client_address, f->length),
+             "%s: accepted getpeername returned %u length %d, not the client's name", f->name,
+             ret, length);
+
+    ret = do_io(unix_send, c.client, 0, "hello", 5, &transferred);
+    UT_CHECK(ret == 0 && transferred == 5, "%s: send returned %u transferred %u", f->name, ret,
+             transferred);
+
+    /* MSG_PEEK twice sees the same data, then recv takes it. */
+    for (int i = 0; i < 2; i++)
+    {
+        memset(buffer, 0, sizeof(buffer));
+        ret = do_io(unix_recv, c.server, WS_MSG_PEEK, buffer, sizeof(buffer), &transferred);
+        UT_CHECK(ret == 0 && transferred == 5 && !memcmp(buffer, "hello", 5),
+                 "%s: peek %d returned %u transferred %u \"%.16s\"", f->name, i, ret,
+                 transferred, buffer);
+    }
+    memset(buffer, 0, sizeof(buffer));
+    ret = do_io(unix_recv, c.server, 0, buffer, sizeof(buffer), &transferred);
+    UT_CHECK(ret == 0 && transferred == 5 && !memcmp(buffer, "hello", 5),
+             "%s: recv returned %u transferred %u \"%.16s\"", f->name, ret, transferred, buffer);
+
+    /* Nothing left: with the data taken, a recv waits (and times out). */
+    {
+        struct timeval short_timeout = { .tv_usec = 100000 };
+
+        setsockopt(c.server, SOL_SOCKET, SO_RCVTIMEO, &short_timeout, sizeof(short_timeout));
+        ret = do_io(unix_recv, c.server, WS_MSG_PEEK, buffer, sizeof(buffer), &transferred);
+        UT_CHECK(ret == WSAEWOULDBLOCK && transferred == 0,
+                 "%s: peek after recv returned %u transferred %u", f->name, ret, transferred);
+    }
+
+    /* And the other way. */
+    ret = do_io(unix_send, c.server, 0, "world!", 6, &transferred);
+    UT_CHECK(ret == 0 && transferred == 6, "%s: reply send returned %u transferred %u", f->name,
+             ret, transferred);
+    memset(buffer, 0, sizeof(buffer));
+    ret = do_io(unix_recv, c.client, 0, buffer, sizeof(buffer), &transferred);
+    UT_CHECK(ret == 0 && transferred == 6 && !memcmp(buffer, "world!", 6),
+             "%s: reply recv returned %u transferred %u", f->name, ret, transferred);
+
+    /* A shutdown of the client's sending side is the server's end of file. */
+    ret = do_shutdown(c.client, WS_SD_SEND);
+    UT_CHECK(ret == 0, "%s: shutdown(SD_SEND) returned %u", f->name, ret);
+    ret = do_io(unix_recv, c.server, 0, buffer, sizeof(buffer), &transferred);
+    UT_CHECK(ret == 0 && transferred == 0, "%s: recv after peer's shutdown returned %u "
+             "transferred %u", f->name, ret, transferred);
+
+    close_connection(&c);
+}
+
+static void test_exchange_ipv4(void)
+{
+    check_exchange(&families[0]);
+}
+
+static void test_exchange_ipv6(void)
+{
+    check_exchange(&families[1]);
+}
+
+/* Message flag bits with no Linux meaning are refused before any I/O. */
+static void test_unknown_message_flags(void)
+{
+    static const int bad_flags[] = { 0x4000, 0x4000 | WS_MSG_PEEK, 0x10, 0x80000000 };
+    const struct family_row *f = &families[0];
+    struct connection c;
+    char buffer[8];
+    uint32_t transferred;
+    unsigned int ret;
+
+    if (make_connection(f, &c))
+    {
+        close_connection(&c);
+        return;
+    }
+    for (size_t i = 0; i < UT_ARRAY_COUNT(bad_flags); i++)
+    {
+        ret = do_io(unix_send, c.client, bad_flags[i], "x", 1, &transferred);
+        UT_CHECK(ret == WSAEOPNOTSUPP && transferred == 0,
+                 "send flags %#x: returned %u transferred %u, expected %u", bad_flags[i], ret,
+                 transferred, WSAEOPNOTSUPP);
+        ret = do_io(unix_recv, c.server, bad_flags[i], buffer, sizeof(buffer), &transferred);
+        UT_CHECK(ret == WSAEOPNOTSUPP && transferred == 0,
+                 "recv flags %#x: returned %u transferred %u, expected %u", bad_flags[i], ret,
+                 transferred, WSAEOPNOTSUPP);
+    }
+    /* The refused sends sent nothing: the first byte the server gets is
+     * the one sent next. */
+    ret = do_io(unix_send, c.client, 0, "y", 1, &transferred);
+    CU_ASSERT(ret == 0 && transferred == 1);
+    ret = do_io(unix_recv, c.server, 0, buffer, sizeof(buffer), &transferred);
+    UT_CHECK(ret == 0 && transferred == 1 && buffer[0] == 'y',
+             "recv after refused sends returned %u transferred %u", ret, transferred);
+    close_connection(&c);
+}
+
+/* SIGPIPE blocked while the sends run: one raised would stay pending,
+ * where it can be seen, rather than kill the test program. */
+static int sigpipe_pending(void)
+{
+    sigset_t pending;
+
+    sigpending(&pending);
+    return sigismember(&pending, SIGPIPE);
+}
+
+static void discard_sigpipe(void)
+{
+    static const struct timespec no_wait = { 0, 0 };
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGPIPE);
+    while (sigtimedwait(&set, NULL, &no_wait) == SIGPIPE) ;
+}
+
+static void test_send_after_close(void)
+{
+    const struct family_row *f = &families[0];
+    struct connection c;
+    sigset_t block, saved;
+    uint32_t transferred;
+    unsigned int ret = 0;
+    int tries;
+
+    sigemptyset(&block);
+    sigaddset(&block, SIGPIPE);
+    CU_ASSERT_EQUAL_FATAL(pthread_sigmask(SIG_BLOCK, &block, &saved), 0);
+    discard_sigpipe();
+
+    if (!make_connection(f, &c))
+    {
+        /* Our own sending side shut: EPIPE at once. */
+        ret = do_shutdown(c.client, WS_SD_SEND);
+        UT_CHECK(ret == 0, "shutdown(SD_SEND) returned %u", ret);
+        ret = do_io(unix_send, c.client, 0, "late", 4, &transferred);
+        UT_CHECK(ret >= 10000 && ret < 11100 && transferred == 0,
+                 "send after shutdown(SD_SEND) returned %u transferred %u", ret, transferred);
+        UT_CHECK(!sigpipe_pending(), "send after shutdown(SD_SEND) raised SIGPIPE");
+
+        /* The peer gone: the first send may still be taken, the reset
+         * that answers it fails a later one. */
+        close(c.client);
+        c.client = -1;
+        for (tries = 0; tries < 50; tries++)
+        {
+            ret = do_io(unix_send, c.server, 0, "late", 4, &transferred);
+            if (ret) break;
+            usleep(10000);
+        }
+        UT_CHECK(ret >= 10000 && ret < 11100, "send to a closed peer returned %u after %d tries",
+                 ret, tries);
+        UT_CHECK(!sigpipe_pending(), "send to a closed peer raised SIGPIPE");
+    }
+    close_connection(&c);
+
+    discard_sigpipe();
+    CU_ASSERT_EQUAL(pthread_sigmask(SIG_SETMASK, &saved, NULL), 0);
+}
+
+static void test_shutdown_how(void)
+{
+    static const int bad_hows[] = { 3, -1, 0x7fffffff, (int)0x80000000 };
+    const struct family_row *f = &families[0];
+    struct connection c;
+
+    if (make_connection(f, &c))
+    {
+        close_connection(&c);
+        return;
+    }
+    for (size_t i = 0; i < UT_ARRAY_COUNT(bad_hows); i++)
+    {
+        unsigned int ret = do_shutdown(c.client, bad_hows[i]);
+        UT_CHECK(ret == WSAEINVAL, "shutdown how %d: returned %u, expected %u", bad_hows[i], ret,
+                 WSAEINVAL);
+    }
+    /* None of them shut anything: the connection still carries data. */
+    {
+        uint32_t transferred;
+        char buffer[4];
+        unsigned int ret = do_io(unix_send, c.client, 0, "z", 1, &transferred);
+
+        CU_ASSERT(ret == 0 && transferred == 1);
+        ret = do_io(unix_recv, c.server, 0, buffer, sizeof(buffer), &transferred);
+        CU_ASSERT(ret == 0 && transferred == 1 && buffer[0] == 'z');
+    }
+    CU_ASSERT_EQUAL(do_shutdown(c.client, WS_SD_RECEIVE), 0);
+    CU_ASSERT_EQUAL(do_shutdown(c.server, WS_SD_BOTH), 0);
+    close_connection(&c);
+}
+
+static void test_not_connected(void)
+{
+    for (size_t i = 0; i < UT_ARRAY_COUNT(families); i++)
+    {
+        const struct family_row *f = &families[i];
+        int fd = tcp_socket(f), length;
+        uint8_t address[32];
+        uint32_t transferred;
+        unsigned int ret;
+
+        UT_CHECK(fd >= 0, "%s: no socket", f->name);
+        if (fd < 0) continue;
+        ret = get_name(unix_getpeername, fd, address, &length);
+        UT_CHECK(ret == WSAENOTCONN, "%s: getpeername returned %u, expected %u", f->name, ret,
+                 WSAENOTCONN);
+        ret = do_io(unix_recv, fd, 0, address, sizeof(address), &transferred);
+        UT_CHECK(ret == WSAENOTCONN && transferred == 0,
+                 "%s: recv returned %u transferred %u, expected %u", f->name, ret, transferred,
+                 WSAENOTCONN);
+        /* Last: Linux marks the socket shut down even as it fails. */
+        ret = do_shutdown(fd, WS_SD_BOTH);
+        UT_CHECK(ret == WSAENOTCONN, "%s: shutdown returned %u, expected %u", f->name, ret,
+                 WSAENOTCONN);
+        close(fd);
+    }
+}
+
+static void test_connect_refused(void)
+{
+    for (size_t i = 0; i < UT_ARRAY_COUNT(families); i++)
+    {
+        const struct family_row *f = &families[i];
+        int port = closed_port(f), fd = tcp_socket(f);
+        uint8_t address[32];
+        unsigned int ret;
+
+        UT_CHECK(port > 0 && fd >= 0, "%s: port %d fd %d", f->name, port, fd);
+        if (port > 0 && fd >= 0)
+        {
+            loopback_address(f, port, address);
+            ret = do_connect(fd, address, f->length);
+            UT_CHECK(ret == WSAECONNREFUSED, "%s: connect to closed port %d returned %u, "
+                     "expected %u", f->name, port, ret, WSAECONNREFUSED);
+        }
+        if (fd >= 0) close(fd);
+    }
+}
+
+static void test_bind_errors(void)
+{
+    for (size_t i = 0; i < UT_ARRAY_COUNT(families); i++)
+    {
+        const struct family_row *f = &families[i];
+        static const int short_lengths[] = { 0, 1, 2, 8, 15 };
+        uint8_t address[32], in_use[32];
+        int fd = tcp_socket(f), listener;
+        unsigned int ret;
+
+        UT_CHECK(fd >= 0, "%s: no socket", f->name);
+        if (fd < 0) continue;
+
+        /* Too short for its family. */
+        loopback_address(f, 0, address);
+        for (size_t j = 0; j < UT_ARRAY_COUNT(short_lengths); j++)
+        {
+            ret = do_bind(fd, address, short_lengths[j]);
+            UT_CHECK(ret == WSAEFAULT, "%s: bind with length %d returned %u, expected %u",
+                     f->name, short_lengths[j], ret, WSAEFAULT);
+        }
+        ret = do_bind(fd, address, f->length - 1);
+        UT_CHECK(ret == WSAEFAULT, "%s: bind with length %d returned %u, expected %u", f->name,
+                 f->length - 1, ret, WSAEFAULT);
+
+        /* A family Windows does not have here (10 is Linux' AF_INET6). */
+        address[0] = 10;
+        ret = do_bind(fd, address, 28);
+        UT_CHECK(ret == WSAEAFNOSUPPORT, "%s: bind to family 10 returned %u, expected %u",
+                 f->name, ret, WSAEAFNOSUPPORT);
+
+        /* The address of a listener. */
+        if ((listener = make_listener(f, in_use)) >= 0)
+        {
+            ret = do_bind(fd, in_use, f->length);
+            UT_CHECK(ret == WSAEADDRINUSE, "%s: bind to port %d in use returned %u, expected %u",
+                     f->name, address_port(in_use), ret, WSAEADDRINUSE);
+            close(listener);
+        }
+
+        /* None of the failures bound the socket: it still can be. */
+        loopback_address(f, 0, address);
+        ret = do_bind(fd, address, f->length);
+        UT_CHECK(ret == 0, "%s: bind after the failures returned %u", f->name, ret);
+        close(fd);
+    }
+}
+
+/* Last in the suite: everything the tests opened was closed. */
+static void test_no_fd_leak(void)
+{
+    int now = count_open_fds();
+
+    UT_CHECK(now == fds_at_start, "%d fds open before the suite, %d after", fds_at_start, now);
+}
+
+CU_ErrorCode register_net_tests(void)
+{
+    CU_pSuite suite = CU_add_suite("net", suite_init, NULL);
+
+    if (!suite) return CU_get_error();
+    if (!CU_add_test(suite, "TCP exchange over IPv4", test_exchange_ipv4) ||
+        !CU_add_test(suite, "TCP exchange over IPv6", test_exchange_ipv6) ||
+        !CU_add_test(suite, "unknown message flags", test_unknown_message_flags) ||
+        !CU_add_test(suite, "send after close, no SIGPIPE", test_send_after_close) ||
+        !CU_add_test(suite, "shutdown how", test_shutdown_how) ||
+        !CU_add_test(suite, "not connected", test_not_connected) ||
+        !CU_add_test(suite, "connect refused", test_connect_refused) ||
+        !CU_add_test(suite, "bind errors", test_bind_errors) ||
+        !CU_add_test(suite, "no fd leaked", test_no_fd_leak))
+        return CU_get_error();
+    return CUE_SUCCESS;
+}
