@@ -56,23 +56,9 @@ static const struct family_row families[] =
 
 static int fds_at_start = -1;
 
-/* Open descriptors of this process, not counting the one opendir uses. */
-static int count_open_fds(void)
-{
-    DIR *dir = opendir("/proc/self/fd");
-    struct dirent *de;
-    int count = 0;
-
-    if (!dir) return -1;
-    while ((de = readdir(dir)))
-        if (de->d_name[0] != '.') count++;
-    closedir(dir);
-    return count - 1;
-}
-
 static int suite_init(void)
 {
-    fds_at_start = count_open_fds();
+    fds_at_start = ut_count_open_fds();
     return fds_at_start < 0;
 }
 
@@ -571,7 +557,7 @@ static void test_bind_errors(void)
 /* Last in the suite: everything the tests opened was closed. */
 static void test_no_fd_leak(void)
 {
-    int now = count_open_fds();
+    int now = ut_count_open_fds();
 
     UT_CHECK(now == fds_at_start, "%d fds open before the suite, %d after", fds_at_start, now);
 }

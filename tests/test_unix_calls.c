@@ -48,20 +48,6 @@ static int fd_is_closed(int fd)
     return fcntl(fd, F_GETFD) == -1 && errno == EBADF;
 }
 
-/* Open descriptors of this process, not counting the one opendir uses. */
-static int count_open_fds(void)
-{
-    DIR *dir = opendir("/proc/self/fd");
-    struct dirent *de;
-    int count = 0;
-
-    if (!dir) return -1;
-    while ((de = readdir(dir)))
-        if (de->d_name[0] != '.') count++;
-    closedir(dir);
-    return count - 1;
-}
-
 static unsigned int create(int family, int type, int protocol,
                            struct ws2host_socket_create_params *p)
 {
@@ -395,7 +381,7 @@ static void check_raw(int family, int protocol, int linux_family, int linux_prot
     if (geteuid() == 0 && !allowed)
         fprintf(stderr, "\n    note: euid 0 without CAP_NET_RAW\n");
 
-    fds_before = count_open_fds();
+    fds_before = ut_count_open_fds();
     ret = create(family, 3, protocol, &p);
     if (allowed)
     {
@@ -404,7 +390,7 @@ static void check_raw(int family, int protocol, int linux_family, int linux_prot
         /* A creation that failed after socket() must not leave the fd. */
         if (ret || p.fd < 0 || p.fd == 12345)
         {
-            UT_CHECK(count_open_fds() == fds_before, "raw (%d,%d): failed creation leaked an fd",
+            UT_CHECK(ut_count_open_fds() == fds_before, "raw (%d,%d): failed creation leaked an fd",
                      family, protocol);
             return;
         }
@@ -419,7 +405,7 @@ static void check_raw(int family, int protocol, int linux_family, int linux_prot
         UT_CHECK(ret == WSAEACCES, "raw (%d,%d) without privilege: returned %u, expected %u",
                  family, protocol, ret, WSAEACCES);
         UT_CHECK(p.fd == -1, "raw (%d,%d): fd %d on failure", family, protocol, p.fd);
-        UT_CHECK(count_open_fds() == fds_before, "raw (%d,%d): failed creation leaked an fd",
+        UT_CHECK(ut_count_open_fds() == fds_before, "raw (%d,%d): failed creation leaked an fd",
                  family, protocol);
     }
 }
@@ -458,7 +444,7 @@ static void test_no_fd_leak(void)
     };
     enum { BATCH = 100, TOTAL = 1000 };
     int fds[BATCH];
-    int before = count_open_fds(), after;
+    int before = ut_count_open_fds(), after;
     unsigned int create_failures = 0, close_failures = 0, identify_failures = 0;
 
     CU_ASSERT_FATAL(before > 0);
@@ -482,7 +468,7 @@ static void test_no_fd_leak(void)
         for (int i = 0; i < BATCH; i++)
             if (fds[i] >= 0 && close_fd(fds[i])) close_failures++;
     }
-    after = count_open_fds();
+    after = ut_count_open_fds();
 
     CU_ASSERT_EQUAL(create_failures, 0);
     CU_ASSERT_EQUAL(identify_failures, 0);
@@ -495,7 +481,7 @@ static void test_emfile(void)
     enum { MAX_TRIES = 64 };
     struct rlimit saved, low;
     int fds[MAX_TRIES];
-    int created = 0, open_fds = count_open_fds(), restored;
+    int created = 0, open_fds = ut_count_open_fds(), restored;
     unsigned int fail_ret = 0;
     int fail_fd = 0;
     uint64_t fail_inode = 1;
@@ -532,7 +518,7 @@ static void test_emfile(void)
              WSAEMFILE);
     CU_ASSERT_EQUAL(fail_fd, -1);
     CU_ASSERT_EQUAL(fail_inode, 0);
-    CU_ASSERT_EQUAL(count_open_fds(), open_fds);
+    CU_ASSERT_EQUAL(ut_count_open_fds(), open_fds);
 
     /* And the limit really is back. */
     CU_ASSERT_EQUAL(create(2, 1, 6, &p), 0);

@@ -51,4 +51,7 @@ void ut_check(int ok, const char *file, unsigned int line, const char *fmt, ...)
 
 #define UT_ARRAY_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Open descriptors of this process (test_util.c), -1 without /proc. */
+int ut_count_open_fds(void);
+
 #endif /* WS2HOST_UNIT_TESTS_H */
