@@ -15,9 +15,8 @@
 
 #include "address.h"
 #include "unit_tests.h"
+#include "wsvalues.h"
 
-#define WSAEFAULT           10014
-#define WSAEAFNOSUPPORT     10047
 
 #define POISON 0xa5
 

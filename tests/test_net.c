@@ -23,15 +23,8 @@
 #include "ws2host/unixlib.h"
 #include "unix_private.h"
 #include "unit_tests.h"
+#include "wsvalues.h"
 
-#define WSAEFAULT           10014
-#define WSAEINVAL           10022
-#define WSAEWOULDBLOCK      10035
-#define WSAEOPNOTSUPP       10045
-#define WSAEAFNOSUPPORT     10047
-#define WSAEADDRINUSE       10048
-#define WSAENOTCONN         10057
-#define WSAECONNREFUSED     10061
 
 #define WS_MSG_PEEK 0x2
 #define WS_SD_RECEIVE 0
@@ -99,9 +92,11 @@ static unsigned int do_bind(int fd, const uint8_t *address, int length)
     return unix_bind(&p);
 }
 
+/* The calls below block as a blocking Windows socket does (timeout -1);
+ * the fds themselves are non-blocking, as ws2host creates them. */
 static unsigned int do_connect(int fd, const uint8_t *address, int length)
 {
-    struct ws2host_address_params p = { .fd = fd, .length = length };
+    struct ws2host_address_params p = { .fd = fd, .length = length, .timeout_ms = -1 };
 
     memcpy(p.address, address, sizeof(p.address));
     return unix_connect(&p);
@@ -131,7 +126,7 @@ static unsigned int do_io(unsigned int (*call)(void *), int fd, int flags, void 
                           uint32_t length, uint32_t *transferred)
 {
     struct ws2host_io_params p = { .fd = fd, .flags = flags, .buffer = (uintptr_t)buffer,
-                                   .length = length, .transferred = 0xdeadbeef };
+                                   .length = length, .transferred = 0xdeadbeef, .timeout_ms = -1 };
     unsigned int ret = call(&p);
 
     *transferred = p.transferred;
@@ -211,6 +206,7 @@ static int make_connection(const struct family_row *f, struct connection *c)
 
     memset(&a, 0x5a, sizeof(a));
     a.fd = c->listener;
+    a.timeout_ms = -1;
     ret = unix_accept(&a);
     UT_CHECK(ret == 0, "%s: accept returned %u", f->name, ret);
     UT_CHECK(a.new_fd >= 0 && a.new_fd != c->listener && a.new_fd != c->client,
@@ -287,14 +283,19 @@ static void check_exchange(const struct family_row *f)
     UT_CHECK(ret == 0 && transferred == 5 && !memcmp(buffer, "hello", 5),
              "%s: recv returned %u transferred %u \"%.16s\"", f->name, ret, transferred, buffer);
 
-    /* Nothing left: with the data taken, a recv waits (and times out). */
+    /* Nothing left: a non-blocking recv says so, a blocking one waits
+     * for its timeout. */
     {
-        struct timeval short_timeout = { .tv_usec = 100000 };
+        struct ws2host_io_params p = { .fd = c.server, .flags = WS_MSG_PEEK, .buffer = (uintptr_t)buffer,
+                                       .length = sizeof(buffer), .timeout_ms = 0 };
 
-        setsockopt(c.server, SOL_SOCKET, SO_RCVTIMEO, &short_timeout, sizeof(short_timeout));
-        ret = do_io(unix_recv, c.server, WS_MSG_PEEK, buffer, sizeof(buffer), &transferred);
-        UT_CHECK(ret == WSAEWOULDBLOCK && transferred == 0,
-                 "%s: peek after recv returned %u transferred %u", f->name, ret, transferred);
+        ret = unix_recv(&p);
+        UT_CHECK(ret == WSAEWOULDBLOCK && p.transferred == 0,
+                 "%s: non-blocking peek after recv returned %u transferred %u", f->name, ret, p.transferred);
+        p.timeout_ms = 100;
+        ret = unix_recv(&p);
+        UT_CHECK(ret == WSAETIMEDOUT && p.transferred == 0,
+                 "%s: peek with a 100 ms timeout returned %u transferred %u", f->name, ret, p.transferred);
     }
 
     /* And the other way. */

@@ -20,10 +20,8 @@
 #include "ws2host/unixlib.h"
 #include "unix_private.h"
 #include "unit_tests.h"
+#include "wsvalues.h"
 
-#define WSAENOTSOCK         10038
-#define WSAENOPROTOOPT      10042
-#define WSAECONNREFUSED     10061
 
 /* Windows levels and options. */
 #define WS_SOL_SOCKET       0xffff

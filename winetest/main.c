@@ -15,6 +15,7 @@ void run_creation_tests(void);
 void run_duplicate_tests(void);
 void run_fdlimit_tests(void);
 void run_handles_tests(void);
+void run_lifecycle_tests(void);
 void run_loading_tests(void);
 void run_opentype_tests(void);
 void run_resources_tests(void);
@@ -34,6 +35,7 @@ const struct suite suites[] =
     { "handles", run_handles_tests },
     { "attribute", run_attribute_tests },
     { "duplicate", run_duplicate_tests },
+    { "lifecycle", run_lifecycle_tests },
     { "resources", run_resources_tests },
     { "fdlimit", run_fdlimit_tests },
     { NULL, NULL },

@@ -6,6 +6,7 @@
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <limits.h>
 #include <string.h>
 
 #include "ws2_32_private.h"
@@ -14,6 +15,14 @@
 static int address_size(int family)
 {
     return family == AF_INET6 ? sizeof(SOCKADDR_IN6) : family == AF_INET ? sizeof(SOCKADDR_IN) : 0;
+}
+
+/* How long a call may wait: not at all on a non-blocking socket, else
+ * the socket's timeout (0: for ever). */
+static int wait_time(const struct ws_socket_info *info, DWORD timeout)
+{
+    if (info->nonblocking) return 0;
+    return timeout ? (int)min(timeout, (DWORD)INT_MAX) : -1;
 }
 
 /* Starts a call on a socket: Winsock must be started and s one of ours. */
@@ -43,6 +52,8 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
     if (name->sa_family != info.family) return leave(params.fd, WSAEAFNOSUPPORT);
     params.length = namelen < (int)sizeof(params.address) ? namelen : (int)sizeof(params.address);
     memcpy(params.address, name, params.length);
+    params.inode = info.inode;
+    params.timeout_ms = wait_time(&info, 0);
     return leave(params.fd, ws_unix_call(code, &params));
 }
 
@@ -139,6 +150,8 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
         ws_unix_close_fd(params.fd);
         return ws_fail_socket(WSAEFAULT);
     }
+    params.listener_inode = info.inode;
+    params.timeout_ms = wait_time(&info, 0);
     err = ws_unix_call(ws2host_call_accept, &params);
     ws_unix_close_fd(params.fd);
     if (err) return ws_fail_socket(err);
@@ -146,6 +159,7 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     if ((err = ws_wrap_fd(params.new_fd, 0, !(info.flags & WSA_FLAG_NO_HANDLE_INHERIT), &handle)))
         return ws_fail_socket(err);
 
+    /* Windows: the accepted socket has the listener's properties. */
     info.inode = params.inode;
     info.adopted = 0;
     if (socket_table_insert((ULONG_PTR)handle, &info))
@@ -175,6 +189,8 @@ static int io_call(enum ws2host_call code, SOCKET s, const char *buffer, int len
     params.flags = flags;
     params.buffer = (ULONG_PTR)buffer;
     params.length = length;
+    params.inode = info.inode;
+    params.timeout_ms = wait_time(&info, code == ws2host_call_recv ? info.rcvtimeo : info.sndtimeo);
     if ((err = ws_unix_call(code, &params))) return leave(params.fd, err);
     leave(params.fd, 0);
     return params.transferred;

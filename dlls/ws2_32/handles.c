@@ -61,6 +61,15 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
     return 0;
 }
 
+/* Threads blocked on the socket return WSAEINTR, as on Windows when the
+ * socket is closed under them. */
+void ws_cancel_waiters(uint64_t inode)
+{
+    struct ws2host_cancel_params cancel = { .inode = inode };
+
+    ws_unix_call(ws2host_call_cancel, &cancel);
+}
+
 int ws_registered_socket(SOCKET s, struct ws_socket_info *info)
 {
     int err;
@@ -124,7 +133,10 @@ void ws_close_all_sockets(void)
 
             if (wine.handle_to_fd(handle, 0, &fd, &options)) continue;
             if (!identify_fd(fd, &id) && id.is_socket && id.inode == entries[i].info.inode)
+            {
+                ws_cancel_waiters(id.inode);
                 CloseHandle(handle);
+            }
             ws_unix_close_fd(fd);
         }
     }

@@ -1,6 +1,6 @@
 /*
- * WSAIoctl (WS2_32.70): the control codes, by table. Only the ones about
- * the handle itself exist yet; the rest fail with WSAEOPNOTSUPP.
+ * WSAIoctl (WS2_32.70) and ioctlsocket (WS2_32.10): the control codes, by
+ * table. Codes not in the tables fail with WSAEOPNOTSUPP.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -64,4 +64,54 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
     }
     FIXME_ONCE("control code %#lx not supported\n", code);
     return ws_fail(WSAEOPNOTSUPP);
+}
+
+/* ioctlsocket's commands work on a u_long. */
+static int set_nonblocking(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
+{
+    info->nonblocking = *arg != 0;
+    return socket_table_insert(s, info) ? WSAENOBUFS : 0;
+}
+
+static int bytes_readable(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
+{
+    struct ws2host_readable_params params = { .fd = fd };
+    int err;
+
+    if ((err = ws_unix_call(ws2host_call_readable, &params))) return err;
+    *arg = params.bytes;
+    return 0;
+}
+
+static const struct
+{
+    long command;
+    int (*handler)(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg);
+}
+command_table[] =
+{
+    { FIONBIO,  set_nonblocking },
+    { FIONREAD, bytes_readable },
+};
+
+int WINAPI ioctlsocket(SOCKET s, long command, u_long *arg)
+{
+    struct ws_socket_info info;
+    int fd, err = WSAEOPNOTSUPP;
+
+    TRACE("socket %#llx, command %#lx, arg %p\n", (ULONGLONG)s, command, arg);
+    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    if ((err = ws_socket_from_handle(s, &info, &fd))) return ws_fail(err);
+    err = WSAEOPNOTSUPP;
+    for (size_t i = 0; i < ARRAYSIZE(command_table); i++)
+    {
+        if (command_table[i].command != command) continue;
+        err = ws_writable(arg, sizeof(*arg)) ? command_table[i].handler(s, &info, fd, arg) : WSAEFAULT;
+        break;
+    }
+    if (err == WSAEOPNOTSUPP) FIXME_ONCE("command %#lx not supported\n", command);
+    ws_unix_close_fd(fd);
+    if (err) return ws_fail(err);
+    SetLastError(0);
+    return 0;
 }

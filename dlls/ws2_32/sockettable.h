@@ -23,6 +23,9 @@ struct ws_socket_info
     int32_t adopted;            /* not created here: inherited or duplicated */
     int32_t debug;              /* SO_DEBUG: kept here, it has no effect */
     int32_t v6only;             /* IPV6_V6ONLY as AF_INET sockets report it */
+    int32_t nonblocking;        /* FIONBIO */
+    uint32_t rcvtimeo;          /* SO_RCVTIMEO, ms; 0: none */
+    uint32_t sndtimeo;          /* SO_SNDTIMEO, ms; 0: none */
     int32_t reserved;
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };

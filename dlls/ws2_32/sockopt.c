@@ -142,6 +142,36 @@ static int set_v6only(struct option_call *call, const char *optval, int optlen)
     return save_state(call);
 }
 
+/* SO_RCVTIMEO / SO_SNDTIMEO: a DWORD of milliseconds, kept here and
+ * applied by the calls that wait (0: wait for ever). */
+static int get_rcvtimeo(struct option_call *call, char *optval, int *optlen)
+{
+    return put_int(call->info.rcvtimeo, optval, optlen);
+}
+
+static int get_sndtimeo(struct option_call *call, char *optval, int *optlen)
+{
+    return put_int(call->info.sndtimeo, optval, optlen);
+}
+
+static int set_rcvtimeo(struct option_call *call, const char *optval, int optlen)
+{
+    int value, err;
+
+    if ((err = take_int(optval, optlen, &value))) return err;
+    call->info.rcvtimeo = value;
+    return save_state(call);
+}
+
+static int set_sndtimeo(struct option_call *call, const char *optval, int optlen)
+{
+    int value, err;
+
+    if ((err = take_int(optval, optlen, &value))) return err;
+    call->info.sndtimeo = value;
+    return save_state(call);
+}
+
 static const struct
 {
     int level, option;
@@ -154,6 +184,8 @@ option_table[] =
     { SOL_SOCKET,   SO_PROTOCOL_INFOA, get_protocol_info_a, set_read_only },
     { SOL_SOCKET,   SO_PROTOCOL_INFOW, get_protocol_info_w, set_read_only },
     { SOL_SOCKET,   SO_DEBUG,          get_debug,           set_debug },
+    { SOL_SOCKET,   SO_RCVTIMEO,       get_rcvtimeo,        set_rcvtimeo },
+    { SOL_SOCKET,   SO_SNDTIMEO,       get_sndtimeo,        set_sndtimeo },
     { IPPROTO_IPV6, IPV6_V6ONLY,       get_v6only,          set_v6only },
 };
 

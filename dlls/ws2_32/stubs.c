@@ -87,13 +87,6 @@ static void clear_result(void *result_ptr)
  * Socket operations (Winsock 1)
  */
 
-/* ioctlsocket (WS2_32.10) */
-int WINAPI ioctlsocket(SOCKET s, __LONG32 cmd, u_long *argp)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /* recvfrom (WS2_32.17) */
 int WINAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from, int *fromlen)
 {

@@ -67,6 +67,7 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
  * registry: a DuplicateHandle copy of a socket of this process is not a
  * socket to them (WSAENOTSOCK). */
 int ws_registered_socket(SOCKET s, struct ws_socket_info *info);
+void ws_cancel_waiters(uint64_t inode);
 /* Wraps (and closes) a Linux socket fd in a new NT handle: 0 or a WSA error. */
 int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle);
 void ws_close_all_sockets(void);

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 3
+#define WS2HOST_ABI_VERSION 4
 
 enum ws2host_call
 {
@@ -43,6 +43,8 @@ enum ws2host_call
     ws2host_call_send,
     ws2host_call_recv,
     ws2host_call_shutdown,
+    ws2host_call_cancel,
+    ws2host_call_readable,
     ws2host_call_count
 };
 
@@ -106,14 +108,22 @@ WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 24);
  * family field holds Windows' AF_* value). */
 #define WS2HOST_MAX_ADDRESS 28
 
+/* Every socket fd is non-blocking; calls that may wait say how long:
+ * timeout_ms -1 for ever, 0 not at all (WSAEWOULDBLOCK), else that many
+ * milliseconds (WSAETIMEDOUT). A wait ends early with WSAEINTR when
+ * ws2host_call_cancel names the socket's inode (closesocket). */
+
 /* bind and connect (address in), getsockname and getpeername (out). */
 struct ws2host_address_params
 {
     int32_t fd;                 /* in */
     int32_t length;             /* in: bytes of address; out: bytes written */
     uint8_t address[32];        /* in or out */
+    uint64_t inode;             /* in (connect) */
+    int32_t timeout_ms;         /* in (connect) */
+    int32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_address_params, 40);
+WS2HOST_ABI_SIZE(struct ws2host_address_params, 56);
 
 struct ws2host_listen_params
 {
@@ -130,10 +140,11 @@ struct ws2host_accept_params
     int32_t new_fd;             /* out: -1 on failure */
     uint64_t inode;             /* out */
     int32_t length;             /* out: bytes of peer address */
-    int32_t reserved;
+    int32_t timeout_ms;         /* in */
     uint8_t address[32];        /* out: the peer */
+    uint64_t listener_inode;    /* in */
 };
-WS2HOST_ABI_SIZE(struct ws2host_accept_params, 56);
+WS2HOST_ABI_SIZE(struct ws2host_accept_params, 64);
 
 /* send and recv on a connected socket; flags are Windows MSG_* values. */
 struct ws2host_io_params
@@ -143,8 +154,11 @@ struct ws2host_io_params
     uint64_t buffer;            /* in: the caller's buffer */
     uint32_t length;            /* in */
     uint32_t transferred;       /* out */
+    uint64_t inode;             /* in */
+    int32_t timeout_ms;         /* in */
+    int32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_io_params, 24);
+WS2HOST_ABI_SIZE(struct ws2host_io_params, 40);
 
 struct ws2host_shutdown_params
 {
@@ -152,5 +166,20 @@ struct ws2host_shutdown_params
     int32_t how;                /* in: Windows SD_RECEIVE 0, SD_SEND 1, SD_BOTH 2 */
 };
 WS2HOST_ABI_SIZE(struct ws2host_shutdown_params, 8);
+
+/* Wakes every call waiting on this socket (they fail with WSAEINTR). */
+struct ws2host_cancel_params
+{
+    uint64_t inode;             /* in */
+};
+WS2HOST_ABI_SIZE(struct ws2host_cancel_params, 8);
+
+/* FIONREAD: bytes one recv could return now. */
+struct ws2host_readable_params
+{
+    int32_t fd;                 /* in */
+    uint32_t bytes;             /* out */
+};
+WS2HOST_ABI_SIZE(struct ws2host_readable_params, 8);
 
 #endif /* WS2HOST_UNIXLIB_H */

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "address.h"
 #include "maps.h"
 #include "unix_private.h"
+#include "waits.h"
 #include "wsvalues.h"
 
 #define WS_MSG_OOB       0x1
@@ -47,11 +49,6 @@ static int map_message_flags(int ws_flags)
     return ws_flags ? -1 : flags;
 }
 
-static int retry(int result)
-{
-    return result < 0 && errno == EINTR;
-}
-
 unsigned int unix_bind(void *args)
 {
     struct ws2host_address_params *params = args;
@@ -68,28 +65,18 @@ unsigned int unix_connect(void *args)
 {
     struct ws2host_address_params *params = args;
     struct sockaddr_storage address;
-    socklen_t length;
+    socklen_t length, pending_length = sizeof(int);
     unsigned int err;
-    int ret;
+    int pending = 0;
 
     if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
-    ret = connect(params->fd, (struct sockaddr *)&address, length);
-    /* Interrupted, the connection goes on in the background: wait for it
-     * and take its outcome from SO_ERROR. */
-    if (ret < 0 && errno == EINTR)
-    {
-        struct pollfd pfd = { .fd = params->fd, .events = POLLOUT };
-        socklen_t pending_length = sizeof(int);
-        int pending = 0;
-
-        while ((ret = poll(&pfd, 1, -1)) < 0 && errno == EINTR) ;
-        if (ret < 0) return wsa_error_from_errno(errno);
-        if (getsockopt(params->fd, SOL_SOCKET, SO_ERROR, &pending, &pending_length) < 0)
-            return wsa_error_from_errno(errno);
-        return wsa_error_from_errno(pending);
-    }
-    if (ret < 0) return wsa_error_from_errno(errno);
-    return 0;
+    if (!connect(params->fd, (struct sockaddr *)&address, length)) return 0;
+    if (errno != EINPROGRESS && errno != EINTR) return wsa_error_from_errno(errno);
+    /* Windows: a non-blocking connect in progress is WSAEWOULDBLOCK. */
+    if ((err = wait_for_socket(params->fd, params->inode, POLLOUT, params->timeout_ms))) return err;
+    if (getsockopt(params->fd, SOL_SOCKET, SO_ERROR, &pending, &pending_length) < 0)
+        return wsa_error_from_errno(errno);
+    return wsa_error_from_errno(pending);
 }
 
 unsigned int unix_listen(void *args)
@@ -112,9 +99,15 @@ unsigned int unix_accept(void *args)
     params->new_fd = -1;
     params->inode = 0;
     params->length = 0;
-    do fd = accept4(params->fd, (struct sockaddr *)&address, &length, SOCK_CLOEXEC);
-    while (retry(fd));
-    if (fd < 0) return wsa_error_from_errno(errno);
+    for (;;)
+    {
+        length = sizeof(address);
+        fd = accept4(params->fd, (struct sockaddr *)&address, &length, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        if (fd >= 0) break;
+        if (errno == EINTR || errno == ECONNABORTED) continue;
+        if (errno != EAGAIN) return wsa_error_from_errno(errno);
+        if ((err = wait_for_socket(params->fd, params->listener_inode, POLLIN, params->timeout_ms))) return err;
+    }
     if (fstat(fd, &st) < 0)
     {
         unsigned int err = wsa_error_from_errno(errno);
@@ -151,19 +144,29 @@ unsigned int unix_getpeername(void *args)
     return get_name(args, getpeername);
 }
 
+/* A blocking send returns once everything is queued, as on Windows. */
 unsigned int unix_send(void *args)
 {
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
+    const char *buffer = (const char *)(uintptr_t)params->buffer;
+    unsigned int err;
     ssize_t sent;
 
     params->transferred = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
     /* Windows has no SIGPIPE: a write to a closed connection is an error. */
-    do sent = send(params->fd, (const void *)(uintptr_t)params->buffer, params->length, flags | MSG_NOSIGNAL);
-    while (retry(sent));
-    if (sent < 0) return wsa_error_from_errno(errno);
-    params->transferred = sent;
+    flags |= MSG_NOSIGNAL;
+    do
+    {
+        sent = send(params->fd, buffer + params->transferred, params->length - params->transferred, flags);
+        if (sent >= 0) params->transferred += sent;
+        else if (errno == EINTR) continue;
+        else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
+        else if ((err = wait_for_socket(params->fd, params->inode, POLLOUT, params->timeout_ms)))
+            return params->transferred ? 0 : err;
+    }
+    while (params->transferred < params->length && params->timeout_ms);
     return 0;
 }
 
@@ -171,13 +174,21 @@ unsigned int unix_recv(void *args)
 {
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
+    unsigned int err;
     ssize_t received;
 
     params->transferred = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
-    do received = recv(params->fd, (void *)(uintptr_t)params->buffer, params->length, flags);
-    while (retry(received));
-    if (received < 0) return wsa_error_from_errno(errno);
+    for (;;)
+    {
+        received = recv(params->fd, (void *)(uintptr_t)params->buffer, params->length, flags);
+        if (received >= 0) break;
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN) return wsa_error_from_errno(errno);
+        if ((err = wait_for_socket(params->fd, params->inode, flags & MSG_OOB ? POLLPRI : POLLIN,
+                                   params->timeout_ms)))
+            return err;
+    }
     params->transferred = received;
     return 0;
 }
@@ -189,5 +200,15 @@ unsigned int unix_shutdown(void *args)
 
     if (params->how < 0 || params->how > 2) return WSAEINVAL;
     if (shutdown(params->fd, hows[params->how]) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+unsigned int unix_readable(void *args)
+{
+    struct ws2host_readable_params *params = args;
+    int bytes = 0;
+
+    if (ioctl(params->fd, FIONREAD, &bytes) < 0) return wsa_error_from_errno(errno);
+    params->bytes = bytes;
     return 0;
 }

@@ -68,7 +68,7 @@ unsigned int unix_socket_create(void *args)
     }
     else if (map_to_linux(&protocol_map, params->protocol, &protocol)) return WSAEPROTONOSUPPORT;
 
-    fd = socket(family, type | SOCK_CLOEXEC, protocol);
+    fd = socket(family, type | SOCK_CLOEXEC | SOCK_NONBLOCK, protocol);
     if (fd < 0) return wsa_error_from_errno(errno);
 
     if ((err = apply_windows_defaults(fd, family, type)) || (fstat(fd, &st) < 0 && (err = errno)))

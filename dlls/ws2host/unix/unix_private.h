@@ -23,5 +23,7 @@ unsigned int unix_getpeername(void *args);
 unsigned int unix_send(void *args);
 unsigned int unix_recv(void *args);
 unsigned int unix_shutdown(void *args);
+unsigned int unix_cancel(void *args);
+unsigned int unix_readable(void *args);
 
 #endif

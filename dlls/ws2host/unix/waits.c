@@ -1,0 +1,121 @@
+/*
+ * Blocking on a socket that another thread may close. Every socket fd is
+ * non-blocking; a call that must block polls the socket together with an
+ * eventfd of its own, registered under the socket's inode, so closesocket
+ * (ws2host_call_cancel) can wake it. A cancel that comes before the waiter
+ * registered is remembered for a while, so no wake-up is lost.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ws2host/unixlib.h"
+#include "maps.h"
+#include "unix_private.h"
+#include "waits.h"
+#include "wsvalues.h"
+
+struct waiter
+{
+    uint64_t inode;
+    int eventfd;
+    struct waiter *next;
+};
+
+#define RECENT_CANCELS 256
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct waiter *waiters;
+/* Inodes cancelled lately: sockfs inodes are not reused for a long time. */
+static uint64_t recent[RECENT_CANCELS];
+static unsigned int recent_next;
+
+static int cancelled_lately(uint64_t inode)
+{
+    if (!inode) return 0;   /* an empty slot, never a socket */
+    for (unsigned int i = 0; i < RECENT_CANCELS; i++)
+        if (recent[i] == inode) return 1;
+    return 0;
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+unsigned int wait_for_socket(int fd, uint64_t inode, short events, int timeout_ms)
+{
+    struct waiter self = { .inode = inode };
+    struct pollfd pfds[2];
+    int64_t deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
+    unsigned int err = 0;
+    int ret;
+
+    if (!timeout_ms) return WSAEWOULDBLOCK;
+    if ((self.eventfd = eventfd(0, EFD_CLOEXEC)) < 0) return wsa_error_from_errno(errno);
+
+    pthread_mutex_lock(&lock);
+    if (cancelled_lately(inode)) err = WSAEINTR;
+    else
+    {
+        self.next = waiters;
+        waiters = &self;
+    }
+    pthread_mutex_unlock(&lock);
+
+    pfds[0] = (struct pollfd){ .fd = fd, .events = events };
+    pfds[1] = (struct pollfd){ .fd = self.eventfd, .events = POLLIN };
+    while (!err)
+    {
+        int wait = timeout_ms < 0 ? -1 : (int)(deadline - now_ms());
+
+        if (timeout_ms > 0 && wait <= 0)
+        {
+            err = WSAETIMEDOUT;
+            break;
+        }
+        ret = poll(pfds, 2, wait);
+        if (ret < 0 && errno == EINTR) continue;
+        if (ret < 0) err = wsa_error_from_errno(errno);
+        else if (pfds[1].revents) err = WSAEINTR;
+        else if (pfds[0].revents) break;
+    }
+
+    pthread_mutex_lock(&lock);
+    for (struct waiter **w = &waiters; *w; w = &(*w)->next)
+    {
+        if (*w != &self) continue;
+        *w = self.next;
+        break;
+    }
+    pthread_mutex_unlock(&lock);
+    close(self.eventfd);
+    return err;
+}
+
+unsigned int unix_cancel(void *args)
+{
+    struct ws2host_cancel_params *params = args;
+    static const uint64_t one = 1;
+
+    pthread_mutex_lock(&lock);
+    recent[recent_next++ % RECENT_CANCELS] = params->inode;
+    for (struct waiter *w = waiters; w; w = w->next)
+    {
+        /* An eventfd write only fails when the counter would overflow. */
+        if (w->inode == params->inode && write(w->eventfd, &one, sizeof(one)) < 0)
+            w->inode = 0;
+    }
+    pthread_mutex_unlock(&lock);
+    return 0;
+}

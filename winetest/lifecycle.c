@@ -1,0 +1,230 @@
+/*
+ * The connection lifecycle over loopback: TCP over 127.0.0.1 and ::1,
+ * non-blocking mode, FIONREAD, receive timeouts, and closesocket
+ * releasing threads blocked in recv and accept. Sources: Microsoft's
+ * documentation of the calls (send, recv, connect, accept, closesocket,
+ * ioctlsocket, SOL_SOCKET options) and Wine's Windows-run sock.c tests.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+#include "util.h"
+
+static SOCKET listen_on(int family, struct sockaddr_storage *address, int *length)
+{
+    SOCKET s = socket(family, SOCK_STREAM, 0);
+
+    memset(address, 0, sizeof(*address));
+    address->ss_family = family;
+    if (family == AF_INET) ((SOCKADDR_IN *)address)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    else ((SOCKADDR_IN6 *)address)->sin6_addr = in6addr_loopback;
+    *length = family == AF_INET ? sizeof(SOCKADDR_IN) : sizeof(SOCKADDR_IN6);
+    ok(!bind(s, (struct sockaddr *)address, *length), "bind failed, error %d\n", WSAGetLastError());
+    ok(!getsockname(s, (struct sockaddr *)address, length), "getsockname failed, error %d\n", WSAGetLastError());
+    ok(!listen(s, 4), "listen failed, error %d\n", WSAGetLastError());
+    return s;
+}
+
+static void test_exchange(int family)
+{
+    struct sockaddr_storage address, peer, name;
+    int length, peer_length = sizeof(peer), name_length = sizeof(name);
+    SOCKET listener = listen_on(family, &address, &length), client, server;
+    char buffer[16] = "";
+
+    ok(((SOCKADDR_IN *)&address)->sin_port != 0, "family %d: no port after bind\n", family);
+    client = socket(family, SOCK_STREAM, 0);
+    ok(!connect(client, (struct sockaddr *)&address, length), "family %d: connect failed, error %d\n", family,
+       WSAGetLastError());
+    server = accept(listener, (struct sockaddr *)&peer, &peer_length);
+    ok(server != INVALID_SOCKET, "family %d: accept failed, error %d\n", family, WSAGetLastError());
+    ok(peer_length == length && peer.ss_family == family, "family %d: peer length %d family %d\n", family,
+       peer_length, peer.ss_family);
+    ok(!getpeername(client, (struct sockaddr *)&name, &name_length) && !memcmp(&name, &address, length),
+       "family %d: getpeername does not name the listener\n", family);
+
+    ok(send(client, "hello", 5, 0) == 5, "family %d: send failed, error %d\n", family, WSAGetLastError());
+    ok(recv(server, buffer, 3, MSG_PEEK) == 3 && !memcmp(buffer, "hel", 3), "family %d: MSG_PEEK\n", family);
+    ok(recv(server, buffer, sizeof(buffer), 0) == 5 && !memcmp(buffer, "hello", 5), "family %d: recv\n", family);
+    ok(send(client, "", 0, 0) == 0, "family %d: zero-byte send failed, error %d\n", family, WSAGetLastError());
+    ok(!shutdown(client, SD_SEND), "family %d: shutdown failed, error %d\n", family, WSAGetLastError());
+    ok(recv(server, buffer, sizeof(buffer), 0) == 0, "family %d: no end of stream after shutdown\n", family);
+    closesocket(client);
+    closesocket(server);
+    closesocket(listener);
+}
+
+static void test_names_and_refusal(void)
+{
+    struct sockaddr_storage address;
+    SOCKADDR_IN name;
+    int length = sizeof(name), ret;
+    SOCKET s = socket(AF_INET, SOCK_STREAM, 0), listener;
+
+    memset(&name, 0xcc, sizeof(name));
+    SetLastError(0xdeadbeef);
+    ret = getsockname(s, (struct sockaddr *)&name, &length);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "unbound getsockname: %d, error %d\n", ret,
+       WSAGetLastError());
+    ok((USHORT)name.sin_family == 0xcccc, "unbound getsockname wrote the address\n");
+    length = sizeof(name);
+    ret = getpeername(s, (struct sockaddr *)&name, &length);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOTCONN, "unconnected getpeername: %d, error %d\n", ret,
+       WSAGetLastError());
+
+    /* A port nobody listens on any more. */
+    listener = listen_on(AF_INET, &address, &length);
+    closesocket(listener);
+    SetLastError(0xdeadbeef);
+    ret = connect(s, (struct sockaddr *)&address, length);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAECONNREFUSED, "connect to a closed port: %d, error %d\n",
+       ret, WSAGetLastError());
+    closesocket(s);
+}
+
+static void test_nonblocking(void)
+{
+    struct sockaddr_storage address;
+    int length, ret, err;
+    SOCKET listener = listen_on(AF_INET, &address, &length), client, server;
+    u_long on = 1, available = 0;
+    char buffer[8];
+
+    ok(!ioctlsocket(listener, FIONBIO, &on), "FIONBIO failed, error %d\n", WSAGetLastError());
+    SetLastError(0xdeadbeef);
+    server = accept(listener, NULL, NULL);
+    ok(server == INVALID_SOCKET && WSAGetLastError() == WSAEWOULDBLOCK, "accept with nothing pending: error %d\n",
+       WSAGetLastError());
+
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!ioctlsocket(client, FIONBIO, &on), "FIONBIO failed, error %d\n", WSAGetLastError());
+    SetLastError(0xdeadbeef);
+    ret = connect(client, (struct sockaddr *)&address, length);
+    err = WSAGetLastError();
+    /* Windows: WSAEWOULDBLOCK, not Linux' EINPROGRESS (on loopback the
+     * connection may also be done at once). */
+    ok(!ret || err == WSAEWOULDBLOCK, "non-blocking connect: %d, error %d\n", ret, err);
+
+    for (int i = 0; i < 100 && (server = accept(listener, NULL, NULL)) == INVALID_SOCKET; i++) Sleep(10);
+    ok(server != INVALID_SOCKET, "accept failed, error %d\n", WSAGetLastError());
+    for (int i = 0; i < 100; i++)
+    {
+        ret = connect(client, (struct sockaddr *)&address, length);
+        if ((err = WSAGetLastError()) == WSAEISCONN) break;
+        Sleep(10);
+    }
+    ok(ret == SOCKET_ERROR && err == WSAEISCONN, "connect once connected: %d, error %d\n", ret, err);
+
+    SetLastError(0xdeadbeef);
+    ret = recv(client, buffer, sizeof(buffer), 0);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEWOULDBLOCK, "recv with no data: %d, error %d\n", ret,
+       WSAGetLastError());
+    send(server, "12345", 5, 0);
+    for (int i = 0; i < 100 && !available; i++)
+    {
+        ok(!ioctlsocket(client, FIONREAD, &available), "FIONREAD failed, error %d\n", WSAGetLastError());
+        if (!available) Sleep(10);
+    }
+    ok(available == 5, "FIONREAD says %lu bytes\n", available);
+    SetLastError(0xdeadbeef);
+    ok(ioctlsocket(client, FIONREAD, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT,
+       "FIONREAD with NULL: error %d\n", WSAGetLastError());
+    closesocket(client);
+    closesocket(server);
+    closesocket(listener);
+}
+
+static void test_receive_timeout(void)
+{
+    SOCKET client, server;
+    DWORD timeout = 100, value = 0;
+    int size = sizeof(value), ret;
+    char buffer[4];
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(!getsockopt(client, SOL_SOCKET, SO_RCVTIMEO, (char *)&value, &size) && value == 0, "default SO_RCVTIMEO %lu\n",
+       value);
+    ok(!setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout)), "set SO_RCVTIMEO failed\n");
+    size = sizeof(value);
+    ok(!getsockopt(client, SOL_SOCKET, SO_RCVTIMEO, (char *)&value, &size) && value == timeout,
+       "SO_RCVTIMEO reads %lu\n", value);
+    SetLastError(0xdeadbeef);
+    ret = recv(client, buffer, sizeof(buffer), 0);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAETIMEDOUT, "recv past SO_RCVTIMEO: %d, error %d\n", ret,
+       WSAGetLastError());
+    closesocket(client);
+    closesocket(server);
+}
+
+struct blocked_call
+{
+    SOCKET s;
+    BOOL accept_call;
+    int result;
+    int error;
+};
+
+static DWORD WINAPI blocked_thread(void *arg)
+{
+    struct blocked_call *call = arg;
+    char buffer[4];
+
+    if (call->accept_call) call->result = accept(call->s, NULL, NULL) == INVALID_SOCKET ? SOCKET_ERROR : 0;
+    else call->result = recv(call->s, buffer, sizeof(buffer), 0);
+    call->error = WSAGetLastError();
+    return 0;
+}
+
+/* closesocket cancels blocking calls of other threads (documented). */
+static void test_close_while_blocked(BOOL accept_call)
+{
+    struct blocked_call call = { .accept_call = accept_call };
+    struct sockaddr_storage address;
+    SOCKET client = INVALID_SOCKET, server = INVALID_SOCKET;
+    HANDLE thread;
+    DWORD wait;
+    int length;
+
+    if (accept_call) call.s = listen_on(AF_INET, &address, &length);
+    else if (!tcp_pair(NULL, &client, &server)) return;
+    else call.s = client;
+
+    thread = CreateThread(NULL, 0, blocked_thread, &call, 0, NULL);
+    Sleep(200);     /* let it block */
+    ok(!closesocket(call.s), "closesocket failed, error %d\n", WSAGetLastError());
+    wait = WaitForSingleObject(thread, 5000);
+    ok(wait == WAIT_OBJECT_0, "%s: the blocked thread was not released\n", accept_call ? "accept" : "recv");
+    if (wait == WAIT_OBJECT_0)
+    {
+        ok(call.result == SOCKET_ERROR, "%s returned %d\n", accept_call ? "accept" : "recv", call.result);
+        /* The error is not established for Windows (Wine's builtin gives
+         * WSAEINVAL and ERROR_OPERATION_ABORTED); ws2host reports the
+         * blocking call as interrupted (docs/lifecycle.md). */
+        if (harness_impl == impl_ws2host)
+            ok(call.error == WSAEINTR, "%s: error %d\n", accept_call ? "accept" : "recv", call.error);
+        else
+            trace("%s released with error %d\n", accept_call ? "accept" : "recv", call.error);
+    }
+    else TerminateThread(thread, 0);
+    CloseHandle(thread);
+    if (server != INVALID_SOCKET) closesocket(server);
+}
+
+void run_lifecycle_tests(void)
+{
+    WSADATA data;
+
+    ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
+    test_exchange(AF_INET);
+    test_exchange(AF_INET6);
+    test_names_and_refusal();
+    test_nonblocking();
+    test_receive_timeout();
+    test_close_while_blocked(FALSE);
+    test_close_while_blocked(TRUE);
+    WSACleanup();
+}
