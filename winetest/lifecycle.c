@@ -160,6 +160,79 @@ static void test_receive_timeout(void)
     closesocket(server);
 }
 
+static SOCKET udp_bound(int family, struct sockaddr_storage *address, int *length)
+{
+    SOCKET s = socket(family, SOCK_DGRAM, 0);
+
+    memset(address, 0, sizeof(*address));
+    address->ss_family = family;
+    if (family == AF_INET) ((SOCKADDR_IN *)address)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    else ((SOCKADDR_IN6 *)address)->sin6_addr = in6addr_loopback;
+    *length = family == AF_INET ? sizeof(SOCKADDR_IN) : sizeof(SOCKADDR_IN6);
+    ok(!bind(s, (struct sockaddr *)address, *length), "UDP bind failed, error %d\n", WSAGetLastError());
+    ok(!getsockname(s, (struct sockaddr *)address, length), "UDP getsockname failed\n");
+    return s;
+}
+
+static void test_datagrams(int family)
+{
+    struct sockaddr_storage a_address, b_address, from;
+    int a_length, b_length, from_length = sizeof(from), ret;
+    SOCKET a = udp_bound(family, &a_address, &a_length), b = udp_bound(family, &b_address, &b_length);
+    char buffer[16] = "";
+
+    ok(sendto(a, "datagram", 8, 0, (struct sockaddr *)&b_address, b_length) == 8, "family %d: sendto failed, error %d\n",
+       family, WSAGetLastError());
+    ret = recvfrom(b, buffer, sizeof(buffer), 0, (struct sockaddr *)&from, &from_length);
+    ok(ret == 8 && !memcmp(buffer, "datagram", 8), "family %d: recvfrom returned %d\n", family, ret);
+    ok(from_length == a_length && !memcmp(&from, &a_address, a_length), "family %d: wrong sender address\n", family);
+
+    /* Too long for the buffer: the start is delivered, with WSAEMSGSIZE. */
+    sendto(a, "0123456789", 10, 0, (struct sockaddr *)&b_address, b_length);
+    memset(buffer, 0, sizeof(buffer));
+    SetLastError(0xdeadbeef);
+    ret = recvfrom(b, buffer, 4, 0, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEMSGSIZE, "family %d: truncated datagram: %d, error %d\n",
+       family, ret, WSAGetLastError());
+    ok(!memcmp(buffer, "0123", 4) && !buffer[4], "family %d: truncated datagram delivered \"%s\"\n", family, buffer);
+
+    /* Empty datagrams exist. */
+    ok(sendto(a, "", 0, 0, (struct sockaddr *)&b_address, b_length) == 0, "family %d: empty sendto\n", family);
+    ok(recv(b, buffer, sizeof(buffer), 0) == 0, "family %d: empty datagram not received\n", family);
+
+    /* A short address buffer is WSAEFAULT. */
+    from_length = 4;
+    sendto(a, "x", 1, 0, (struct sockaddr *)&b_address, b_length);
+    SetLastError(0xdeadbeef);
+    ret = recvfrom(b, buffer, sizeof(buffer), 0, (struct sockaddr *)&from, &from_length);
+    /* Documented: fromlen too small for the peer's address is WSAEFAULT. */
+    todo_builtin ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "family %d: short fromlen: %d, error %d\n",
+                    family, ret, WSAGetLastError());
+    closesocket(a);
+    closesocket(b);
+}
+
+static void test_unbound_datagram(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, 0);
+    DWORD timeout = 1000;
+    char buffer[4];
+    int ret;
+
+    /* Wine's builtin would wait: bound the test with a timeout. */
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
+    SetLastError(0xdeadbeef);
+    ret = recv(s, buffer, sizeof(buffer), 0);
+    todo_builtin ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "recv on an unbound UDP socket: %d, error %d\n",
+                    ret, WSAGetLastError());
+    SetLastError(0xdeadbeef);
+    ret = send(s, "x", 1, 0);
+    /* Documented for send: WSAENOTCONN; Wine's builtin says WSAEINVAL. */
+    todo_builtin ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOTCONN,
+                    "send on an unconnected UDP socket: %d, error %d\n", ret, WSAGetLastError());
+    closesocket(s);
+}
+
 struct blocked_call
 {
     SOCKET s;
@@ -224,6 +297,9 @@ void run_lifecycle_tests(void)
     test_names_and_refusal();
     test_nonblocking();
     test_receive_timeout();
+    test_datagrams(AF_INET);
+    test_datagrams(AF_INET6);
+    test_unbound_datagram();
     test_close_while_blocked(FALSE);
     test_close_while_blocked(TRUE);
     WSACleanup();

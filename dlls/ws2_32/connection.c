@@ -1,7 +1,7 @@
 /*
  * The connection lifecycle: bind (WS2_32.2), connect (4), listen (13),
- * accept (1), getsockname (6), getpeername (5), send (19), recv (16),
- * shutdown (22).
+ * accept (1), getsockname (6), getpeername (5), send (19), sendto (20),
+ * recv (16), recvfrom (17), shutdown (22).
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -177,22 +177,66 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     return (SOCKET)handle;
 }
 
-/* send and recv: the byte count, or SOCKET_ERROR. */
-static int io_call(enum ws2host_call code, SOCKET s, const char *buffer, int length, int flags)
+static void start_io(struct ws2host_io_params *params, const struct ws_socket_info *info, const char *buffer,
+                     int length, int flags, DWORD timeout)
+{
+    memset(params, 0, sizeof(*params));
+    params->flags = flags;
+    params->buffer = (ULONG_PTR)buffer;
+    params->length = length;
+    params->inode = info->inode;
+    params->timeout_ms = wait_time(info, timeout);
+}
+
+/* sendto, and send with no address: the byte count or SOCKET_ERROR. */
+static int send_to(SOCKET s, const char *buffer, int length, int flags, const struct sockaddr *to, int tolen,
+                   BOOL connected_only)
 {
     struct ws2host_io_params params;
     struct ws_socket_info info;
-    int err;
+    int fd, err;
 
-    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
-    if (length < 0) return leave(params.fd, WSAEFAULT);
-    params.flags = flags;
-    params.buffer = (ULONG_PTR)buffer;
-    params.length = length;
-    params.inode = info.inode;
-    params.timeout_ms = wait_time(&info, code == ws2host_call_recv ? info.rcvtimeo : info.sndtimeo);
-    if ((err = ws_unix_call(code, &params))) return leave(params.fd, err);
-    leave(params.fd, 0);
+    if ((err = enter(s, &info, &fd))) return ws_fail(err);
+    if (length < 0) return leave(fd, WSAEFAULT);
+    start_io(&params, &info, buffer, length, flags, info.sndtimeo);
+    params.fd = fd;
+    if (to && info.type != SOCK_STREAM)
+    {
+        if (tolen < address_size(info.family) || !ws_readable(to, tolen)) return leave(fd, WSAEFAULT);
+        params.address_length = min(tolen, (int)sizeof(params.address));
+        memcpy(params.address, to, params.address_length);
+    }
+    err = ws_unix_call(ws2host_call_send, &params);
+    /* send() on an unconnected datagram socket: Windows says not connected. */
+    if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
+    if (err) return leave(fd, err);
+    leave(fd, 0);
+    return params.transferred;
+}
+
+/* recvfrom, and recv with no address: the byte count or SOCKET_ERROR. A
+ * datagram longer than the buffer fills it and fails with WSAEMSGSIZE. */
+static int receive_from(SOCKET s, char *buffer, int length, int flags, struct sockaddr *from, int *fromlen)
+{
+    struct ws2host_io_params params;
+    struct ws_socket_info info;
+    int fd, err;
+
+    if ((err = enter(s, &info, &fd))) return ws_fail(err);
+    if (length < 0) return leave(fd, WSAEFAULT);
+    if (from && (!ws_writable(fromlen, sizeof(*fromlen)) || *fromlen < address_size(info.family) ||
+                 !ws_writable(from, *fromlen)))
+        return leave(fd, WSAEFAULT);
+    start_io(&params, &info, buffer, length, flags, info.rcvtimeo);
+    params.fd = fd;
+    if ((err = ws_unix_call(ws2host_call_recv, &params))) return leave(fd, err);
+    if (from && params.address_length)
+    {
+        memcpy(from, params.address, params.address_length);
+        *fromlen = params.address_length;
+    }
+    if (params.truncated) return leave(fd, WSAEMSGSIZE);
+    leave(fd, 0);
     return params.transferred;
 }
 
@@ -202,7 +246,17 @@ static int io_call(enum ws2host_call code, SOCKET s, const char *buffer, int len
 int WINAPI send(SOCKET s, const char *buffer, int length, int flags)
 {
     TRACE("socket %#llx, buffer %p, length %d, flags %#x\n", (ULONGLONG)s, buffer, length, flags);
-    return io_call(ws2host_call_send, s, buffer, length, flags);
+    return send_to(s, buffer, length, flags, NULL, 0, TRUE);
+}
+
+/***********************************************************************
+ *      sendto (WS2_32.20)
+ */
+int WINAPI sendto(SOCKET s, const char *buffer, int length, int flags, const struct sockaddr *to, int tolen)
+{
+    TRACE("socket %#llx, buffer %p, length %d, flags %#x, to %p, tolen %d\n", (ULONGLONG)s, buffer, length,
+          flags, to, tolen);
+    return send_to(s, buffer, length, flags, to, tolen, FALSE);
 }
 
 /***********************************************************************
@@ -211,7 +265,17 @@ int WINAPI send(SOCKET s, const char *buffer, int length, int flags)
 int WINAPI recv(SOCKET s, char *buffer, int length, int flags)
 {
     TRACE("socket %#llx, buffer %p, length %d, flags %#x\n", (ULONGLONG)s, buffer, length, flags);
-    return io_call(ws2host_call_recv, s, buffer, length, flags);
+    return receive_from(s, buffer, length, flags, NULL, NULL);
+}
+
+/***********************************************************************
+ *      recvfrom (WS2_32.17)
+ */
+int WINAPI recvfrom(SOCKET s, char *buffer, int length, int flags, struct sockaddr *from, int *fromlen)
+{
+    TRACE("socket %#llx, buffer %p, length %d, flags %#x, from %p, fromlen %p\n", (ULONGLONG)s, buffer, length,
+          flags, from, fromlen);
+    return receive_from(s, buffer, length, flags, from, fromlen);
 }
 
 /***********************************************************************

@@ -87,27 +87,12 @@ static void clear_result(void *result_ptr)
  * Socket operations (Winsock 1)
  */
 
-/* recvfrom (WS2_32.17) */
-int WINAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *from, int *fromlen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /* select (WS2_32.18) */
 int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
                   const PTIMEVAL timeout)
 {
     STUB();
     return ws_fail(unsupported());
-}
-
-/* sendto (WS2_32.20) */
-int WINAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to,
-                  int tolen)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
 }
 
 /*

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 4
+#define WS2HOST_ABI_VERSION 5
 
 enum ws2host_call
 {
@@ -146,7 +146,7 @@ struct ws2host_accept_params
 };
 WS2HOST_ABI_SIZE(struct ws2host_accept_params, 64);
 
-/* send and recv on a connected socket; flags are Windows MSG_* values. */
+/* send/sendto and recv/recvfrom; flags are Windows MSG_* values. */
 struct ws2host_io_params
 {
     int32_t fd;                 /* in */
@@ -156,9 +156,12 @@ struct ws2host_io_params
     uint32_t transferred;       /* out */
     uint64_t inode;             /* in */
     int32_t timeout_ms;         /* in */
+    int32_t address_length;     /* in (sendto; 0: none), out (recvfrom; 0: none) */
+    uint8_t address[32];        /* in (sendto) or out (recvfrom), Windows layout */
+    int32_t truncated;          /* out: the datagram was longer than length */
     int32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_io_params, 40);
+WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
 
 struct ws2host_shutdown_params
 {

@@ -10,9 +10,11 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
+#include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "ws2host/unixlib.h"
@@ -150,16 +152,22 @@ unsigned int unix_send(void *args)
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
     const char *buffer = (const char *)(uintptr_t)params->buffer;
+    struct sockaddr_storage address;
+    socklen_t address_length = 0;
     unsigned int err;
     ssize_t sent;
 
     params->transferred = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
+    if (params->address_length &&
+        (err = address_to_linux(params->address, params->address_length, &address, &address_length)))
+        return err;
     /* Windows has no SIGPIPE: a write to a closed connection is an error. */
     flags |= MSG_NOSIGNAL;
     do
     {
-        sent = send(params->fd, buffer + params->transferred, params->length - params->transferred, flags);
+        sent = sendto(params->fd, buffer + params->transferred, params->length - params->transferred, flags,
+                      address_length ? (struct sockaddr *)&address : NULL, address_length);
         if (sent >= 0) params->transferred += sent;
         else if (errno == EINTR) continue;
         else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
@@ -170,26 +178,54 @@ unsigned int unix_send(void *args)
     return 0;
 }
 
+/* Windows refuses to receive on a datagram socket that is not bound
+ * (WSAEINVAL) where Linux would wait for ever. */
+static int unbound_datagram(int fd)
+{
+    struct sockaddr_storage address;
+    socklen_t length = sizeof(address);
+    int type = 0;
+    socklen_t type_length = sizeof(type);
+
+    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &type_length) < 0 || type == SOCK_STREAM) return 0;
+    if (getsockname(fd, (struct sockaddr *)&address, &length) < 0) return 0;
+    return address.ss_family == AF_INET ? !((struct sockaddr_in *)&address)->sin_port
+                                        : !((struct sockaddr_in6 *)&address)->sin6_port;
+}
+
 unsigned int unix_recv(void *args)
 {
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
+    struct sockaddr_storage address;
+    struct iovec iov = { (void *)(uintptr_t)params->buffer, params->length };
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
     unsigned int err;
     ssize_t received;
 
     params->transferred = 0;
+    params->truncated = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
     for (;;)
     {
-        received = recv(params->fd, (void *)(uintptr_t)params->buffer, params->length, flags);
+        msg.msg_name = &address;
+        msg.msg_namelen = sizeof(address);
+        received = recvmsg(params->fd, &msg, flags);
         if (received >= 0) break;
         if (errno == EINTR) continue;
         if (errno != EAGAIN) return wsa_error_from_errno(errno);
+        if (unbound_datagram(params->fd)) return WSAEINVAL;
         if ((err = wait_for_socket(params->fd, params->inode, flags & MSG_OOB ? POLLPRI : POLLIN,
                                    params->timeout_ms)))
             return err;
     }
     params->transferred = received;
+    params->truncated = !!(msg.msg_flags & MSG_TRUNC);
+    params->address_length = 0;
+    if (msg.msg_namelen &&
+        address_to_windows(&address, msg.msg_namelen, params->address, sizeof(params->address),
+                           &params->address_length))
+        params->address_length = 0;
     return 0;
 }
 
