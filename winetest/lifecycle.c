@@ -233,6 +233,79 @@ static void test_unbound_datagram(void)
     closesocket(s);
 }
 
+static void test_select(void)
+{
+    struct { u_int fd_count; SOCKET fd_array[100]; } big;
+    struct sockaddr_storage address;
+    struct timeval zero = { 0, 0 }, wait = { 5, 0 };
+    fd_set readable, writable, failed;
+    SOCKET listener, client, server, sockets[64];
+    u_long on = 1;
+    int length, ret;
+
+    FD_ZERO(&readable);
+    SetLastError(0xdeadbeef);
+    ret = select(0, &readable, NULL, NULL, &zero);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "empty sets: %d, error %d\n", ret, WSAGetLastError());
+    FD_SET(INVALID_SOCKET, &readable);
+    SetLastError(0xdeadbeef);
+    ret = select(0, &readable, NULL, NULL, &zero);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOTSOCK, "invalid socket: %d, error %d\n", ret, WSAGetLastError());
+
+    listener = listen_on(AF_INET, &address, &length);
+    FD_ZERO(&readable);
+    FD_SET(listener, &readable);
+    ok(select(0, &readable, NULL, NULL, &zero) == 0 && readable.fd_count == 0, "idle listener is readable\n");
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    connect(client, (struct sockaddr *)&address, length);
+    FD_SET(listener, &readable);
+    ok(select(0, &readable, NULL, NULL, &wait) == 1 && FD_ISSET(listener, &readable),
+       "a pending connection does not make the listener readable\n");
+    server = accept(listener, NULL, NULL);
+
+    /* One socket in two sets counts twice. */
+    FD_ZERO(&readable);
+    FD_ZERO(&writable);
+    FD_SET(client, &writable);
+    FD_SET(server, &readable);
+    FD_SET(server, &writable);
+    send(client, "x", 1, 0);
+    ret = select(0, &readable, &writable, NULL, &wait);
+    ok(ret == 3 && FD_ISSET(server, &readable) && FD_ISSET(server, &writable) && FD_ISSET(client, &writable),
+       "select returned %d (%u readable, %u writable)\n", ret, readable.fd_count, writable.fd_count);
+
+    /* Out-of-band data is an exception. */
+    FD_ZERO(&failed);
+    FD_SET(server, &failed);
+    ok(send(client, "!", 1, MSG_OOB) == 1, "MSG_OOB send failed, error %d\n", WSAGetLastError());
+    ok(select(0, NULL, NULL, &failed, &wait) == 1 && FD_ISSET(server, &failed), "OOB data is not an exception\n");
+
+    /* Sets as large as the program likes. */
+    for (int i = 0; i < 64; i++) sockets[i] = socket(AF_INET, SOCK_DGRAM, 0);
+    big.fd_count = 65;
+    for (int i = 0; i < 64; i++) big.fd_array[i] = sockets[i];
+    big.fd_array[64] = server;
+    ret = select(0, NULL, (fd_set *)&big, NULL, &zero);
+    ok(ret == 65 && big.fd_count == 65, "large set: %d of 65 writable\n", ret);
+    for (int i = 0; i < 64; i++) closesocket(sockets[i]);
+    closesocket(client);
+    closesocket(server);
+
+    /* A failed connect shows in exceptfds, not writefds. */
+    closesocket(listener);
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ioctlsocket(client, FIONBIO, &on);
+    connect(client, (struct sockaddr *)&address, length);
+    FD_ZERO(&writable);
+    FD_ZERO(&failed);
+    FD_SET(client, &writable);
+    FD_SET(client, &failed);
+    ret = select(0, NULL, &writable, &failed, &wait);
+    ok(ret == 1 && FD_ISSET(client, &failed) && !FD_ISSET(client, &writable),
+       "refused connect: %d (%u writable, %u failed)\n", ret, writable.fd_count, failed.fd_count);
+    closesocket(client);
+}
+
 struct blocked_call
 {
     SOCKET s;
@@ -300,6 +373,7 @@ void run_lifecycle_tests(void)
     test_datagrams(AF_INET);
     test_datagrams(AF_INET6);
     test_unbound_datagram();
+    test_select();
     test_close_while_blocked(FALSE);
     test_close_while_blocked(TRUE);
     WSACleanup();

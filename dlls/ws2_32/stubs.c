@@ -87,14 +87,6 @@ static void clear_result(void *result_ptr)
  * Socket operations (Winsock 1)
  */
 
-/* select (WS2_32.18) */
-int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds,
-                  const PTIMEVAL timeout)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
 /*
  * Socket operations (Winsock 2)
  */

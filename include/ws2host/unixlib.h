@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 5
+#define WS2HOST_ABI_VERSION 6
 
 enum ws2host_call
 {
@@ -45,6 +45,7 @@ enum ws2host_call
     ws2host_call_shutdown,
     ws2host_call_cancel,
     ws2host_call_readable,
+    ws2host_call_poll,
     ws2host_call_count
 };
 
@@ -184,5 +185,31 @@ struct ws2host_readable_params
     uint32_t bytes;             /* out */
 };
 WS2HOST_ABI_SIZE(struct ws2host_readable_params, 8);
+
+/* poll(2) over many sockets, for select. Entries have struct pollfd's
+ * layout and its event bits, which the Linux side checks at build time. */
+#define WS2HOST_POLLIN  0x001
+#define WS2HOST_POLLPRI 0x002
+#define WS2HOST_POLLOUT 0x004
+#define WS2HOST_POLLERR 0x008
+#define WS2HOST_POLLHUP 0x010
+
+struct ws2host_poll_entry
+{
+    int32_t fd;
+    int16_t events;
+    int16_t revents;
+};
+WS2HOST_ABI_SIZE(struct ws2host_poll_entry, 8);
+
+struct ws2host_poll_params
+{
+    uint64_t entries;           /* in/out: struct ws2host_poll_entry[count] */
+    uint32_t count;             /* in */
+    int32_t timeout_ms;         /* in: -1 for ever */
+    int32_t ready;              /* out: entries with revents */
+    int32_t reserved;
+};
+WS2HOST_ABI_SIZE(struct ws2host_poll_params, 24);
 
 #endif /* WS2HOST_UNIXLIB_H */

@@ -248,3 +248,20 @@ unsigned int unix_readable(void *args)
     params->bytes = bytes;
     return 0;
 }
+
+_Static_assert(sizeof(struct ws2host_poll_entry) == sizeof(struct pollfd), "pollfd layout");
+_Static_assert(WS2HOST_POLLIN == POLLIN && WS2HOST_POLLPRI == POLLPRI && WS2HOST_POLLOUT == POLLOUT &&
+               WS2HOST_POLLERR == POLLERR && WS2HOST_POLLHUP == POLLHUP, "poll event bits");
+
+unsigned int unix_poll(void *args)
+{
+    struct ws2host_poll_params *params = args;
+    struct pollfd *fds = (struct pollfd *)(uintptr_t)params->entries;
+    int ret;
+
+    do ret = poll(fds, params->count, params->timeout_ms);
+    while (ret < 0 && errno == EINTR);
+    if (ret < 0) return wsa_error_from_errno(errno);
+    params->ready = ret;
+    return 0;
+}

@@ -25,5 +25,6 @@ unsigned int unix_recv(void *args);
 unsigned int unix_shutdown(void *args);
 unsigned int unix_cancel(void *args);
 unsigned int unix_readable(void *args);
+unsigned int unix_poll(void *args);
 
 #endif

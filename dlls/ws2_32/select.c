@@ -1,0 +1,115 @@
+/*
+ * select (WS2_32.18) with Windows' fd_set: a count and an array of
+ * SOCKETs, of whatever FD_SETSIZE the program was compiled with.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Windows reports a failed connect in exceptfds, not writefds, and OOB
+ * data in exceptfds; a socket listed in several sets counts once per set.
+ */
+#include <limits.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+#include "ws2_32_private.h"
+
+enum { set_read, set_write, set_except, set_count };
+
+static const short wanted_events[set_count] = { WS2HOST_POLLIN, WS2HOST_POLLOUT, WS2HOST_POLLPRI };
+
+static BOOL is_ready(int set, short revents)
+{
+    switch (set)
+    {
+    case set_read:   return !!(revents & (WS2HOST_POLLIN | WS2HOST_POLLHUP | WS2HOST_POLLERR));
+    case set_write:  return (revents & WS2HOST_POLLOUT) && !(revents & WS2HOST_POLLERR);
+    default:         return !!(revents & (WS2HOST_POLLPRI | WS2HOST_POLLERR));
+    }
+}
+
+static BOOL set_readable(const fd_set *set)
+{
+    if (!set) return TRUE;
+    if (!ws_readable(set, sizeof(set->fd_count))) return FALSE;
+    /* Only fd_count entries exist: the program's FD_SETSIZE may differ. */
+    return ws_writable((void *)set, offsetof(fd_set, fd_array) + (SIZE_T)set->fd_count * sizeof(SOCKET));
+}
+
+static int timeout_ms(const struct timeval *timeout, int *ms)
+{
+    LONGLONG total;
+
+    if (!timeout) *ms = -1;
+    else if (!ws_readable(timeout, sizeof(*timeout))) return WSAEFAULT;
+    else
+    {
+        total = (LONGLONG)timeout->tv_sec * 1000 + timeout->tv_usec / 1000;
+        *ms = total < 0 ? 0 : total > INT_MAX ? INT_MAX : (int)total;
+    }
+    return 0;
+}
+
+static void release(struct ws2host_poll_entry *entries, unsigned int count)
+{
+    for (unsigned int i = 0; i < count; i++) ws_unix_close_fd(entries[i].fd);
+    free(entries);
+}
+
+int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const PTIMEVAL timeout)
+{
+    fd_set *sets[set_count] = { readfds, writefds, exceptfds };
+    struct ws2host_poll_params params = { 0 };
+    struct ws2host_poll_entry *entries;
+    unsigned int total = 0, n = 0;
+    int ms, err, ready = 0;
+
+    TRACE("read %p, write %p, except %p, timeout %p\n", readfds, writefds, exceptfds, timeout);
+    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    for (int i = 0; i < set_count; i++)
+    {
+        if (!set_readable(sets[i])) return ws_fail(WSAEFAULT);
+        if (sets[i]) total += sets[i]->fd_count;
+    }
+    if (!total) return ws_fail(WSAEINVAL);
+    if ((err = timeout_ms(timeout, &ms))) return ws_fail(err);
+    if (!(entries = calloc(total, sizeof(*entries)))) return ws_fail(WSAENOBUFS);
+
+    for (int i = 0; i < set_count; i++)
+    {
+        for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
+        {
+            struct ws_socket_info info;
+
+            if ((err = ws_socket_from_handle(sets[i]->fd_array[j], &info, &entries[n].fd)))
+            {
+                release(entries, n);
+                return ws_fail(err);
+            }
+            entries[n].events = wanted_events[i];
+        }
+    }
+    params.entries = (ULONG_PTR)entries;
+    params.count = total;
+    params.timeout_ms = ms;
+    if ((err = ws_unix_call(ws2host_call_poll, &params)))
+    {
+        release(entries, total);
+        return ws_fail(err);
+    }
+
+    /* Keep only the ready sockets in each set, in order. */
+    n = 0;
+    for (int i = 0; i < set_count; i++)
+    {
+        u_int kept = 0;
+
+        for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
+            if (is_ready(i, entries[n].revents)) sets[i]->fd_array[kept++] = sets[i]->fd_array[j];
+        if (sets[i]) sets[i]->fd_count = kept;
+        ready += kept;
+    }
+    release(entries, total);
+    SetLastError(0);
+    return ready;
+}
