@@ -18,6 +18,7 @@ void run_handles_tests(void);
 void run_lifecycle_tests(void);
 void run_loading_tests(void);
 void run_opentype_tests(void);
+void run_resolver_tests(void);
 void run_resources_tests(void);
 void run_startup_tests(void);
 
@@ -36,6 +37,7 @@ const struct suite suites[] =
     { "attribute", run_attribute_tests },
     { "duplicate", run_duplicate_tests },
     { "lifecycle", run_lifecycle_tests },
+    { "resolver", run_resolver_tests },
     { "resources", run_resources_tests },
     { "fdlimit", run_fdlimit_tests },
     { NULL, NULL },

@@ -412,41 +412,9 @@ struct servent * WINAPI getservbyport(int port, const char *proto)
     return fail_null(lookup_failed());
 }
 
-/* gethostname (WS2_32.57) */
-int WINAPI gethostname(char *name, int namelen)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
-/* GetHostNameW (WS2_32.31) */
-int WINAPI GetHostNameW(PWSTR name, int namelen)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
 /*
  * getaddrinfo family: these return their error
  */
-
-/* getaddrinfo (WS2_32.128) */
-int WINAPI getaddrinfo(const char *nodename, const char *servname, const struct addrinfo *hints,
-                       struct addrinfo **res)
-{
-    STUB();
-    clear_result(res);
-    return fail_return(lookup_failed());
-}
-
-/* GetAddrInfoW (WS2_32.30) */
-int WINAPI GetAddrInfoW(PCWSTR nodename, PCWSTR servname, const ADDRINFOW *hints,
-                        PADDRINFOW *res)
-{
-    STUB();
-    clear_result(res);
-    return fail_return(lookup_failed());
-}
 
 /* GetAddrInfoExW (WS2_32.29) */
 int WINAPI GetAddrInfoExW(PCWSTR name, PCWSTR service, DWORD namespace, LPGUID nsp_id,
@@ -490,18 +458,6 @@ INT WINAPI GetNameInfoW(const SOCKADDR *sa, socklen_t salen, PWCHAR host, DWORD 
 }
 
 /* The lookups above never hand out a result, so there is nothing to free. */
-
-/* freeaddrinfo (WS2_32.127) */
-void WINAPI freeaddrinfo(LPADDRINFO info)
-{
-    STUB();
-}
-
-/* FreeAddrInfoW (WS2_32.26) */
-void WINAPI FreeAddrInfoW(PADDRINFOW info)
-{
-    STUB();
-}
 
 /* FreeAddrInfoEx (WS2_32.24) */
 void WINAPI FreeAddrInfoEx(PADDRINFOEXA info)

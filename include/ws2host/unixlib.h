@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 6
+#define WS2HOST_ABI_VERSION 7
 
 enum ws2host_call
 {
@@ -46,6 +46,8 @@ enum ws2host_call
     ws2host_call_cancel,
     ws2host_call_readable,
     ws2host_call_poll,
+    ws2host_call_getaddrinfo,
+    ws2host_call_gethostname,
     ws2host_call_count
 };
 
@@ -211,5 +213,43 @@ struct ws2host_poll_params
     int32_t reserved;
 };
 WS2HOST_ABI_SIZE(struct ws2host_poll_params, 24);
+
+/* getaddrinfo through the host's resolver. The results are packed into
+ * the caller's buffer as `count` ws2host_address_entry records followed
+ * by the canonical name (UTF-8); a buffer that is too small gets
+ * WSAENOBUFS and `needed`. Errors are Windows' EAI_* (WSA) values. */
+struct ws2host_address_entry
+{
+    int32_t family;             /* Windows AF_* */
+    int32_t socktype;           /* Windows SOCK_* */
+    int32_t protocol;
+    int32_t address_length;
+    uint8_t address[32];        /* Windows layout */
+};
+WS2HOST_ABI_SIZE(struct ws2host_address_entry, 48);
+
+struct ws2host_getaddrinfo_params
+{
+    uint64_t node;              /* in: UTF-8 or 0 */
+    uint64_t service;           /* in: UTF-8 or 0 */
+    int32_t flags;              /* in: Windows AI_* */
+    int32_t family;             /* in: Windows AF_* */
+    int32_t socktype;           /* in */
+    int32_t protocol;           /* in */
+    uint64_t buffer;            /* in/out */
+    uint32_t size;              /* in */
+    uint32_t needed;            /* out */
+    int32_t count;              /* out */
+    int32_t canonname_offset;   /* out: -1 when none */
+};
+WS2HOST_ABI_SIZE(struct ws2host_getaddrinfo_params, 56);
+
+struct ws2host_gethostname_params
+{
+    uint64_t buffer;            /* out: UTF-8, NUL-terminated */
+    uint32_t size;              /* in */
+    uint32_t needed;            /* out: length with the NUL */
+};
+WS2HOST_ABI_SIZE(struct ws2host_gethostname_params, 16);
 
 #endif /* WS2HOST_UNIXLIB_H */

@@ -26,5 +26,7 @@ unsigned int unix_shutdown(void *args);
 unsigned int unix_cancel(void *args);
 unsigned int unix_readable(void *args);
 unsigned int unix_poll(void *args);
+unsigned int unix_getaddrinfo(void *args);
+unsigned int unix_gethostname(void *args);
 
 #endif

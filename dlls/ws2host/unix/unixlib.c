@@ -40,6 +40,8 @@ const ws2host_entry __wine_unix_call_funcs[] =
     [ws2host_call_cancel]        = unix_cancel,
     [ws2host_call_readable]      = unix_readable,
     [ws2host_call_poll]          = unix_poll,
+    [ws2host_call_getaddrinfo]   = unix_getaddrinfo,
+    [ws2host_call_gethostname]   = unix_gethostname,
 };
 
 _Static_assert(sizeof(__wine_unix_call_funcs) / sizeof(__wine_unix_call_funcs[0]) == ws2host_call_count,

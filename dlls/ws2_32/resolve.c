@@ -1,0 +1,193 @@
+/*
+ * Name services through the host's resolver: getaddrinfo (WS2_32.128),
+ * GetAddrInfoW (30), freeaddrinfo (127), FreeAddrInfoW (26),
+ * gethostname (57), GetHostNameW (31).
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The getaddrinfo family returns its error and also leaves it as the
+ * last error. Each result node is one heap block (node, address and, on
+ * the first node, the canonical name), which freeaddrinfo releases.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ws2_32_private.h"
+
+/* ADDRINFOA and ADDRINFOW differ only in ai_canonname's type. */
+C_ASSERT(sizeof(ADDRINFOA) == sizeof(ADDRINFOW));
+C_ASSERT(offsetof(ADDRINFOA, ai_next) == offsetof(ADDRINFOW, ai_next));
+
+static int resolve(const char *node, const char *service, const ADDRINFOA *hints,
+                   struct ws2host_getaddrinfo_params *params)
+{
+    int err;
+
+    memset(params, 0, sizeof(*params));
+    params->node = (ULONG_PTR)node;
+    params->service = (ULONG_PTR)service;
+    if (hints)
+    {
+        params->flags = hints->ai_flags;
+        params->family = hints->ai_family;
+        params->socktype = hints->ai_socktype;
+        params->protocol = hints->ai_protocol;
+    }
+    params->size = 4096;
+    for (int attempt = 0; attempt < 2; attempt++)
+    {
+        if (!(params->buffer = (ULONG_PTR)malloc(params->size))) return WSA_NOT_ENOUGH_MEMORY;
+        if ((err = ws_unix_call(ws2host_call_getaddrinfo, params)) != WSAENOBUFS) return err;
+        free((void *)(ULONG_PTR)params->buffer);
+        params->buffer = 0;
+        params->size = params->needed;
+    }
+    return WSANO_RECOVERY;
+}
+
+/* The chain for the packed results: ADDRINFOA or, with wide, ADDRINFOW. */
+static int build_chain(const struct ws2host_getaddrinfo_params *params, int flags, BOOL wide, ADDRINFOA **out)
+{
+    const struct ws2host_address_entry *entries = (const void *)(ULONG_PTR)params->buffer;
+    const char *canonname = params->canonname_offset >= 0 ? (const char *)entries + params->canonname_offset : NULL;
+    ADDRINFOA *head = NULL, **tail = &head;
+
+    for (int i = 0; i < params->count; i++)
+    {
+        int name_size = 0;
+        ADDRINFOA *ai;
+        char *extra;
+
+        if (!i && canonname)
+            name_size = wide ? MultiByteToWideChar(CP_UTF8, 0, canonname, -1, NULL, 0) * (int)sizeof(WCHAR)
+                             : (int)strlen(canonname) + 1;
+        if (!(ai = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*ai) + entries[i].address_length + name_size)))
+        {
+            freeaddrinfo(head);
+            return WSA_NOT_ENOUGH_MEMORY;
+        }
+        extra = (char *)(ai + 1);
+        ai->ai_flags = flags;
+        ai->ai_family = entries[i].family;
+        ai->ai_socktype = entries[i].socktype;
+        ai->ai_protocol = entries[i].protocol;
+        ai->ai_addrlen = entries[i].address_length;
+        ai->ai_addr = (struct sockaddr *)extra;
+        memcpy(extra, entries[i].address, entries[i].address_length);
+        if (name_size)
+        {
+            ai->ai_canonname = extra + entries[i].address_length;
+            if (wide) MultiByteToWideChar(CP_UTF8, 0, canonname, -1, (WCHAR *)ai->ai_canonname, name_size / sizeof(WCHAR));
+            else memcpy(ai->ai_canonname, canonname, name_size);
+        }
+        *tail = ai;
+        tail = &ai->ai_next;
+    }
+    *out = head;
+    return 0;
+}
+
+static int lookup(const char *node, const char *service, const ADDRINFOA *hints, BOOL wide, ADDRINFOA **result)
+{
+    struct ws2host_getaddrinfo_params params;
+    int err;
+
+    if (!ws_is_started()) return WSANOTINITIALISED;
+    if (!ws_writable(result, sizeof(*result))) return WSAEFAULT;
+    *result = NULL;
+    if (!node && !service) return WSAHOST_NOT_FOUND;
+    if (hints && !ws_readable(hints, sizeof(*hints))) return WSAEFAULT;
+    err = resolve(node, service, hints, &params);
+    if (!err) err = build_chain(&params, hints ? hints->ai_flags : 0, wide, result);
+    free((void *)(ULONG_PTR)params.buffer);
+    return err;
+}
+
+static int report(int err)
+{
+    SetLastError(err);
+    return err;
+}
+
+int WINAPI getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **result)
+{
+    TRACE("node %s, service %s, hints %p, result %p\n", node ? node : "(null)", service ? service : "(null)",
+          hints, result);
+    return report(lookup(node, service, hints, FALSE, result));
+}
+
+void WINAPI freeaddrinfo(struct addrinfo *info)
+{
+    while (info)
+    {
+        struct addrinfo *next = info->ai_next;
+        HeapFree(GetProcessHeap(), 0, info);
+        info = next;
+    }
+}
+
+static char *utf8_from_wide(const WCHAR *text)
+{
+    int size;
+    char *out;
+
+    if (!text) return NULL;
+    size = WideCharToMultiByte(CP_UTF8, 0, text, -1, NULL, 0, NULL, NULL);
+    if (!(out = malloc(size))) return NULL;
+    WideCharToMultiByte(CP_UTF8, 0, text, -1, out, size, NULL, NULL);
+    return out;
+}
+
+int WINAPI GetAddrInfoW(const WCHAR *node, const WCHAR *service, const ADDRINFOW *hints, ADDRINFOW **result)
+{
+    char *node_a = utf8_from_wide(node), *service_a = utf8_from_wide(service);
+    int err;
+
+    TRACE("node %p, service %p, hints %p, result %p\n", node, service, hints, result);
+    if ((node && !node_a) || (service && !service_a)) err = WSA_NOT_ENOUGH_MEMORY;
+    else err = lookup(node_a, service_a, (const ADDRINFOA *)hints, TRUE, (ADDRINFOA **)result);
+    free(node_a);
+    free(service_a);
+    return report(err);
+}
+
+void WINAPI FreeAddrInfoW(ADDRINFOW *info)
+{
+    freeaddrinfo((struct addrinfo *)info);
+}
+
+static int host_name(char *buffer, int size)
+{
+    struct ws2host_gethostname_params params = { .buffer = (ULONG_PTR)buffer, .size = size };
+
+    if (!ws_is_started()) return WSANOTINITIALISED;
+    return ws_unix_call(ws2host_call_gethostname, &params);
+}
+
+int WINAPI gethostname(char *name, int namelen)
+{
+    char buffer[256];
+    int err;
+
+    TRACE("name %p, namelen %d\n", name, namelen);
+    if ((err = host_name(buffer, sizeof(buffer)))) return ws_fail(err);
+    if (namelen <= (int)strlen(buffer) || !ws_writable(name, strlen(buffer) + 1)) return ws_fail(WSAEFAULT);
+    strcpy(name, buffer);
+    SetLastError(0);
+    return 0;
+}
+
+int WINAPI GetHostNameW(WCHAR *name, int namelen)
+{
+    char buffer[256];
+    int err, needed;
+
+    TRACE("name %p, namelen %d\n", name, namelen);
+    if ((err = host_name(buffer, sizeof(buffer)))) return ws_fail(err);
+    needed = MultiByteToWideChar(CP_UTF8, 0, buffer, -1, NULL, 0);
+    if (namelen < needed || !ws_writable(name, needed * sizeof(WCHAR))) return ws_fail(WSAEFAULT);
+    MultiByteToWideChar(CP_UTF8, 0, buffer, -1, name, namelen);
+    SetLastError(0);
+    return 0;
+}

@@ -1,0 +1,143 @@
+/*
+ * Name services through the host's resolver: getaddrinfo and gethostname.
+ * Windows' AI_* flags and EAI_* codes by table.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#define _GNU_SOURCE     /* EAI_NODATA, EAI_SYSTEM */
+#include <errno.h>
+#include <netdb.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ws2host/unixlib.h"
+#include "address.h"
+#include "maps.h"
+#include "unix_private.h"
+#include "wsvalues.h"
+
+#define WSA_NOT_ENOUGH_MEMORY 8
+#define WSAHOST_NOT_FOUND     11001
+#define WSATRY_AGAIN          11002
+#define WSANO_RECOVERY        11003
+#define WSANO_DATA            11004
+#define WSATYPE_NOT_FOUND     10109
+
+static const struct value_pair ai_flags[] =
+{
+    { 0x0001 /* AI_PASSIVE */,     AI_PASSIVE },
+    { 0x0002 /* AI_CANONNAME */,   AI_CANONNAME },
+    { 0x0004 /* AI_NUMERICHOST */, AI_NUMERICHOST },
+    { 0x0008 /* AI_NUMERICSERV */, AI_NUMERICSERV },
+    { 0x0100 /* AI_ALL */,         AI_ALL },
+    { 0x0400 /* AI_ADDRCONFIG */,  AI_ADDRCONFIG },
+    { 0x0800 /* AI_V4MAPPED */,    AI_V4MAPPED },
+};
+
+static const struct value_pair eai_errors[] =
+{
+    { WSATRY_AGAIN,          EAI_AGAIN },
+    { WSAEINVAL,             EAI_BADFLAGS },
+    { WSANO_RECOVERY,        EAI_FAIL },
+    { WSAEAFNOSUPPORT,       EAI_FAMILY },
+    { WSA_NOT_ENOUGH_MEMORY, EAI_MEMORY },
+    { WSAHOST_NOT_FOUND,     EAI_NONAME },
+    { WSANO_DATA,            EAI_NODATA },
+    { WSATYPE_NOT_FOUND,     EAI_SERVICE },
+    { WSAESOCKTNOSUPPORT,    EAI_SOCKTYPE },
+};
+
+static unsigned int wsa_from_eai(int eai)
+{
+    if (eai == EAI_SYSTEM) return wsa_error_from_errno(errno);
+    for (unsigned int i = 0; i < sizeof(eai_errors) / sizeof(eai_errors[0]); i++)
+        if (eai_errors[i].linux_value == eai) return eai_errors[i].windows;
+    return WSANO_RECOVERY;
+}
+
+/* -1 when a flag has no Linux meaning we can give it. */
+static int map_ai_flags(int ws_flags)
+{
+    int flags = 0;
+
+    for (unsigned int i = 0; i < sizeof(ai_flags) / sizeof(ai_flags[0]); i++)
+    {
+        if (!(ws_flags & ai_flags[i].windows)) continue;
+        flags |= ai_flags[i].linux_value;
+        ws_flags &= ~ai_flags[i].windows;
+    }
+    return ws_flags ? -1 : flags;
+}
+
+unsigned int unix_getaddrinfo(void *args)
+{
+    struct ws2host_getaddrinfo_params *params = args;
+    struct ws2host_address_entry *entries = (struct ws2host_address_entry *)(uintptr_t)params->buffer;
+    struct addrinfo hints = { 0 }, *result, *ai;
+    unsigned int err = 0, count = 0, needed;
+    size_t name_length = 0;
+    int ret;
+
+    params->count = 0;
+    params->needed = 0;
+    params->canonname_offset = -1;
+    if ((hints.ai_flags = map_ai_flags(params->flags)) < 0) return WSAEINVAL;
+    if (params->family && map_to_linux(&family_map, params->family, &hints.ai_family)) return WSAEAFNOSUPPORT;
+    if (params->socktype && map_to_linux(&type_map, params->socktype, &hints.ai_socktype)) return WSAESOCKTNOSUPPORT;
+    hints.ai_protocol = params->protocol;
+
+    ret = getaddrinfo((const char *)(uintptr_t)params->node, (const char *)(uintptr_t)params->service, &hints, &result);
+    if (ret) return wsa_from_eai(ret);
+
+    for (ai = result; ai; ai = ai->ai_next)
+        if (ai->ai_family == AF_INET || ai->ai_family == AF_INET6) count++;
+    if (result->ai_canonname) name_length = strlen(result->ai_canonname) + 1;
+    needed = count * sizeof(*entries) + name_length;
+    params->needed = needed;
+    if (!count) err = WSANO_DATA;
+    else if (params->size < needed) err = WSAENOBUFS;
+    else
+    {
+        unsigned int i = 0;
+
+        for (ai = result; ai; ai = ai->ai_next)
+        {
+            struct ws2host_address_entry *e = &entries[i];
+            struct sockaddr_storage address;
+
+            if (ai->ai_family != AF_INET && ai->ai_family != AF_INET6) continue;
+            memset(e, 0, sizeof(*e));
+            map_to_windows(&family_map, ai->ai_family, &e->family);
+            map_to_windows(&type_map, ai->ai_socktype, &e->socktype);
+            e->protocol = ai->ai_protocol;
+            memset(&address, 0, sizeof(address));
+            memcpy(&address, ai->ai_addr, ai->ai_addrlen);
+            address_to_windows(&address, ai->ai_addrlen, e->address, sizeof(e->address), &e->address_length);
+            i++;
+        }
+        if (name_length)
+        {
+            params->canonname_offset = count * sizeof(*entries);
+            memcpy((char *)entries + params->canonname_offset, result->ai_canonname, name_length);
+        }
+        params->count = count;
+    }
+    freeaddrinfo(result);
+    return err;
+}
+
+unsigned int unix_gethostname(void *args)
+{
+    struct ws2host_gethostname_params *params = args;
+    char name[256];
+
+    if (gethostname(name, sizeof(name)) < 0) return wsa_error_from_errno(errno);
+    name[sizeof(name) - 1] = 0;
+    params->needed = strlen(name) + 1;
+    if (params->size < params->needed) return WSAEFAULT;
+    memcpy((void *)(uintptr_t)params->buffer, name, params->needed);
+    return 0;
+}
