@@ -56,6 +56,7 @@ static int find_unix_pid(void)
     }
     while (FindNextFileA(find, &entry));
     FindClose(find);
+    if (matches != 1) trace("%d processes run this program with our arguments\n", matches);
     return matches == 1 ? found : -1;
 }
 
