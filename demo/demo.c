@@ -9,6 +9,7 @@
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <windows.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -82,6 +83,62 @@ static void create_sockets(void)
     }
 }
 
+static DWORD WINAPI echo_server(void *arg)
+{
+    SOCKET listener = (SOCKET)arg, client = accept(listener, NULL, NULL);
+    char buffer[64];
+    int got = 0, ret;
+
+    /* Read until the client is done sending, answer in upper case. */
+    while ((ret = recv(client, buffer + got, sizeof(buffer) - got, 0)) > 0) got += ret;
+    for (int i = 0; i < got; i++) buffer[i] = toupper((unsigned char)buffer[i]);
+    send(client, buffer, got, 0);
+    closesocket(client);
+    return 0;
+}
+
+static void exchanges(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET }, from;
+    int length = sizeof(address), from_length = sizeof(from), got = 0, ret;
+    SOCKET listener, client, a, b;
+    char buffer[64] = "";
+    HANDLE thread;
+
+    printf("exchanges over 127.0.0.1:\n");
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    listener = socket(AF_INET, SOCK_STREAM, 0);
+    bind(listener, (struct sockaddr *)&address, sizeof(address));
+    getsockname(listener, (struct sockaddr *)&address, &length);
+    listen(listener, 1);
+    thread = CreateThread(NULL, 0, echo_server, (void *)listener, 0, NULL);
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    expect(!connect(client, (struct sockaddr *)&address, sizeof(address)), "TCP: connect to the server thread");
+    send(client, "hello, ws2host", 14, 0);
+    shutdown(client, SD_SEND);
+    while ((ret = recv(client, buffer + got, sizeof(buffer) - 1 - got, 0)) > 0) got += ret;
+    printf("  TCP: sent \"hello, ws2host\", the server answered \"%s\"\n", buffer);
+    expect(got == 14 && !strcmp(buffer, "HELLO, WS2HOST"), "TCP: the answer came back upper-cased");
+    WaitForSingleObject(thread, 5000);
+    CloseHandle(thread);
+    closesocket(client);
+    closesocket(listener);
+
+    a = socket(AF_INET, SOCK_DGRAM, 0);
+    b = socket(AF_INET, SOCK_DGRAM, 0);
+    address.sin_port = 0;
+    bind(b, (struct sockaddr *)&address, sizeof(address));
+    length = sizeof(address);
+    getsockname(b, (struct sockaddr *)&address, &length);
+    sendto(a, "datagram", 8, 0, (struct sockaddr *)&address, sizeof(address));
+    memset(buffer, 0, sizeof(buffer));
+    ret = recvfrom(b, buffer, sizeof(buffer), 0, (struct sockaddr *)&from, &from_length);
+    printf("  UDP: received \"%s\" from port %u\n", buffer, ntohs(from.sin_port));
+    expect(ret == 8 && !strcmp(buffer, "datagram"), "UDP: the datagram arrived");
+    closesocket(a);
+    closesocket(b);
+}
+
 static void bad_input(void)
 {
     WSADATA data;
@@ -114,6 +171,7 @@ int main(void)
     if (ret) return 1;
     show_provider();
     create_sockets();
+    exchanges();
     bad_input();
     WSACleanup();
     printf(problems ? "demo: %d unexpected results\n" : "demo: everything as Windows does it\n", problems);
