@@ -24,6 +24,7 @@ int main(void)
         register_address_tests,
         register_sockopt_tests,
         register_net_tests,
+        register_addrtext_tests,
     };
     unsigned int failures;
     CU_ErrorCode err;

@@ -24,6 +24,7 @@ CU_ErrorCode register_negotiate_tests(void);
 CU_ErrorCode register_address_tests(void);
 CU_ErrorCode register_sockopt_tests(void);
 CU_ErrorCode register_net_tests(void);
+CU_ErrorCode register_addrtext_tests(void);
 
 /* A CUnit assertion with a printf-style message, for loops over tables:
  * CU_ASSERT only shows the expression text, which is the same for every

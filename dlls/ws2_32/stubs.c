@@ -289,49 +289,6 @@ int WINAPI WSACancelAsyncRequest(HANDLE request)
  * Address conversion: need no WSAStartup, except the WSA* ones
  */
 
-/* inet_addr (WS2_32.11) */
-unsigned __LONG32 WINAPI inet_addr(const char *cp)
-{
-    STUB();
-    SetLastError(WSAEOPNOTSUPP);
-    return INADDR_NONE;
-}
-
-/* inet_ntoa (WS2_32.12) */
-char * WINAPI inet_ntoa(struct in_addr in)
-{
-    STUB();
-    return fail_null(WSAEOPNOTSUPP);
-}
-
-/* InetNtopW (WS2_32.33) */
-LPCWSTR WINAPI InetNtopW(INT family, LPCVOID addr, LPWSTR buffer, size_t size)
-{
-    STUB();
-    return fail_null(WSAEOPNOTSUPP);
-}
-
-/* InetPtonW (WS2_32.34) */
-INT WINAPI InetPtonW(INT family, LPCWSTR string, PVOID addr)
-{
-    STUB();
-    return ws_fail(WSAEOPNOTSUPP);
-}
-
-/* inet_ntop (WS2_32.130); <ws2tcpip.h> declares it as InetNtopA */
-LPCSTR WINAPI inet_ntop(INT family, LPCVOID addr, LPSTR buffer, size_t size)
-{
-    STUB();
-    return fail_null(WSAEOPNOTSUPP);
-}
-
-/* inet_pton (WS2_32.131); <ws2tcpip.h> declares it as InetPtonA */
-INT WINAPI inet_pton(INT family, LPCSTR string, PVOID addr)
-{
-    STUB();
-    return ws_fail(WSAEOPNOTSUPP);
-}
-
 /* WSAAddressToStringA (WS2_32.38) */
 INT WINAPI WSAAddressToStringA(LPSOCKADDR address, DWORD address_length,
                                LPWSAPROTOCOL_INFOA protocol_info, LPSTR string,

@@ -35,6 +35,7 @@ BOOL ws_is_started(void);
 struct ws_thread
 {
     int opentype;                       /* SO_OPENTYPE of this thread */
+    char ntoa[16];                      /* inet_ntoa's result */
 };
 struct ws_thread *ws_thread_get(void);  /* NULL only when out of memory */
 int ws_thread_opentype(void);           /* 0 without allocating */
