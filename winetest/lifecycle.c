@@ -306,6 +306,70 @@ static void test_select(void)
     closesocket(client);
 }
 
+static void test_connection_options(void)
+{
+    struct sockaddr_storage address;
+    struct linger linger = { 0xdead, 0xdead };
+    SOCKET client, server, udp = socket(AF_INET, SOCK_DGRAM, 0), listener;
+    DWORD seconds;
+    int size, value, ret, length;
+
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    size = sizeof(linger);
+    ok(!getsockopt(client, SOL_SOCKET, SO_LINGER, (char *)&linger, &size) && !linger.l_onoff && !linger.l_linger,
+       "default SO_LINGER %u/%u\n", linger.l_onoff, linger.l_linger);
+    linger.l_onoff = 1;
+    linger.l_linger = 5;
+    ok(!setsockopt(client, SOL_SOCKET, SO_LINGER, (char *)&linger, sizeof(linger)), "set SO_LINGER failed\n");
+    memset(&linger, 0, sizeof(linger));
+    size = sizeof(linger);
+    ok(!getsockopt(client, SOL_SOCKET, SO_LINGER, (char *)&linger, &size) && linger.l_onoff && linger.l_linger == 5,
+       "SO_LINGER reads %u/%u\n", linger.l_onoff, linger.l_linger);
+    size = sizeof(value);
+    ok(!getsockopt(client, SOL_SOCKET, SO_DONTLINGER, (char *)&value, &size) && !value, "SO_DONTLINGER %d\n", value);
+    value = 1;
+    ok(!setsockopt(client, SOL_SOCKET, SO_DONTLINGER, (char *)&value, sizeof(value)), "set SO_DONTLINGER failed\n");
+    size = sizeof(linger);
+    ok(!getsockopt(client, SOL_SOCKET, SO_LINGER, (char *)&linger, &size) && !linger.l_onoff,
+       "SO_DONTLINGER did not clear l_onoff\n");
+    SetLastError(0xdeadbeef);
+    size = sizeof(linger);
+    ret = getsockopt(udp, SOL_SOCKET, SO_LINGER, (char *)&linger, &size);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOPROTOOPT, "SO_LINGER on UDP: %d, error %d\n", ret,
+       WSAGetLastError());
+
+    size = sizeof(seconds);
+    ok(!getsockopt(client, SOL_SOCKET, SO_CONNECT_TIME, (char *)&seconds, &size) && seconds == 0xffffffff,
+       "unconnected TCP: SO_CONNECT_TIME %#lx\n", seconds);
+    size = sizeof(seconds);
+    ok(!getsockopt(udp, SOL_SOCKET, SO_CONNECT_TIME, (char *)&seconds, &size) && seconds == 0xffffffff,
+       "unconnected UDP: SO_CONNECT_TIME %#lx\n", seconds);
+
+    listener = listen_on(AF_INET, &address, &length);
+    ok(!WSAConnect(client, (struct sockaddr *)&address, length, NULL, NULL, NULL, NULL), "WSAConnect failed, error %d\n",
+       WSAGetLastError());
+    server = WSAAccept(listener, NULL, NULL, NULL, 0);
+    ok(server != INVALID_SOCKET, "WSAAccept failed, error %d\n", WSAGetLastError());
+    size = sizeof(seconds);
+    ok(!getsockopt(client, SOL_SOCKET, SO_CONNECT_TIME, (char *)&seconds, &size) && seconds < 60,
+       "connected: SO_CONNECT_TIME %lu\n", seconds);
+    closesocket(server);
+    closesocket(client);
+    closesocket(listener);
+
+    /* §8 #16: after a connect failed synchronously, SO_ERROR reads 0. */
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ret = connect(client, (struct sockaddr *)&address, length);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAECONNREFUSED, "connect to a closed port: error %d\n",
+       WSAGetLastError());
+    value = 0xdead;
+    size = sizeof(value);
+    ok(!getsockopt(client, SOL_SOCKET, SO_ERROR, (char *)&value, &size), "SO_ERROR failed\n");
+    todo_builtin ok(value == 0, "SO_ERROR after a failed connect: %d\n", value);
+    closesocket(client);
+    closesocket(udp);
+}
+
 struct blocked_call
 {
     SOCKET s;
@@ -374,6 +438,7 @@ void run_lifecycle_tests(void)
     test_datagrams(AF_INET6);
     test_unbound_datagram();
     test_select();
+    test_connection_options();
     test_close_while_blocked(FALSE);
     test_close_while_blocked(TRUE);
     WSACleanup();

@@ -54,7 +54,13 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
     memcpy(params.address, name, params.length);
     params.inode = info.inode;
     params.timeout_ms = wait_time(&info, 0);
-    return leave(params.fd, ws_unix_call(code, &params));
+    err = ws_unix_call(code, &params);
+    if (!err && code == ws2host_call_connect)
+    {
+        info.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
+        socket_table_insert(s, &info);
+    }
+    return leave(params.fd, err);
 }
 
 /***********************************************************************
@@ -73,6 +79,25 @@ int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
 {
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
     return address_call(ws2host_call_connect, s, name, namelen);
+}
+
+/***********************************************************************
+ *      WSAConnect (WS2_32.41)
+ *
+ * TCP/IP carries no connect data and ws2host no QoS: with either asked
+ * for, it fails rather than pretend.
+ */
+int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, WSABUF *caller_data,
+                      WSABUF *callee_data, QOS *sqos, QOS *gqos)
+{
+    TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
+    if ((caller_data && caller_data->len) || sqos || gqos)
+    {
+        FIXME_ONCE("connect data and QoS are not supported\n");
+        return ws_fail(WSAEOPNOTSUPP);
+    }
+    if (callee_data) callee_data->len = 0;
+    return connect(s, name, namelen);
 }
 
 /***********************************************************************
@@ -162,6 +187,7 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     /* Windows: the accepted socket has the listener's properties. */
     info.inode = params.inode;
     info.adopted = 0;
+    info.connect_tick = GetTickCount64();
     if (socket_table_insert((ULONG_PTR)handle, &info))
     {
         CloseHandle(handle);
@@ -175,6 +201,21 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     TRACE("accepted %p\n", handle);
     SetLastError(0);
     return (SOCKET)handle;
+}
+
+/***********************************************************************
+ *      WSAAccept (WS2_32.37)
+ */
+SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC condition,
+                        DWORD_PTR data)
+{
+    TRACE("socket %#llx, addr %p, addrlen %p, condition %p\n", (ULONGLONG)s, addr, addrlen, condition);
+    if (condition)
+    {
+        FIXME_ONCE("condition functions are not supported\n");
+        return ws_fail_socket(WSAEOPNOTSUPP);
+    }
+    return accept(s, addr, addrlen);
 }
 
 static void start_io(struct ws2host_io_params *params, const struct ws_socket_info *info, const char *buffer,

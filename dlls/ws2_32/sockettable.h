@@ -27,6 +27,7 @@ struct ws_socket_info
     uint32_t rcvtimeo;          /* SO_RCVTIMEO, ms; 0: none */
     uint32_t sndtimeo;          /* SO_SNDTIMEO, ms; 0: none */
     int32_t reserved;
+    uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };
 

@@ -172,6 +172,78 @@ static int set_sndtimeo(struct option_call *call, const char *optval, int optlen
     return save_state(call);
 }
 
+/* SO_LINGER and SO_DONTLINGER: connection-oriented sockets only. */
+static int linger_call(struct option_call *call, struct ws2host_linger_params *params)
+{
+    if (call->info.type != SOCK_STREAM) return WSAENOPROTOOPT;
+    params->fd = call->fd;
+    return ws_unix_call(ws2host_call_linger, params);
+}
+
+static int get_linger(struct option_call *call, char *optval, int *optlen)
+{
+    struct ws2host_linger_params params = { 0 };
+    struct linger *value = (struct linger *)optval;
+    int err;
+
+    if ((err = linger_call(call, &params))) return err;
+    if (*optlen < (int)sizeof(*value) || !ws_writable(optval, sizeof(*value))) return WSAEFAULT;
+    value->l_onoff = params.onoff;
+    value->l_linger = params.seconds;
+    *optlen = sizeof(*value);
+    return 0;
+}
+
+static int set_linger(struct option_call *call, const char *optval, int optlen)
+{
+    struct ws2host_linger_params params = { .set = 1 };
+    const struct linger *value = (const struct linger *)optval;
+
+    if (call->info.type != SOCK_STREAM) return WSAENOPROTOOPT;
+    if (optlen < (int)sizeof(*value) || !ws_readable(optval, sizeof(*value))) return WSAEFAULT;
+    params.onoff = value->l_onoff;
+    params.seconds = value->l_linger;
+    return linger_call(call, &params);
+}
+
+static int get_dontlinger(struct option_call *call, char *optval, int *optlen)
+{
+    struct ws2host_linger_params params = { 0 };
+    int err;
+
+    if ((err = linger_call(call, &params))) return err;
+    return put_int(!params.onoff, optval, optlen);
+}
+
+static int set_dontlinger(struct option_call *call, const char *optval, int optlen)
+{
+    struct ws2host_linger_params params = { 0 };
+    int value, err;
+
+    if ((err = take_int(optval, optlen, &value))) return err;
+    if ((err = linger_call(call, &params))) return err;
+    params.set = 1;
+    params.onoff = !value;
+    return linger_call(call, &params);
+}
+
+/* SO_CONNECT_TIME: seconds since the connection was made, 0xffffffff
+ * while not connected. Connected sockets are noticed here the first time
+ * they are asked, for connections finished in the background. */
+static int get_connect_time(struct option_call *call, char *optval, int *optlen)
+{
+    struct ws2host_address_params params = { .fd = call->fd };
+    ULONGLONG now = GetTickCount64();
+
+    if (ws_unix_call(ws2host_call_getpeername, &params)) return put_int(-1, optval, optlen);
+    if (!call->info.connect_tick)
+    {
+        call->info.connect_tick = now;
+        save_state(call);
+    }
+    return put_int((int)((now - call->info.connect_tick) / 1000), optval, optlen);
+}
+
 static const struct
 {
     int level, option;
@@ -185,6 +257,9 @@ option_table[] =
     { SOL_SOCKET,   SO_PROTOCOL_INFOW, get_protocol_info_w, set_read_only },
     { SOL_SOCKET,   SO_DEBUG,          get_debug,           set_debug },
     { SOL_SOCKET,   SO_RCVTIMEO,       get_rcvtimeo,        set_rcvtimeo },
+    { SOL_SOCKET,   SO_LINGER,         get_linger,          set_linger },
+    { SOL_SOCKET,   SO_DONTLINGER,     get_dontlinger,      set_dontlinger },
+    { SOL_SOCKET,   SO_CONNECT_TIME,   get_connect_time,    set_read_only },
     { SOL_SOCKET,   SO_SNDTIMEO,       get_sndtimeo,        set_sndtimeo },
     { IPPROTO_IPV6, IPV6_V6ONLY,       get_v6only,          set_v6only },
 };

@@ -91,22 +91,6 @@ static void clear_result(void *result_ptr)
  * Socket operations (Winsock 2)
  */
 
-/* WSAAccept (WS2_32.37) */
-SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, LPINT addrlen,
-                        LPCONDITIONPROC condition, DWORD_PTR callback_data)
-{
-    STUB();
-    return ws_fail_socket(unsupported_on(s));
-}
-
-/* WSAConnect (WS2_32.41) */
-int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, LPWSABUF caller_data,
-                      LPWSABUF callee_data, LPQOS sqos, LPQOS gqos)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /* WSAConnectByNameA (WS2_32.42) */
 BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename,
                               LPDWORD local_address_length, LPSOCKADDR local_address,

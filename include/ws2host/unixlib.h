@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 7
+#define WS2HOST_ABI_VERSION 8
 
 enum ws2host_call
 {
@@ -48,6 +48,7 @@ enum ws2host_call
     ws2host_call_poll,
     ws2host_call_getaddrinfo,
     ws2host_call_gethostname,
+    ws2host_call_linger,
     ws2host_call_count
 };
 
@@ -251,5 +252,15 @@ struct ws2host_gethostname_params
     uint32_t needed;            /* out: length with the NUL */
 };
 WS2HOST_ABI_SIZE(struct ws2host_gethostname_params, 16);
+
+/* SO_LINGER, whose Windows structure (two u_short) differs from Linux'. */
+struct ws2host_linger_params
+{
+    int32_t fd;                 /* in */
+    int32_t set;                /* in: 1 to set, 0 to read */
+    int32_t onoff;              /* in or out */
+    int32_t seconds;            /* in or out */
+};
+WS2HOST_ABI_SIZE(struct ws2host_linger_params, 16);
 
 #endif /* WS2HOST_UNIXLIB_H */

@@ -78,3 +78,22 @@ unsigned int unix_sockopt(void *args)
     params->value = value;
     return 0;
 }
+
+unsigned int unix_linger(void *args)
+{
+    struct ws2host_linger_params *params = args;
+    struct linger value;
+    socklen_t len = sizeof(value);
+
+    if (params->set)
+    {
+        value.l_onoff = params->onoff;
+        value.l_linger = params->seconds;
+        if (setsockopt(params->fd, SOL_SOCKET, SO_LINGER, &value, len) < 0) return wsa_error_from_errno(errno);
+        return 0;
+    }
+    if (getsockopt(params->fd, SOL_SOCKET, SO_LINGER, &value, &len) < 0) return wsa_error_from_errno(errno);
+    params->onoff = value.l_onoff;
+    params->seconds = value.l_linger;
+    return 0;
+}

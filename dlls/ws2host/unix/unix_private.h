@@ -28,5 +28,6 @@ unsigned int unix_readable(void *args);
 unsigned int unix_poll(void *args);
 unsigned int unix_getaddrinfo(void *args);
 unsigned int unix_gethostname(void *args);
+unsigned int unix_linger(void *args);
 
 #endif
