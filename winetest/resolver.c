@@ -176,6 +176,67 @@ static void test_address_text(void)
        !wcscmp(wide, L"::1"), "InetPtonW/InetNtopW round trip\n");
 }
 
+static void test_address_strings(void)
+{
+    static const struct { int family; const char *text; const char *back; } cases[] =
+    {
+        { AF_INET, "127.0.0.1", "127.0.0.1" },
+        { AF_INET, "127.0.0.1:8080", "127.0.0.1:8080" },
+        { AF_INET6, "::1", "::1" },
+        { AF_INET6, "[::1]:443", "[::1]:443" },
+        { AF_INET6, "fe80::1%2", "fe80::1%2" },
+        { AF_INET6, "[fe80::1%2]:80", "[fe80::1%2]:80" },
+    };
+    static const struct { int family; const char *text; } bad[] =
+    {
+        { AF_INET, "1.2.3.256" }, { AF_INET, "1.2.3.4:70000" }, { AF_INET6, "[::1" }, { AF_INET6, "1:::2" },
+        { 0xdead, "1.2.3.4" },
+    };
+    struct sockaddr_storage address;
+    char text[80];
+    WCHAR wide[80];
+    DWORD text_length;
+    int length, ret;
+
+    for (size_t i = 0; i < ARRAYSIZE(cases); i++)
+    {
+        length = sizeof(address);
+        ret = WSAStringToAddressA((char *)cases[i].text, cases[i].family, NULL, (struct sockaddr *)&address, &length);
+        ok(!ret && address.ss_family == cases[i].family, "WSAStringToAddressA(\"%s\"): %d, error %d\n",
+           cases[i].text, ret, WSAGetLastError());
+        text_length = sizeof(text);
+        ret = WSAAddressToStringA((struct sockaddr *)&address, length, NULL, text, &text_length);
+        ok(!ret && !strcmp(text, cases[i].back) && text_length == strlen(text) + 1,
+           "WSAAddressToStringA of \"%s\": \"%s\" (%lu)\n", cases[i].text, text, text_length);
+    }
+    for (size_t i = 0; i < ARRAYSIZE(bad); i++)
+    {
+        length = sizeof(address);
+        SetLastError(0xdeadbeef);
+        ret = WSAStringToAddressA((char *)bad[i].text, bad[i].family, NULL, (struct sockaddr *)&address, &length);
+        ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "WSAStringToAddressA(\"%s\"): %d, error %d\n",
+           bad[i].text, ret, WSAGetLastError());
+    }
+
+    /* Short buffers: WSAEFAULT and the size needed. */
+    length = 4;
+    ret = WSAStringToAddressA((char *)"127.0.0.1", AF_INET, NULL, (struct sockaddr *)&address, &length);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT && length == sizeof(SOCKADDR_IN),
+       "short address buffer: %d, error %d, length %d\n", ret, WSAGetLastError(), length);
+    length = sizeof(address);
+    WSAStringToAddressA((char *)"10.0.0.1:1", AF_INET, NULL, (struct sockaddr *)&address, &length);
+    text_length = 3;
+    ret = WSAAddressToStringA((struct sockaddr *)&address, length, NULL, text, &text_length);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT && text_length == sizeof("10.0.0.1:1"),
+       "short string buffer: %d, error %d, length %lu\n", ret, WSAGetLastError(), text_length);
+    text_length = ARRAYSIZE(wide);
+    ok(!WSAAddressToStringW((struct sockaddr *)&address, length, NULL, wide, &text_length) &&
+       !wcscmp(wide, L"10.0.0.1:1"), "WSAAddressToStringW\n");
+    length = sizeof(address);
+    ok(!WSAStringToAddressW((WCHAR *)L"[::1]:2", AF_INET6, NULL, (struct sockaddr *)&address, &length) &&
+       ((SOCKADDR_IN6 *)&address)->sin6_port == htons(2), "WSAStringToAddressW\n");
+}
+
 void run_resolver_tests(void)
 {
     WSADATA data;
@@ -193,5 +254,6 @@ void run_resolver_tests(void)
     test_local();
     test_errors();
     test_wide();
+    test_address_strings();
     WSACleanup();
 }

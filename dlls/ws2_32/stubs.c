@@ -273,40 +273,6 @@ int WINAPI WSACancelAsyncRequest(HANDLE request)
  * Address conversion: need no WSAStartup, except the WSA* ones
  */
 
-/* WSAAddressToStringA (WS2_32.38) */
-INT WINAPI WSAAddressToStringA(LPSOCKADDR address, DWORD address_length,
-                               LPWSAPROTOCOL_INFOA protocol_info, LPSTR string,
-                               LPDWORD string_length)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
-/* WSAAddressToStringW (WS2_32.39) */
-INT WINAPI WSAAddressToStringW(LPSOCKADDR address, DWORD address_length,
-                               LPWSAPROTOCOL_INFOW protocol_info, LPWSTR string,
-                               LPDWORD string_length)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
-/* WSAStringToAddressA (WS2_32.96) */
-INT WINAPI WSAStringToAddressA(LPSTR string, INT family, LPWSAPROTOCOL_INFOA protocol_info,
-                               LPSOCKADDR address, LPINT address_length)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
-/* WSAStringToAddressW (WS2_32.97) */
-INT WINAPI WSAStringToAddressW(LPWSTR string, INT family, LPWSAPROTOCOL_INFOW protocol_info,
-                               LPSOCKADDR address, LPINT address_length)
-{
-    STUB();
-    return ws_fail(unsupported());
-}
-
 /*
  * Host, service and protocol databases
  */
