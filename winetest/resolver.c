@@ -237,6 +237,33 @@ static void test_address_strings(void)
        ((SOCKADDR_IN6 *)&address)->sin6_port == htons(2), "WSAStringToAddressW\n");
 }
 
+static void test_name_info(void)
+{
+    SOCKADDR_IN in = { .sin_family = AF_INET, .sin_port = htons(80) };
+    SOCKADDR_IN6 in6 = { .sin6_family = AF_INET6, .sin6_port = htons(443) };
+    char host[NI_MAXHOST], service[NI_MAXSERV];
+    WCHAR host_w[NI_MAXHOST], service_w[NI_MAXSERV];
+    int ret;
+
+    in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    in6.sin6_addr = in6addr_loopback;
+    ret = getnameinfo((struct sockaddr *)&in, sizeof(in), host, sizeof(host), service, sizeof(service),
+                      NI_NUMERICHOST | NI_NUMERICSERV);
+    ok(!ret && !strcmp(host, "127.0.0.1") && !strcmp(service, "80"), "numeric IPv4: %d %s %s\n", ret, host, service);
+    ret = getnameinfo((struct sockaddr *)&in6, sizeof(in6), host, sizeof(host), service, sizeof(service),
+                      NI_NUMERICHOST | NI_NUMERICSERV);
+    ok(!ret && !strcmp(host, "::1") && !strcmp(service, "443"), "numeric IPv6: %d %s %s\n", ret, host, service);
+    /* 127.0.0.1 has a name in every hosts file. */
+    ret = getnameinfo((struct sockaddr *)&in, sizeof(in), host, sizeof(host), NULL, 0, NI_NUMERICSERV);
+    ok(!ret && host[0], "name of 127.0.0.1: %d \"%s\"\n", ret, host);
+    ret = GetNameInfoW((SOCKADDR *)&in, sizeof(in), host_w, ARRAYSIZE(host_w), service_w, ARRAYSIZE(service_w),
+                       NI_NUMERICHOST | NI_NUMERICSERV);
+    ok(!ret && !wcscmp(host_w, L"127.0.0.1") && !wcscmp(service_w, L"80"), "GetNameInfoW: %d\n", ret);
+
+    ret = getnameinfo((struct sockaddr *)&in, 4, host, sizeof(host), NULL, 0, NI_NUMERICHOST);
+    ok(ret == WSAEAFNOSUPPORT, "short address: %d\n", ret);
+}
+
 void run_resolver_tests(void)
 {
     WSADATA data;
@@ -255,5 +282,6 @@ void run_resolver_tests(void)
     test_errors();
     test_wide();
     test_address_strings();
+    test_name_info();
     WSACleanup();
 }

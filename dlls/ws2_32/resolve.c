@@ -1,7 +1,7 @@
 /*
  * Name services through the host's resolver: getaddrinfo (WS2_32.128),
  * GetAddrInfoW (30), freeaddrinfo (127), FreeAddrInfoW (26),
- * gethostname (57), GetHostNameW (31).
+ * getnameinfo (129), GetNameInfoW (32), gethostname (57), GetHostNameW (31).
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -155,6 +155,53 @@ int WINAPI GetAddrInfoW(const WCHAR *node, const WCHAR *service, const ADDRINFOW
 void WINAPI FreeAddrInfoW(ADDRINFOW *info)
 {
     freeaddrinfo((struct addrinfo *)info);
+}
+
+static int name_info(const struct sockaddr *address, socklen_t length, char *host, DWORD host_size,
+                     char *service, DWORD service_size, int flags)
+{
+    struct ws2host_getnameinfo_params params = { .flags = flags };
+
+    if (!ws_is_started()) return WSANOTINITIALISED;
+    if (!ws_readable(address, sizeof(address->sa_family)) || length <= 0 || length > (int)sizeof(params.address) ||
+        !ws_readable(address, length))
+        return WSAEFAULT;
+    if ((host && !ws_writable(host, host_size)) || (service && !ws_writable(service, service_size))) return WSAEFAULT;
+    if (!host && !service) return WSAHOST_NOT_FOUND;
+    /* A length that does not fit the family is EAI_FAMILY, as documented. */
+    if ((address->sa_family == AF_INET && length < (int)sizeof(SOCKADDR_IN)) ||
+        (address->sa_family == AF_INET6 && length < (int)sizeof(SOCKADDR_IN6)))
+        return WSAEAFNOSUPPORT;
+    memcpy(params.address, address, length);
+    params.length = length;
+    params.host = (ULONG_PTR)host;
+    params.host_size = host ? host_size : 0;
+    params.service = (ULONG_PTR)service;
+    params.service_size = service ? service_size : 0;
+    return ws_unix_call(ws2host_call_getnameinfo, &params);
+}
+
+int WINAPI getnameinfo(const struct sockaddr *address, socklen_t length, char *host, DWORD host_size,
+                       char *service, DWORD service_size, int flags)
+{
+    TRACE("address %p, length %d, host %p/%lu, service %p/%lu, flags %#x\n", address, length, host, host_size,
+          service, service_size, flags);
+    return report(name_info(address, length, host, host_size, service, service_size, flags));
+}
+
+int WINAPI GetNameInfoW(const SOCKADDR *address, socklen_t length, WCHAR *host, DWORD host_size,
+                        WCHAR *service, DWORD service_size, int flags)
+{
+    char host_a[NI_MAXHOST], service_a[NI_MAXSERV];
+    int err;
+
+    TRACE("address %p, length %d, host %p/%lu, service %p/%lu, flags %#x\n", address, length, host, host_size,
+          service, service_size, flags);
+    err = name_info(address, length, host ? host_a : NULL, sizeof(host_a), service ? service_a : NULL,
+                    sizeof(service_a), flags);
+    if (!err && host && !MultiByteToWideChar(CP_UTF8, 0, host_a, -1, host, host_size)) err = WSAEFAULT;
+    if (!err && service && !MultiByteToWideChar(CP_UTF8, 0, service_a, -1, service, service_size)) err = WSAEFAULT;
+    return report(err);
 }
 
 static int host_name(char *buffer, int size)

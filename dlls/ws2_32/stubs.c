@@ -348,22 +348,6 @@ INT WINAPI GetAddrInfoExOverlappedResult(LPOVERLAPPED overlapped)
     return overlapped ? WSAEOPNOTSUPP : WSAEINVAL;
 }
 
-/* getnameinfo (WS2_32.129) */
-int WINAPI getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, DWORD hostlen,
-                       char *serv, DWORD servlen, int flags)
-{
-    STUB();
-    return fail_return(lookup_failed());
-}
-
-/* GetNameInfoW (WS2_32.32) */
-INT WINAPI GetNameInfoW(const SOCKADDR *sa, socklen_t salen, PWCHAR host, DWORD hostlen,
-                        PWCHAR serv, DWORD servlen, INT flags)
-{
-    STUB();
-    return fail_return(lookup_failed());
-}
-
 /* The lookups above never hand out a result, so there is nothing to free. */
 
 /* FreeAddrInfoEx (WS2_32.24) */

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 8
+#define WS2HOST_ABI_VERSION 9
 
 enum ws2host_call
 {
@@ -49,6 +49,7 @@ enum ws2host_call
     ws2host_call_getaddrinfo,
     ws2host_call_gethostname,
     ws2host_call_linger,
+    ws2host_call_getnameinfo,
     ws2host_call_count
 };
 
@@ -262,5 +263,18 @@ struct ws2host_linger_params
     int32_t seconds;            /* in or out */
 };
 WS2HOST_ABI_SIZE(struct ws2host_linger_params, 16);
+
+/* getnameinfo through the host's resolver; flags are Windows NI_*. */
+struct ws2host_getnameinfo_params
+{
+    uint8_t address[32];        /* in: Windows layout */
+    int32_t length;             /* in */
+    int32_t flags;              /* in */
+    uint64_t host;              /* out: UTF-8, or 0 */
+    uint32_t host_size;         /* in */
+    uint32_t service_size;      /* in */
+    uint64_t service;           /* out: UTF-8, or 0 */
+};
+WS2HOST_ABI_SIZE(struct ws2host_getnameinfo_params, 64);
 
 #endif /* WS2HOST_UNIXLIB_H */

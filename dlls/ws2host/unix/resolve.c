@@ -37,6 +37,15 @@ static const struct value_pair ai_flags[] =
     { 0x0800 /* AI_V4MAPPED */,    AI_V4MAPPED },
 };
 
+static const struct value_pair ni_flags[] =
+{
+    { 0x01 /* NI_NOFQDN */,      NI_NOFQDN },
+    { 0x02 /* NI_NUMERICHOST */, NI_NUMERICHOST },
+    { 0x04 /* NI_NAMEREQD */,    NI_NAMEREQD },
+    { 0x08 /* NI_NUMERICSERV */, NI_NUMERICSERV },
+    { 0x10 /* NI_DGRAM */,       NI_DGRAM },
+};
+
 static const struct value_pair eai_errors[] =
 {
     { WSATRY_AGAIN,          EAI_AGAIN },
@@ -59,15 +68,15 @@ static unsigned int wsa_from_eai(int eai)
 }
 
 /* -1 when a flag has no Linux meaning we can give it. */
-static int map_ai_flags(int ws_flags)
+static int map_flags(const struct value_pair *table, unsigned int count, int ws_flags)
 {
     int flags = 0;
 
-    for (unsigned int i = 0; i < sizeof(ai_flags) / sizeof(ai_flags[0]); i++)
+    for (unsigned int i = 0; i < count; i++)
     {
-        if (!(ws_flags & ai_flags[i].windows)) continue;
-        flags |= ai_flags[i].linux_value;
-        ws_flags &= ~ai_flags[i].windows;
+        if (!(ws_flags & table[i].windows)) continue;
+        flags |= table[i].linux_value;
+        ws_flags &= ~table[i].windows;
     }
     return ws_flags ? -1 : flags;
 }
@@ -84,7 +93,8 @@ unsigned int unix_getaddrinfo(void *args)
     params->count = 0;
     params->needed = 0;
     params->canonname_offset = -1;
-    if ((hints.ai_flags = map_ai_flags(params->flags)) < 0) return WSAEINVAL;
+    if ((hints.ai_flags = map_flags(ai_flags, sizeof(ai_flags) / sizeof(ai_flags[0]), params->flags)) < 0)
+        return WSAEINVAL;
     if (params->family && map_to_linux(&family_map, params->family, &hints.ai_family)) return WSAEAFNOSUPPORT;
     if (params->socktype && map_to_linux(&type_map, params->socktype, &hints.ai_socktype)) return WSAESOCKTNOSUPPORT;
     hints.ai_protocol = params->protocol;
@@ -140,4 +150,19 @@ unsigned int unix_gethostname(void *args)
     if (params->size < params->needed) return WSAEFAULT;
     memcpy((void *)(uintptr_t)params->buffer, name, params->needed);
     return 0;
+}
+
+unsigned int unix_getnameinfo(void *args)
+{
+    struct ws2host_getnameinfo_params *params = args;
+    int flags = map_flags(ni_flags, sizeof(ni_flags) / sizeof(ni_flags[0]), params->flags), ret;
+    struct sockaddr_storage address;
+    socklen_t length;
+    unsigned int err;
+
+    if (flags < 0) return WSAEINVAL;
+    if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
+    ret = getnameinfo((struct sockaddr *)&address, length, (char *)(uintptr_t)params->host, params->host_size,
+                      (char *)(uintptr_t)params->service, params->service_size, flags);
+    return ret ? wsa_from_eai(ret) : 0;
 }
