@@ -264,11 +264,39 @@ static void test_name_info(void)
     ok(ret == WSAEAFNOSUPPORT, "short address: %d\n", ret);
 }
 
+static void test_databases(void)
+{
+    struct protoent *proto;
+    struct hostent *host;
+    struct in_addr loopback = { .s_addr = htonl(INADDR_LOOPBACK) };
+
+    proto = getprotobyname("tcp");
+    ok(proto && proto->p_proto == IPPROTO_TCP && !strcmp(proto->p_name, "tcp"), "getprotobyname(tcp)\n");
+    proto = getprotobyname("UDP");
+    ok(proto && proto->p_proto == IPPROTO_UDP, "getprotobyname(UDP)\n");
+    proto = getprotobynumber(58);
+    ok(proto && !strcmp(proto->p_name, "ipv6-icmp"), "getprotobynumber(58): %s\n", proto ? proto->p_name : "NULL");
+    SetLastError(0xdeadbeef);
+    ok(!getprotobynumber(200) && WSAGetLastError() == WSANO_DATA, "getprotobynumber(200): error %d\n",
+       WSAGetLastError());
+
+    host = gethostbyname("127.0.0.1");
+    ok(host && host->h_addrtype == AF_INET && host->h_length == 4 && host->h_addr_list[0] &&
+       !memcmp(host->h_addr_list[0], &loopback, 4), "gethostbyname(127.0.0.1)\n");
+    host = gethostbyname("localhost");
+    ok(host && host->h_addr_list[0] && host->h_name[0], "gethostbyname(localhost)\n");
+    host = gethostbyaddr((const char *)&loopback, 4, AF_INET);
+    ok(host && host->h_name[0] && !memcmp(host->h_addr_list[0], &loopback, 4), "gethostbyaddr(127.0.0.1)\n");
+}
+
 void run_resolver_tests(void)
 {
     WSADATA data;
     ADDRINFOA *result;
     int ret;
+
+    SetLastError(0xdeadbeef);
+    ok(!gethostbyname("localhost") && WSAGetLastError() == WSANOTINITIALISED, "gethostbyname before WSAStartup\n");
 
     /* Documented: a successful WSAStartup must come first. */
     ret = getaddrinfo("127.0.0.1", NULL, NULL, &result);
@@ -283,5 +311,6 @@ void run_resolver_tests(void)
     test_wide();
     test_address_strings();
     test_name_info();
+    test_databases();
     WSACleanup();
 }

@@ -277,34 +277,6 @@ int WINAPI WSACancelAsyncRequest(HANDLE request)
  * Host, service and protocol databases
  */
 
-/* gethostbyaddr (WS2_32.51) */
-struct hostent * WINAPI gethostbyaddr(const char *addr, int len, int type)
-{
-    STUB();
-    return fail_null(lookup_failed());
-}
-
-/* gethostbyname (WS2_32.52) */
-struct hostent * WINAPI gethostbyname(const char *name)
-{
-    STUB();
-    return fail_null(lookup_failed());
-}
-
-/* getprotobyname (WS2_32.53) */
-struct protoent * WINAPI getprotobyname(const char *name)
-{
-    STUB();
-    return fail_null(lookup_failed());
-}
-
-/* getprotobynumber (WS2_32.54) */
-struct protoent * WINAPI getprotobynumber(int number)
-{
-    STUB();
-    return fail_null(lookup_failed());
-}
-
 /* getservbyname (WS2_32.55) */
 struct servent * WINAPI getservbyname(const char *name, const char *proto)
 {

@@ -32,10 +32,19 @@ void ws_unix_close_fd(int fd);
 BOOL ws_is_started(void);
 
 /* thread.c: per-thread state, created on first use, freed at thread exit. */
+#define WS_MAX_HOST_ADDRESSES 16
+
 struct ws_thread
 {
     int opentype;                       /* SO_OPENTYPE of this thread */
     char ntoa[16];                      /* inet_ntoa's result */
+    struct protoent proto;              /* getprotoby*'s result */
+    char *proto_aliases[2];
+    struct hostent host;                /* gethostby*'s result */
+    char host_name[256];
+    char *host_aliases[1];
+    char *host_address_list[WS_MAX_HOST_ADDRESSES + 1];
+    struct in_addr host_addresses[WS_MAX_HOST_ADDRESSES];
 };
 struct ws_thread *ws_thread_get(void);  /* NULL only when out of memory */
 int ws_thread_opentype(void);           /* 0 without allocating */

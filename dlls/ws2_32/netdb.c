@@ -1,0 +1,137 @@
+/*
+ * The Winsock 1 database functions: getprotobyname (WS2_32.53),
+ * getprotobynumber (54), gethostbyname (52), gethostbyaddr (51). Each
+ * returns a structure in a buffer of the calling thread's, valid until
+ * that thread's next call, as on Windows.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ws2_32_private.h"
+
+/* Windows' own protocol database (%SystemRoot%\system32\drivers\etc\protocol). */
+static const struct
+{
+    const char *name;
+    int number;
+    const char *alias;
+}
+protocols[] =
+{
+    { "ip", 0, "IP" },          { "icmp", 1, "ICMP" },          { "ggp", 3, "GGP" },
+    { "tcp", 6, "TCP" },        { "egp", 8, "EGP" },            { "pup", 12, "PUP" },
+    { "udp", 17, "UDP" },       { "hmp", 20, "HMP" },           { "xns-idp", 22, "XNS-IDP" },
+    { "rdp", 27, "RDP" },       { "ipv6", 41, "IPv6" },         { "ipv6-route", 43, "IPv6-Route" },
+    { "ipv6-frag", 44, "IPv6-Frag" }, { "esp", 50, "ESP" },     { "ah", 51, "AH" },
+    { "ipv6-icmp", 58, "IPv6-ICMP" }, { "ipv6-nonxt", 59, "IPv6-NoNxt" },
+    { "ipv6-opts", 60, "IPv6-Opts" }, { "rvd", 66, "RVD" },
+};
+
+static void *fail_null(int error)
+{
+    SetLastError(error);
+    return NULL;
+}
+
+static struct protoent *fill_protoent(size_t index)
+{
+    struct ws_thread *thread = ws_thread_get();
+
+    if (!thread) return fail_null(WSAENOBUFS);
+    thread->proto_aliases[0] = (char *)protocols[index].alias;
+    thread->proto_aliases[1] = NULL;
+    thread->proto.p_name = (char *)protocols[index].name;
+    thread->proto.p_aliases = thread->proto_aliases;
+    thread->proto.p_proto = (short)protocols[index].number;
+    return &thread->proto;
+}
+
+struct protoent * WINAPI getprotobyname(const char *name)
+{
+    TRACE("name %s\n", name && ws_readable(name, 1) ? name : "(bad)");
+    if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
+    if (!name || !ws_readable(name, 1)) return fail_null(WSAEFAULT);
+    for (size_t i = 0; i < ARRAYSIZE(protocols); i++)
+        if (!_stricmp(protocols[i].name, name) || !_stricmp(protocols[i].alias, name)) return fill_protoent(i);
+    SetLastError(WSANO_DATA);
+    return NULL;
+}
+
+struct protoent * WINAPI getprotobynumber(int number)
+{
+    TRACE("number %d\n", number);
+    if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
+    for (size_t i = 0; i < ARRAYSIZE(protocols); i++)
+        if (protocols[i].number == number) return fill_protoent(i);
+    SetLastError(WSANO_DATA);
+    return NULL;
+}
+
+/* A hostent for IPv4 addresses, in the thread's buffer. */
+static struct hostent *fill_hostent(const char *name, const ADDRINFOA *addresses, const struct in_addr *single)
+{
+    struct ws_thread *thread = ws_thread_get();
+    int count = 0;
+
+    if (!thread) return fail_null(WSAENOBUFS);
+    if (single) thread->host_addresses[count++] = *single;
+    for (const ADDRINFOA *ai = addresses; ai && count < WS_MAX_HOST_ADDRESSES; ai = ai->ai_next)
+        if (ai->ai_family == AF_INET) thread->host_addresses[count++] = ((SOCKADDR_IN *)ai->ai_addr)->sin_addr;
+    for (int i = 0; i < count; i++) thread->host_address_list[i] = (char *)&thread->host_addresses[i];
+    thread->host_address_list[count] = NULL;
+    thread->host_aliases[0] = NULL;
+    lstrcpynA(thread->host_name, name, sizeof(thread->host_name));
+    thread->host.h_name = thread->host_name;
+    thread->host.h_aliases = thread->host_aliases;
+    thread->host.h_addrtype = AF_INET;
+    thread->host.h_length = sizeof(struct in_addr);
+    thread->host.h_addr_list = thread->host_address_list;
+    SetLastError(0);
+    return &thread->host;
+}
+
+struct hostent * WINAPI gethostbyname(const char *name)
+{
+    ADDRINFOA hints = { .ai_flags = AI_CANONNAME, .ai_family = AF_INET, .ai_socktype = SOCK_STREAM }, *result;
+    char local[256];
+    struct hostent *host;
+    int err;
+
+    TRACE("name %s\n", name && ws_readable(name, 1) ? name : "(null)");
+    if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
+    /* Windows: NULL (or "") names the local host. */
+    if (!name || !*name)
+    {
+        if (gethostname(local, sizeof(local))) return NULL;
+        name = local;
+    }
+    if ((err = getaddrinfo(name, NULL, &hints, &result)))
+        return fail_null(err == WSAHOST_NOT_FOUND ? WSAHOST_NOT_FOUND : err);
+    host = fill_hostent(result->ai_canonname ? result->ai_canonname : name, result, NULL);
+    freeaddrinfo(result);
+    return host;
+}
+
+struct hostent * WINAPI gethostbyaddr(const char *address, int length, int type)
+{
+    SOCKADDR_IN in = { .sin_family = AF_INET };
+    char name[NI_MAXHOST];
+    int err;
+
+    TRACE("address %p, length %d, type %d\n", address, length, type);
+    if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
+    if (type != AF_INET)
+    {
+        FIXME_ONCE("type %d not supported\n", type);
+        return fail_null(WSAEAFNOSUPPORT);
+    }
+    if (length < (int)sizeof(in.sin_addr) || !ws_readable(address, sizeof(in.sin_addr)))
+        return fail_null(WSAEFAULT);
+    memcpy(&in.sin_addr, address, sizeof(in.sin_addr));
+    if ((err = getnameinfo((struct sockaddr *)&in, sizeof(in), name, sizeof(name), NULL, 0, NI_NAMEREQD)))
+        return fail_null(WSAHOST_NOT_FOUND);
+    return fill_hostent(name, NULL, &in.sin_addr);
+}
