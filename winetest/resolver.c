@@ -285,6 +285,16 @@ static void test_databases(void)
        !memcmp(host->h_addr_list[0], &loopback, 4), "gethostbyname(127.0.0.1)\n");
     host = gethostbyname("localhost");
     ok(host && host->h_addr_list[0] && host->h_name[0], "gethostbyname(localhost)\n");
+    /* Services come from the system's database, on Linux /etc/services. */
+    {
+        struct servent *service = getservbyname("http", "tcp");
+        ok(service && service->s_port == htons(80) && !strcmp(service->s_proto, "tcp"), "getservbyname(http)\n");
+        service = getservbyport(htons(22), "tcp");
+        ok(service && !strcmp(service->s_name, "ssh"), "getservbyport(22): %s\n", service ? service->s_name : "NULL");
+        SetLastError(0xdeadbeef);
+        ok(!getservbyname("no-such-service-here", NULL) && WSAGetLastError() == WSANO_DATA,
+           "unknown service: error %d\n", WSAGetLastError());
+    }
     host = gethostbyaddr((const char *)&loopback, 4, AF_INET);
     ok(host && host->h_name[0] && !memcmp(host->h_addr_list[0], &loopback, 4), "gethostbyaddr(127.0.0.1)\n");
 }

@@ -1,6 +1,7 @@
 /*
  * The Winsock 1 database functions: getprotobyname (WS2_32.53),
- * getprotobynumber (54), gethostbyname (52), gethostbyaddr (51). Each
+ * getprotobynumber (54), gethostbyname (52), gethostbyaddr (51),
+ * getservbyname (55), getservbyport (56). Each
  * returns a structure in a buffer of the calling thread's, valid until
  * that thread's next call, as on Windows.
  *
@@ -134,4 +135,53 @@ struct hostent * WINAPI gethostbyaddr(const char *address, int length, int type)
     if ((err = getnameinfo((struct sockaddr *)&in, sizeof(in), name, sizeof(name), NULL, 0, NI_NAMEREQD)))
         return fail_null(WSAHOST_NOT_FOUND);
     return fill_hostent(name, NULL, &in.sin_addr);
+}
+
+/* The host's services database answers; the result in the thread's buffer. */
+static struct servent *service_lookup(struct ws2host_getservice_params *params)
+{
+    struct ws_thread *thread;
+    int err;
+
+    if ((err = ws_unix_call(ws2host_call_getservice, params))) return fail_null(err);
+    if (!(thread = ws_thread_get())) return fail_null(WSAENOBUFS);
+    memcpy(thread->service_name, params->name, sizeof(thread->service_name));
+    memcpy(thread->service_protocol, params->protocol, sizeof(thread->service_protocol));
+    thread->service_aliases[0] = NULL;
+    thread->service.s_name = thread->service_name;
+    thread->service.s_aliases = thread->service_aliases;
+    thread->service.s_proto = thread->service_protocol;
+    thread->service.s_port = (short)params->port;
+    SetLastError(0);
+    return &thread->service;
+}
+
+static BOOL copy_text(char *out, size_t size, const char *text)
+{
+    if (!text) return TRUE;
+    if (!ws_readable(text, 1) || strlen(text) >= size) return FALSE;
+    strcpy(out, text);
+    return TRUE;
+}
+
+struct servent * WINAPI getservbyname(const char *name, const char *protocol)
+{
+    struct ws2host_getservice_params params = { .by_name = 1 };
+
+    TRACE("name %s, protocol %s\n", name ? name : "(null)", protocol ? protocol : "(null)");
+    if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
+    if (!name || !copy_text(params.name, sizeof(params.name), name) ||
+        !copy_text(params.protocol, sizeof(params.protocol), protocol))
+        return fail_null(WSANO_DATA);
+    return service_lookup(&params);
+}
+
+struct servent * WINAPI getservbyport(int port, const char *protocol)
+{
+    struct ws2host_getservice_params params = { .port = port };
+
+    TRACE("port %d, protocol %s\n", ntohs(port), protocol ? protocol : "(null)");
+    if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
+    if (!copy_text(params.protocol, sizeof(params.protocol), protocol)) return fail_null(WSANO_DATA);
+    return service_lookup(&params);
 }

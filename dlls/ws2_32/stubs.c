@@ -277,20 +277,6 @@ int WINAPI WSACancelAsyncRequest(HANDLE request)
  * Host, service and protocol databases
  */
 
-/* getservbyname (WS2_32.55) */
-struct servent * WINAPI getservbyname(const char *name, const char *proto)
-{
-    STUB();
-    return fail_null(lookup_failed());
-}
-
-/* getservbyport (WS2_32.56) */
-struct servent * WINAPI getservbyport(int port, const char *proto)
-{
-    STUB();
-    return fail_null(lookup_failed());
-}
-
 /*
  * getaddrinfo family: these return their error
  */

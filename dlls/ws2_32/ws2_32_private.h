@@ -45,6 +45,10 @@ struct ws_thread
     char *host_aliases[1];
     char *host_address_list[WS_MAX_HOST_ADDRESSES + 1];
     struct in_addr host_addresses[WS_MAX_HOST_ADDRESSES];
+    struct servent service;             /* getservby*'s result */
+    char service_name[64];
+    char service_protocol[16];
+    char *service_aliases[1];
 };
 struct ws_thread *ws_thread_get(void);  /* NULL only when out of memory */
 int ws_thread_opentype(void);           /* 0 without allocating */

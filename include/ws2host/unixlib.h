@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 9
+#define WS2HOST_ABI_VERSION 10
 
 enum ws2host_call
 {
@@ -50,6 +50,7 @@ enum ws2host_call
     ws2host_call_gethostname,
     ws2host_call_linger,
     ws2host_call_getnameinfo,
+    ws2host_call_getservice,
     ws2host_call_count
 };
 
@@ -276,5 +277,15 @@ struct ws2host_getnameinfo_params
     uint64_t service;           /* out: UTF-8, or 0 */
 };
 WS2HOST_ABI_SIZE(struct ws2host_getnameinfo_params, 64);
+
+/* The host's services database, by name (name set) or by port. */
+struct ws2host_getservice_params
+{
+    char name[64];              /* in (by name) / out */
+    char protocol[16];          /* in ("" for any) / out */
+    int32_t port;               /* in (by port, network order) / out */
+    int32_t by_name;            /* in */
+};
+WS2HOST_ABI_SIZE(struct ws2host_getservice_params, 88);
 
 #endif /* WS2HOST_UNIXLIB_H */

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -165,4 +166,24 @@ unsigned int unix_getnameinfo(void *args)
     ret = getnameinfo((struct sockaddr *)&address, length, (char *)(uintptr_t)params->host, params->host_size,
                       (char *)(uintptr_t)params->service, params->service_size, flags);
     return ret ? wsa_from_eai(ret) : 0;
+}
+
+unsigned int unix_getservice(void *args)
+{
+    struct ws2host_getservice_params *params = args;
+    const char *protocol = params->protocol[0] ? params->protocol : NULL;
+    struct servent entry, *found = NULL;
+    char buffer[1024];
+
+    if (params->by_name)
+    {
+        params->name[sizeof(params->name) - 1] = 0;
+        getservbyname_r(params->name, protocol, &entry, buffer, sizeof(buffer), &found);
+    }
+    else getservbyport_r(params->port, protocol, &entry, buffer, sizeof(buffer), &found);
+    if (!found) return WSANO_DATA;
+    snprintf(params->name, sizeof(params->name), "%s", found->s_name);
+    snprintf(params->protocol, sizeof(params->protocol), "%s", found->s_proto);
+    params->port = found->s_port;
+    return 0;
 }

@@ -30,5 +30,6 @@ unsigned int unix_getaddrinfo(void *args);
 unsigned int unix_gethostname(void *args);
 unsigned int unix_linger(void *args);
 unsigned int unix_getnameinfo(void *args);
+unsigned int unix_getservice(void *args);
 
 #endif

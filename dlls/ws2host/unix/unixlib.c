@@ -44,6 +44,7 @@ const ws2host_entry __wine_unix_call_funcs[] =
     [ws2host_call_gethostname]   = unix_gethostname,
     [ws2host_call_linger]        = unix_linger,
     [ws2host_call_getnameinfo]   = unix_getnameinfo,
+    [ws2host_call_getservice]    = unix_getservice,
 };
 
 _Static_assert(sizeof(__wine_unix_call_funcs) / sizeof(__wine_unix_call_funcs[0]) == ws2host_call_count,
