@@ -274,11 +274,22 @@ static void test_select(void)
     ok(ret == 3 && FD_ISSET(server, &readable) && FD_ISSET(server, &writable) && FD_ISSET(client, &writable),
        "select returned %d (%u readable, %u writable)\n", ret, readable.fd_count, writable.fd_count);
 
-    /* Out-of-band data is an exception. */
+    /* Out-of-band data is an exception, and SIOCATMARK says it waits. */
     FD_ZERO(&failed);
     FD_SET(server, &failed);
-    ok(send(client, "!", 1, MSG_OOB) == 1, "MSG_OOB send failed, error %d\n", WSAGetLastError());
-    ok(select(0, NULL, NULL, &failed, &wait) == 1 && FD_ISSET(server, &failed), "OOB data is not an exception\n");
+    {
+        u_long at_mark = 0;
+        char oob = 0;
+
+        ok(!ioctlsocket(server, SIOCATMARK, &at_mark) && at_mark, "SIOCATMARK without OOB data: %lu\n", at_mark);
+        ok(send(client, "!", 1, MSG_OOB) == 1, "MSG_OOB send failed, error %d\n", WSAGetLastError());
+        ok(select(0, NULL, NULL, &failed, &wait) == 1 && FD_ISSET(server, &failed), "OOB data is not an exception\n");
+        /* Documented: FALSE while OOB data waits; Wine's builtin says TRUE. */
+        ok(!ioctlsocket(server, SIOCATMARK, &at_mark), "SIOCATMARK failed, error %d\n", WSAGetLastError());
+        todo_builtin ok(!at_mark, "SIOCATMARK with OOB data waiting: %lu\n", at_mark);
+        ok(recv(server, &oob, 1, MSG_OOB) == 1 && oob == '!', "recv(MSG_OOB) got %d\n", oob);
+        ok(!ioctlsocket(server, SIOCATMARK, &at_mark) && at_mark, "SIOCATMARK after reading it: %lu\n", at_mark);
+    }
 
     /* Sets as large as the program likes. */
     for (int i = 0; i < 64; i++) sockets[i] = socket(AF_INET, SOCK_DGRAM, 0);

@@ -83,6 +83,17 @@ static int bytes_readable(SOCKET s, struct ws_socket_info *info, int fd, u_long 
     return 0;
 }
 
+/* SIOCATMARK: TRUE when no out-of-band data waits to be read. */
+static int no_oob_waiting(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
+{
+    struct ws2host_readable_params params = { .fd = fd };
+    int err;
+
+    if ((err = ws_unix_call(ws2host_call_readable, &params))) return err;
+    *arg = !params.oob_waiting;
+    return 0;
+}
+
 static const struct
 {
     long command;
@@ -92,6 +103,7 @@ command_table[] =
 {
     { FIONBIO,  set_nonblocking },
     { FIONREAD, bytes_readable },
+    { SIOCATMARK, no_oob_waiting },
 };
 
 int WINAPI ioctlsocket(SOCKET s, long command, u_long *arg)

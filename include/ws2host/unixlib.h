@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 10
+#define WS2HOST_ABI_VERSION 11
 
 enum ws2host_call
 {
@@ -183,13 +183,16 @@ struct ws2host_cancel_params
 };
 WS2HOST_ABI_SIZE(struct ws2host_cancel_params, 8);
 
-/* FIONREAD: bytes one recv could return now. */
+/* FIONREAD: bytes one recv could return now; and whether urgent (OOB)
+ * data waits, for SIOCATMARK. */
 struct ws2host_readable_params
 {
     int32_t fd;                 /* in */
     uint32_t bytes;             /* out */
+    int32_t oob_waiting;        /* out */
+    int32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_readable_params, 8);
+WS2HOST_ABI_SIZE(struct ws2host_readable_params, 16);
 
 /* poll(2) over many sockets, for select. Entries have struct pollfd's
  * layout and its event bits, which the Linux side checks at build time. */

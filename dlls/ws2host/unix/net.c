@@ -244,8 +244,12 @@ unsigned int unix_readable(void *args)
     struct ws2host_readable_params *params = args;
     int bytes = 0;
 
+    char oob;
+
     if (ioctl(params->fd, FIONREAD, &bytes) < 0) return wsa_error_from_errno(errno);
     params->bytes = bytes;
+    /* Only a peek: the urgent byte stays for the recv(MSG_OOB) to come. */
+    params->oob_waiting = recv(params->fd, &oob, 1, MSG_OOB | MSG_PEEK | MSG_DONTWAIT) == 1;
     return 0;
 }
 
