@@ -86,7 +86,8 @@ static const char *address_to_text(int family, const void *address, char *text, 
     return text;
 }
 
-const char * WINAPI inet_ntop(INT family, const void *address, char *buffer, size_t size)
+/* Both versions: the text into the caller's buffer, char or WCHAR. */
+static void *address_to_buffer(int family, const void *address, void *buffer, size_t size, BOOL wide)
 {
     char text[64];
 
@@ -96,20 +97,17 @@ const char * WINAPI inet_ntop(INT family, const void *address, char *buffer, siz
         SetLastError(ERROR_INVALID_PARAMETER);
         return NULL;
     }
-    strcpy(buffer, text);
+    if (wide) MultiByteToWideChar(CP_ACP, 0, text, -1, buffer, size);
+    else strcpy(buffer, text);
     return buffer;
+}
+
+const char * WINAPI inet_ntop(INT family, const void *address, char *buffer, size_t size)
+{
+    return address_to_buffer(family, address, buffer, size, FALSE);
 }
 
 const WCHAR * WINAPI InetNtopW(INT family, const void *address, WCHAR *buffer, size_t size)
 {
-    char text[64];
-
-    if (!address_to_text(family, address, text, sizeof(text))) return NULL;
-    if (!buffer || strlen(text) + 1 > size)
-    {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
-    MultiByteToWideChar(CP_ACP, 0, text, -1, buffer, size);
-    return buffer;
+    return address_to_buffer(family, address, buffer, size, TRUE);
 }
