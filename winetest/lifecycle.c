@@ -385,6 +385,9 @@ struct blocked_call
 {
     SOCKET s;
     BOOL accept_call;
+    BOOL connect_call;
+    struct sockaddr_storage address;
+    int length;
     int result;
     int error;
 };
@@ -394,7 +397,8 @@ static DWORD WINAPI blocked_thread(void *arg)
     struct blocked_call *call = arg;
     char buffer[4];
 
-    if (call->accept_call) call->result = accept(call->s, NULL, NULL) == INVALID_SOCKET ? SOCKET_ERROR : 0;
+    if (call->connect_call) call->result = connect(call->s, (struct sockaddr *)&call->address, call->length);
+    else if (call->accept_call) call->result = accept(call->s, NULL, NULL) == INVALID_SOCKET ? SOCKET_ERROR : 0;
     else call->result = recv(call->s, buffer, sizeof(buffer), 0);
     call->error = WSAGetLastError();
     return 0;
@@ -435,6 +439,45 @@ static void test_close_while_blocked(BOOL accept_call)
     if (server != INVALID_SOCKET) closesocket(server);
 }
 
+/* A connect that cannot finish: the listener's queue is full, so Linux
+ * drops the SYN and retries; closesocket must release the caller. */
+static void test_close_while_connecting(void)
+{
+    struct blocked_call call = { .connect_call = TRUE };
+    SOCKET listener = listen_on(AF_INET, &call.address, &call.length), fillers[8];
+    u_long on = 1;
+    HANDLE thread;
+    DWORD wait;
+
+    listen(listener, 0);
+    for (int i = 0; i < 8; i++)
+    {
+        fillers[i] = socket(AF_INET, SOCK_STREAM, 0);
+        ioctlsocket(fillers[i], FIONBIO, &on);
+        connect(fillers[i], (struct sockaddr *)&call.address, call.length);
+    }
+    Sleep(100);
+    call.s = socket(AF_INET, SOCK_STREAM, 0);
+    thread = CreateThread(NULL, 0, blocked_thread, &call, 0, NULL);
+    wait = WaitForSingleObject(thread, 300);
+    if (wait == WAIT_OBJECT_0)
+        skip("connect finished at once (result %d): no way to block it here\n", call.result);
+    else
+    {
+        ok(!closesocket(call.s), "closesocket failed, error %d\n", WSAGetLastError());
+        wait = WaitForSingleObject(thread, 5000);
+        ok(wait == WAIT_OBJECT_0, "connect: the blocked thread was not released\n");
+        if (wait == WAIT_OBJECT_0 && harness_impl == impl_ws2host)
+            ok(call.result == SOCKET_ERROR && call.error == WSAEINTR, "connect: %d, error %d\n", call.result, call.error);
+        else if (wait == WAIT_OBJECT_0)
+            trace("connect released: %d, error %d\n", call.result, call.error);
+        else TerminateThread(thread, 0);
+    }
+    CloseHandle(thread);
+    for (int i = 0; i < 8; i++) closesocket(fillers[i]);
+    closesocket(listener);
+}
+
 void run_lifecycle_tests(void)
 {
     WSADATA data;
@@ -452,5 +495,6 @@ void run_lifecycle_tests(void)
     test_connection_options();
     test_close_while_blocked(FALSE);
     test_close_while_blocked(TRUE);
+    test_close_while_connecting();
     WSACleanup();
 }
