@@ -112,6 +112,19 @@ static void test_wide(void)
         FreeAddrInfoW(result);
     }
 
+    {
+        ADDRINFOEXW ex_hints = { .ai_flags = AI_NUMERICHOST, .ai_family = AF_INET6 }, *ex;
+
+        ret = GetAddrInfoExW(L"::1", L"8443", NS_DNS, NULL, &ex_hints, &ex, NULL, NULL, NULL, NULL);
+        ok(!ret && ex && ex->ai_family == AF_INET6 && ex->ai_addrlen == sizeof(SOCKADDR_IN6) &&
+           ((SOCKADDR_IN6 *)ex->ai_addr)->sin6_port == htons(8443), "GetAddrInfoExW: %d\n", ret);
+        if (!ret) FreeAddrInfoExW(ex);
+        /* Not established for Windows; ws2host knows only NS_ALL and NS_DNS. */
+        ret = GetAddrInfoExW(L"::1", NULL, 0xdead, NULL, NULL, &ex, NULL, NULL, NULL, NULL);
+        if (harness_impl == impl_ws2host) ok(ret == WSAEINVAL, "GetAddrInfoExW in an unknown name space: %d\n", ret);
+        else if (!ret) FreeAddrInfoExW(ex);
+    }
+
     ok(!gethostname(name_a, sizeof(name_a)) && name_a[0], "gethostname failed, error %d\n", WSAGetLastError());
     SetLastError(0xdeadbeef);
     ok(gethostname(name_a, 1) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "short gethostname: error %d\n",

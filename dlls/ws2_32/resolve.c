@@ -1,7 +1,8 @@
 /*
  * Name services through the host's resolver: getaddrinfo (WS2_32.128),
  * GetAddrInfoW (30), freeaddrinfo (127), FreeAddrInfoW (26),
- * getnameinfo (129), GetNameInfoW (32), gethostname (57), GetHostNameW (31).
+ * getnameinfo (129), GetNameInfoW (32), gethostname (57), GetHostNameW (31),
+ * GetAddrInfoExW (29), FreeAddrInfoEx (24), FreeAddrInfoExW (25).
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -155,6 +156,93 @@ int WINAPI GetAddrInfoW(const WCHAR *node, const WCHAR *service, const ADDRINFOW
 void WINAPI FreeAddrInfoW(ADDRINFOW *info)
 {
     freeaddrinfo((struct addrinfo *)info);
+}
+
+/* The ADDRINFOEXW chain for an ADDRINFOW one (one heap block per node). */
+static int extend_chain(const ADDRINFOW *chain, ADDRINFOEXW **out)
+{
+    ADDRINFOEXW *head = NULL, **tail = &head;
+
+    for (const ADDRINFOW *ai = chain; ai; ai = ai->ai_next)
+    {
+        size_t name_size = ai->ai_canonname ? (wcslen(ai->ai_canonname) + 1) * sizeof(WCHAR) : 0;
+        ADDRINFOEXW *ex = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*ex) + ai->ai_addrlen + name_size);
+
+        if (!ex)
+        {
+            FreeAddrInfoExW(head);
+            return WSA_NOT_ENOUGH_MEMORY;
+        }
+        ex->ai_flags = ai->ai_flags;
+        ex->ai_family = ai->ai_family;
+        ex->ai_socktype = ai->ai_socktype;
+        ex->ai_protocol = ai->ai_protocol;
+        ex->ai_addrlen = ai->ai_addrlen;
+        ex->ai_addr = (struct sockaddr *)(ex + 1);
+        memcpy(ex + 1, ai->ai_addr, ai->ai_addrlen);
+        if (name_size)
+        {
+            WCHAR *canonname = (WCHAR *)((char *)(ex + 1) + ai->ai_addrlen);
+
+            memcpy(canonname, ai->ai_canonname, name_size);
+            ex->ai_canonname = canonname;
+        }
+        *tail = ex;
+        /* MinGW declares ai_next with another struct tag: same layout. */
+        tail = (ADDRINFOEXW **)&ex->ai_next;
+    }
+    *out = head;
+    return 0;
+}
+
+/* Synchronous lookups in the default name spaces only; the asynchronous
+ * form (overlapped, completion routine) is not provided yet. */
+int WINAPI GetAddrInfoExW(const WCHAR *name, const WCHAR *service, DWORD namespace, GUID *provider,
+                          const ADDRINFOEXW *hints, ADDRINFOEXW **result, struct timeval *timeout,
+                          OVERLAPPED *overlapped, LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, HANDLE *handle)
+{
+    ADDRINFOW plain_hints = { 0 }, *chain = NULL;
+    int err;
+
+    TRACE("name %p, service %p, namespace %lu, hints %p, result %p, overlapped %p\n", name, service, namespace,
+          hints, result, overlapped);
+    if (overlapped || completion || timeout)
+    {
+        FIXME_ONCE("asynchronous GetAddrInfoExW is not supported\n");
+        return report(WSAEOPNOTSUPP);
+    }
+    if (!ws_is_started()) return report(WSANOTINITIALISED);
+    if (namespace != NS_ALL && namespace != NS_DNS) return report(WSAEINVAL);
+    if (provider) FIXME_ONCE("name space provider ids are ignored\n");
+    if (!ws_writable(result, sizeof(*result))) return report(WSAEFAULT);
+    *result = NULL;
+    if (hints)
+    {
+        if (!ws_readable(hints, sizeof(*hints))) return report(WSAEFAULT);
+        plain_hints.ai_flags = hints->ai_flags;
+        plain_hints.ai_family = hints->ai_family;
+        plain_hints.ai_socktype = hints->ai_socktype;
+        plain_hints.ai_protocol = hints->ai_protocol;
+    }
+    if ((err = GetAddrInfoW(name, service, hints ? &plain_hints : NULL, &chain))) return report(err);
+    err = extend_chain(chain, result);
+    FreeAddrInfoW(chain);
+    return report(err);
+}
+
+void WINAPI FreeAddrInfoExW(ADDRINFOEXW *info)
+{
+    while (info)
+    {
+        ADDRINFOEXW *next = (ADDRINFOEXW *)info->ai_next;
+        HeapFree(GetProcessHeap(), 0, info);
+        info = next;
+    }
+}
+
+void WINAPI FreeAddrInfoEx(ADDRINFOEXA *info)
+{
+    FreeAddrInfoExW((ADDRINFOEXW *)info);
 }
 
 static int name_info(const struct sockaddr *address, socklen_t length, char *host, DWORD host_size,

@@ -9,8 +9,8 @@
  * way Windows fails an operation it does not support: WSANOTINITIALISED
  * before WSAStartup where Windows requires it, WSAENOTSOCK for a handle
  * that is not a socket, then WSAEOPNOTSUPP. Nothing pretends to succeed.
- * Name lookups fail with WSANO_RECOVERY (EAI_FAIL for the getaddrinfo
- * family, the same value), the "non-recoverable failure" callers expect.
+ * The name-service functions still here (WSAAsyncGet*, WSALookupService*)
+ * fail with WSAEOPNOTSUPP as well.
  */
 #include "ws2_32_private.h"
 #include <ws2tcpip.h>
@@ -44,12 +44,6 @@ static int unsupported_on(SOCKET s)
     return WSAEOPNOTSUPP;
 }
 
-/* The error of a name, service or protocol lookup. */
-static int lookup_failed(void)
-{
-    return ws_is_started() ? WSANO_RECOVERY : WSANOTINITIALISED;
-}
-
 static void *fail_null(int error)
 {
     SetLastError(error);
@@ -62,30 +56,12 @@ static BOOL fail_false(int error)
     return FALSE;
 }
 
-/* getaddrinfo and kin return their error and also leave it as the last
- * error. */
-static int fail_return(int error)
-{
-    SetLastError(error);
-    return error;
-}
-
 /* Service provider functions report through an lpErrno argument. */
 static int fail_errno(LPINT errno_out, int error)
 {
     if (ws_writable(errno_out, sizeof(*errno_out))) *errno_out = error;
     return SOCKET_ERROR;
 }
-
-/* Clears a result pointer the caller might free after the failure. */
-static void clear_result(void *result_ptr)
-{
-    if (ws_writable(result_ptr, sizeof(void *))) *(void **)result_ptr = NULL;
-}
-
-/*
- * Socket operations (Winsock 1)
- */
 
 /*
  * Socket operations (Winsock 2)
@@ -270,27 +246,8 @@ int WINAPI WSACancelAsyncRequest(HANDLE request)
 }
 
 /*
- * Address conversion: need no WSAStartup, except the WSA* ones
- */
-
-/*
- * Host, service and protocol databases
- */
-
-/*
  * getaddrinfo family: these return their error
  */
-
-/* GetAddrInfoExW (WS2_32.29) */
-int WINAPI GetAddrInfoExW(PCWSTR name, PCWSTR service, DWORD namespace, LPGUID nsp_id,
-                          const ADDRINFOEXW *hints, PADDRINFOEXW *res, PTIMEVAL timeout,
-                          LPOVERLAPPED overlapped,
-                          LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, LPHANDLE handle)
-{
-    STUB();
-    clear_result(res);
-    return fail_return(lookup_failed());
-}
 
 /* GetAddrInfoExCancel (WS2_32.27): no query can be running to cancel. */
 INT WINAPI GetAddrInfoExCancel(LPHANDLE handle)
@@ -307,18 +264,6 @@ INT WINAPI GetAddrInfoExOverlappedResult(LPOVERLAPPED overlapped)
 }
 
 /* The lookups above never hand out a result, so there is nothing to free. */
-
-/* FreeAddrInfoEx (WS2_32.24) */
-void WINAPI FreeAddrInfoEx(PADDRINFOEXA info)
-{
-    STUB();
-}
-
-/* FreeAddrInfoExW (WS2_32.25) */
-void WINAPI FreeAddrInfoExW(PADDRINFOEXW info)
-{
-    STUB();
-}
 
 /*
  * Protocol catalog
