@@ -71,6 +71,7 @@ static unsigned int identify(int fd, struct ws2host_fd_identify_params *p)
 {
     memset(p, 0x5a, sizeof(*p));
     p->fd = fd;
+    p->details = 1;
     return unix_fd_identify(p);
 }
 

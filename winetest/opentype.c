@@ -150,8 +150,14 @@ static void test_lengths(void)
     }
 }
 
-/* The attribute each creator gives, read back as the handle's file mode
- * where the implementation can show it (docs/opentype.md: Wine's fd
+/* The attribute each creator gives, read back as the handle's file mode.
+ * No Windows-run test reads this mode; that overlapped sockets read 0 and
+ * non-overlapped ones FILE_SYNCHRONOUS_IO_NONALERT is inferred from afd.c
+ * test_read_write (non-overlapped sockets act as synchronous handles,
+ * overlapped ones as asynchronous) and from SO_SYNCHRONOUS_NONALERT's
+ * value, 0x20 (../shared/docs/winsock-creation-spec.md §4, §5). A run on
+ * Windows confirms or refutes it. Read back where the implementation can
+ * show it (docs/opentype.md: Wine's fd
  * handles are always synchronous, so an overlapped ws2host socket cannot
  * read 0 there; ws2host keeps the attribute in its per-handle state). */
 static void check_mode(SOCKET s, BOOL overlapped, ULONG synchronous_mode, const char *what)

@@ -15,9 +15,10 @@
 #include "ws2_32_private.h"
 #include "catalog.h"
 
-static int identify_fd(int fd, struct ws2host_fd_identify_params *id)
+static int identify_fd(int fd, BOOL details, struct ws2host_fd_identify_params *id)
 {
     id->fd = fd;
+    id->details = details;
     return ws_unix_call(ws2host_call_fd_identify, id) ? -1 : 0;
 }
 
@@ -45,16 +46,22 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
 {
     struct ws2host_fd_identify_params id;
     unsigned int options;
+    BOOL known;
     int fd;
 
     if (s == INVALID_SOCKET || !s || !ws_unix_init()) return WSAENOTSOCK;
     if (wine.handle_to_fd((HANDLE)s, 0, &fd, &options)) return WSAENOTSOCK;
-    if (identify_fd(fd, &id) || !id.is_socket)
+    /* Every socket call passes here: with state for the handle, only the
+     * socket's identity is read; family, type and protocol only to adopt. */
+    known = !socket_table_lookup(s, info);
+    if (identify_fd(fd, !known, &id) || !id.is_socket ||
+        (known && info->inode != id.inode && identify_fd(fd, TRUE, &id)))
     {
         ws_unix_close_fd(fd);
         return WSAENOTSOCK;
     }
-    if (socket_table_lookup(s, info) || info->inode != id.inode) adopt(s, &id, info);
+    /* No state, or state of another socket that had this handle value. */
+    if (!known || info->inode != id.inode) adopt(s, &id, info);
 
     if (fd_out) *fd_out = fd;
     else ws_unix_close_fd(fd);
@@ -132,7 +139,7 @@ void ws_close_all_sockets(void)
             int fd;
 
             if (wine.handle_to_fd(handle, 0, &fd, &options)) continue;
-            if (!identify_fd(fd, &id) && id.is_socket && id.inode == entries[i].info.inode)
+            if (!identify_fd(fd, FALSE, &id) && id.is_socket && id.inode == entries[i].info.inode)
             {
                 ws_cancel_waiters(id.inode);
                 CloseHandle(handle);

@@ -144,6 +144,15 @@ static int set_v6only(struct option_call *call, const char *optval, int optlen)
 
 /* SO_RCVTIMEO / SO_SNDTIMEO: a DWORD of milliseconds, kept here and
  * applied by the calls that wait (0: wait for ever). */
+static int set_timeout(struct option_call *call, const char *optval, int optlen, uint32_t *field)
+{
+    int value, err;
+
+    if ((err = take_int(optval, optlen, &value))) return err;
+    *field = value;
+    return save_state(call);
+}
+
 static int get_rcvtimeo(struct option_call *call, char *optval, int *optlen)
 {
     return put_int(call->info.rcvtimeo, optval, optlen);
@@ -156,20 +165,12 @@ static int get_sndtimeo(struct option_call *call, char *optval, int *optlen)
 
 static int set_rcvtimeo(struct option_call *call, const char *optval, int optlen)
 {
-    int value, err;
-
-    if ((err = take_int(optval, optlen, &value))) return err;
-    call->info.rcvtimeo = value;
-    return save_state(call);
+    return set_timeout(call, optval, optlen, &call->info.rcvtimeo);
 }
 
 static int set_sndtimeo(struct option_call *call, const char *optval, int optlen)
 {
-    int value, err;
-
-    if ((err = take_int(optval, optlen, &value))) return err;
-    call->info.sndtimeo = value;
-    return save_state(call);
+    return set_timeout(call, optval, optlen, &call->info.sndtimeo);
 }
 
 /* SO_LINGER and SO_DONTLINGER: connection-oriented sockets only. */

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 11
+#define WS2HOST_ABI_VERSION 12
 
 enum ws2host_call
 {
@@ -81,16 +81,17 @@ struct ws2host_fd_close_params
 WS2HOST_ABI_SIZE(struct ws2host_fd_close_params, 8);
 
 /* What the fd is: used to check that a handle still refers to the socket
- * our per-handle state describes, and to adopt inherited sockets. */
+ * our per-handle state describes (one fstat), and, with details, to adopt
+ * inherited sockets (three more calls: only when there is no state). */
 struct ws2host_fd_identify_params
 {
     int32_t fd;                 /* in */
     int32_t is_socket;          /* out: 1 for a socket, 0 otherwise */
     uint64_t inode;             /* out */
-    int32_t family;             /* out: Windows AF_*, 0 if unknown */
-    int32_t type;               /* out: Windows SOCK_*, 0 if unknown */
-    int32_t protocol;           /* out: Windows IPPROTO_* */
-    int32_t reserved;
+    int32_t family;             /* out with details: Windows AF_*, 0 if unknown */
+    int32_t type;               /* out with details: Windows SOCK_*, 0 if unknown */
+    int32_t protocol;           /* out with details: Windows IPPROTO_* */
+    int32_t details;            /* in: also read family, type and protocol */
 };
 WS2HOST_ABI_SIZE(struct ws2host_fd_identify_params, 32);
 

@@ -110,6 +110,7 @@ unsigned int unix_fd_identify(void *args)
     if (!S_ISSOCK(st.st_mode)) return 0;
 
     params->is_socket = 1;
+    if (!params->details) return 0;
     if (!get_int_option(params->fd, SO_DOMAIN, &family))
         map_to_windows(&family_map, family, &params->family);
     if (!get_int_option(params->fd, SO_TYPE, &type))
