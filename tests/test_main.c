@@ -25,6 +25,7 @@ int main(void)
         register_sockopt_tests,
         register_net_tests,
         register_addrtext_tests,
+        register_addressuse_tests,
     };
     unsigned int failures;
     CU_ErrorCode err;

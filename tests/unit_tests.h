@@ -25,6 +25,7 @@ CU_ErrorCode register_address_tests(void);
 CU_ErrorCode register_sockopt_tests(void);
 CU_ErrorCode register_net_tests(void);
 CU_ErrorCode register_addrtext_tests(void);
+CU_ErrorCode register_addressuse_tests(void);
 
 /* A CUnit assertion with a printf-style message, for loops over tables:
  * CU_ASSERT only shows the expression text, which is the same for every

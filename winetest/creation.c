@@ -396,16 +396,17 @@ static void test_creation_defaults(void)
     int value, size, ret;
     SOCKET s;
 
+    /* IPV6_V6ONLY is a one-byte option on Windows: one byte is written
+     * and *optlen becomes 1 (Wine's Windows-run test_set_getsockopt). */
     s = socket(AF_INET6, SOCK_STREAM, 0);
     value = 0xdead;
     size = sizeof(value);
     ok(!getsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (char *)&value, &size), "IPV6_V6ONLY failed, error %d\n", WSAGetLastError());
-    /* Wine's builtin writes only one byte of the int. */
-    todo_builtin ok(value == 1, "AF_INET6 TCP: IPV6_V6ONLY %d\n", value);
+    ok(value == 0xde01 && size == 1, "AF_INET6 TCP: IPV6_V6ONLY %#x, size %d\n", value, size);
     closesocket(s);
 
     s = socket(AF_INET, SOCK_STREAM, 0);
-    value = 0xdead;
+    value = 0;
     size = sizeof(value);
     ret = getsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (char *)&value, &size);
     todo_builtin ok(!ret && value == 1, "AF_INET: IPV6_V6ONLY get %d, value %d, error %d\n", ret, value, WSAGetLastError());
@@ -415,7 +416,7 @@ static void test_creation_defaults(void)
     value = 0xdead;
     size = sizeof(value);
     ret = getsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (char *)&value, &size);
-    todo_builtin ok(!ret && value == 0, "AF_INET: IPV6_V6ONLY after set 0: %d, value %d\n", ret, value);
+    todo_builtin ok(!ret && (value & 0xff) == 0, "AF_INET: IPV6_V6ONLY after set 0: %d, value %#x\n", ret, value);
 
     value = 2;
     SetLastError(0xdeadbeef);

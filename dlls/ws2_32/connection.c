@@ -54,7 +54,8 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
     memcpy(params.address, name, params.length);
     params.inode = info.inode;
     params.timeout_ms = wait_time(&info, 0);
-    err = ws_unix_call(code, &params);
+    if (code == ws2host_call_bind) err = ws_bind_by_windows_rules(s, &info, &params);
+    else err = ws_unix_call(code, &params);
     if (!err && code == ws2host_call_connect)
     {
         info.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */

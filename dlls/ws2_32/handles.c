@@ -129,6 +129,7 @@ void ws_close_all_sockets(void)
     struct ws_socket_entry entries[64];
     size_t count;
 
+    ws_bind_forget_all();
     while ((count = socket_table_drain(entries, ARRAYSIZE(entries))))
     {
         for (size_t i = 0; i < count; i++)

@@ -219,6 +219,7 @@ int WINAPI closesocket(SOCKET s)
     /* A handle that is not one of our sockets is refused and left open. */
     if ((err = ws_socket_from_handle(s, &info, NULL))) return ws_fail(err);
     socket_table_remove(s, NULL);
+    ws_bind_forget(s);
     ws_cancel_waiters(info.inode);
     if (!CloseHandle((HANDLE)s)) return ws_fail(WSAENOTSOCK);
     return 0;

@@ -26,10 +26,18 @@ struct ws_socket_info
     int32_t nonblocking;        /* FIONBIO */
     uint32_t rcvtimeo;          /* SO_RCVTIMEO, ms; 0: none */
     uint32_t sndtimeo;          /* SO_SNDTIMEO, ms; 0: none */
-    int32_t reserved;
+    int32_t address_use;        /* enum ws_address_use: SO_REUSEADDR, SO_EXCLUSIVEADDRUSE */
+    int32_t error;              /* SO_ERROR as set by the program; 0: Linux' */
+    uint32_t kept;              /* WS_KEPT_*: values the program set, read back as set */
+    int32_t rcvbuf, sndbuf;     /* SO_RCVBUF, SO_SNDBUF (Linux doubles them) */
+    uint32_t linger;            /* SO_LINGER's LINGER bytes (Linux normalises l_onoff) */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };
+
+#define WS_KEPT_RCVBUF 0x1
+#define WS_KEPT_SNDBUF 0x2
+#define WS_KEPT_LINGER 0x4
 
 /* Handle values above this cannot be tracked (Wine's are far below). */
 #define WS_SOCKET_TABLE_MAX_HANDLE ((uint64_t)4096 * 1024 * 4 - 4)

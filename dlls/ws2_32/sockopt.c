@@ -6,25 +6,54 @@
  *
  * Windows checks, in order: the socket (WSAENOTSOCK, even with NULL
  * buffers), the level (WSAEINVAL), the option (WSAENOPROTOOPT), then the
- * buffers (WSAEFAULT). Options answered here are in option_table; every
- * other int option goes to the Linux side's table, which refuses what it
- * does not know with WSAENOPROTOOPT.
+ * buffers (WSAEFAULT). One table lists every option: its buffer format
+ * (how Windows reads and writes optval for it, short lengths included:
+ * docs/sockopt.md) and where its value lives (here, or in Linux through
+ * the Linux side's table).
  */
 #include <string.h>
 
 #include "ws2_32_private.h"
+#include "addressuse.h"
 #include "catalog.h"
 
+/* Windows' TCP keep-alive options (ws2ipdef.h); MinGW's headers lack them. */
+#ifndef TCP_KEEPALIVE
+#define TCP_KEEPALIVE 3
+#endif
+#ifndef TCP_KEEPCNT
+#define TCP_KEEPCNT 16
+#endif
+#ifndef TCP_KEEPINTVL
+#define TCP_KEEPINTVL 17
+#endif
 
 struct option_call
 {
     SOCKET s;
     struct ws_socket_info info;
     int fd;
+    int level, option;
 };
 
-typedef int (*get_handler)(struct option_call *call, char *optval, int *optlen);
-typedef int (*set_handler)(struct option_call *call, const char *optval, int optlen);
+/* How Windows moves an option's value through optval/optlen. */
+enum format
+{
+    fmt_int,            /* SOL_SOCKET int: 4 bytes; a negative set length counts as large */
+    fmt_int_zeroed,     /* as fmt_int, but a short get buffer is zeroed before WSAEFAULT */
+    fmt_bool,           /* SOL_SOCKET BOOL: 1 to 4 bytes read; length 0 sets nothing */
+    fmt_byte,           /* a one-byte flag: one byte read, one byte written */
+    fmt_ip_flag,        /* IP-level flag: 1 to 4 bytes read, 1 or 4 written */
+    fmt_ip_small,       /* IP-level count 0..255: as fmt_ip_flag, not normalised */
+    fmt_ip_int,         /* IP/TCP-level int: exactly 4 bytes; a short get sets *optlen 0 */
+    fmt_ip_flag4,       /* as fmt_ip_int, normalised to 0/1 */
+    fmt_raw,            /* only the raw handlers: they read and write optval themselves */
+};
+
+typedef int (*get_value)(struct option_call *call, int *value);
+typedef int (*set_value)(struct option_call *call, int value);
+typedef int (*get_raw)(struct option_call *call, char *optval, int *optlen);
+typedef int (*set_raw)(struct option_call *call, const char *optval, int optlen);
 
 static const int known_levels[] = { SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP };
 
@@ -35,35 +64,70 @@ static BOOL level_known(int level)
     return FALSE;
 }
 
-static int put_int(int value, char *optval, int *optlen)
-{
-    if (*optlen < (int)sizeof(int)) return WSAEFAULT;
-    if (!ws_writable(optval, sizeof(int))) return WSAEFAULT;
-    *(int *)optval = value;
-    *optlen = sizeof(int);
-    return 0;
-}
-
-static int take_int(const char *optval, int optlen, int *value)
-{
-    if (optlen < (int)sizeof(int) || !ws_readable(optval, sizeof(int))) return WSAEFAULT;
-    *value = *(const int *)optval;
-    return 0;
-}
-
 static int save_state(struct option_call *call)
 {
     return socket_table_insert(call->s, &call->info) ? WSAENOBUFS : 0;
 }
 
-static int get_type(struct option_call *call, char *optval, int *optlen)
+static int unix_option(struct option_call *call, int level, int option, int set, int *value)
 {
-    return put_int(call->info.type, optval, optlen);
+    struct ws2host_sockopt_params params = { .fd = call->fd, .level = level, .option = option, .set = set };
+    int err;
+
+    if (set) params.value = *value;
+    if ((err = ws_unix_call(ws2host_call_sockopt, &params))) return err;
+    if (!set) *value = params.value;
+    return 0;
 }
 
-static int set_read_only(struct option_call *call, const char *optval, int optlen)
+/* ------------------------------------------------ values kept in Linux */
+static int get_linux(struct option_call *call, int *value)
 {
-    return WSAENOPROTOOPT;
+    return unix_option(call, call->level, call->option, 0, value);
+}
+
+static int set_linux(struct option_call *call, int value)
+{
+    return unix_option(call, call->level, call->option, 1, &value);
+}
+
+/* IP_ADD/DROP_MEMBERSHIP (IP_MREQ) and IPV6_ADD/DROP_MEMBERSHIP
+ * (IPV6_MREQ): Windows structures the Linux side translates. A short
+ * length is WSAEINVAL, as Wine's builtin answers (docs/sockopt.md). */
+static int set_membership(struct option_call *call, const char *optval, int optlen)
+{
+    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option, .set = 1 };
+    int size = call->level == IPPROTO_IP ? sizeof(IP_MREQ) : sizeof(IPV6_MREQ);
+
+    if (optlen < size) return WSAEINVAL;
+    if (!ws_readable(optval, size)) return WSAEFAULT;
+    memcpy(params.data, optval, size);
+    params.length = size;
+    return ws_unix_call(ws2host_call_sockopt, &params);
+}
+
+/* SO_ERROR: Linux' pending error, unless the program set one. */
+static int get_error(struct option_call *call, int *value)
+{
+    if (call->info.error)
+    {
+        *value = call->info.error;
+        return 0;
+    }
+    return get_linux(call, value);
+}
+
+static int set_error(struct option_call *call, int value)
+{
+    call->info.error = value;
+    return save_state(call);
+}
+
+/* --------------------------------------------------- values kept here */
+static int get_type(struct option_call *call, int *value)
+{
+    *value = call->info.type;
+    return 0;
 }
 
 /* Windows refuses to set SO_TYPE with WSAEINVAL on datagram sockets and
@@ -105,75 +169,62 @@ static int get_protocol_info_w(struct option_call *call, char *optval, int *optl
 }
 
 /* SO_DEBUG does nothing on Windows either; any non-zero value reads 1. */
-static int get_debug(struct option_call *call, char *optval, int *optlen)
+static int get_debug(struct option_call *call, int *value)
 {
-    return put_int(call->info.debug, optval, optlen);
+    *value = call->info.debug;
+    return 0;
 }
 
-static int set_debug(struct option_call *call, const char *optval, int optlen)
+static int set_debug(struct option_call *call, int value)
 {
-    int value, err;
-
-    if ((err = take_int(optval, optlen, &value))) return err;
     call->info.debug = !!value;
     return save_state(call);
 }
 
 /* IPV6_V6ONLY on an AF_INET socket: Windows lets it be read (1 at first)
  * and set; Linux has no such option on IPv4 sockets. */
-static int unix_int(struct option_call *call, int level, int option, int set, int *value);
-
-static int get_v6only(struct option_call *call, char *optval, int *optlen)
+static int get_v6only(struct option_call *call, int *value)
 {
-    int value, err;
-
-    if (call->info.family != AF_INET6) return put_int(call->info.v6only, optval, optlen);
-    if ((err = unix_int(call, IPPROTO_IPV6, IPV6_V6ONLY, 0, &value))) return err;
-    return put_int(value, optval, optlen);
+    if (call->info.family == AF_INET6) return get_linux(call, value);
+    *value = call->info.v6only;
+    return 0;
 }
 
-static int set_v6only(struct option_call *call, const char *optval, int optlen)
+static int set_v6only(struct option_call *call, int value)
 {
-    int value, err;
-
-    if ((err = take_int(optval, optlen, &value))) return err;
-    if (call->info.family == AF_INET6) return unix_int(call, IPPROTO_IPV6, IPV6_V6ONLY, 1, &value);
-    call->info.v6only = !!value;
+    if (call->info.family == AF_INET6) return set_linux(call, value);
+    call->info.v6only = value;
     return save_state(call);
 }
 
 /* SO_RCVTIMEO / SO_SNDTIMEO: a DWORD of milliseconds, kept here and
  * applied by the calls that wait (0: wait for ever). */
-static int set_timeout(struct option_call *call, const char *optval, int optlen, uint32_t *field)
+static int get_rcvtimeo(struct option_call *call, int *value)
 {
-    int value, err;
+    *value = call->info.rcvtimeo;
+    return 0;
+}
 
-    if ((err = take_int(optval, optlen, &value))) return err;
-    *field = value;
+static int get_sndtimeo(struct option_call *call, int *value)
+{
+    *value = call->info.sndtimeo;
+    return 0;
+}
+
+static int set_rcvtimeo(struct option_call *call, int value)
+{
+    call->info.rcvtimeo = value;
     return save_state(call);
 }
 
-static int get_rcvtimeo(struct option_call *call, char *optval, int *optlen)
+static int set_sndtimeo(struct option_call *call, int value)
 {
-    return put_int(call->info.rcvtimeo, optval, optlen);
+    call->info.sndtimeo = value;
+    return save_state(call);
 }
 
-static int get_sndtimeo(struct option_call *call, char *optval, int *optlen)
-{
-    return put_int(call->info.sndtimeo, optval, optlen);
-}
-
-static int set_rcvtimeo(struct option_call *call, const char *optval, int optlen)
-{
-    return set_timeout(call, optval, optlen, &call->info.rcvtimeo);
-}
-
-static int set_sndtimeo(struct option_call *call, const char *optval, int optlen)
-{
-    return set_timeout(call, optval, optlen, &call->info.sndtimeo);
-}
-
-/* SO_LINGER and SO_DONTLINGER: connection-oriented sockets only. */
+/* SO_LINGER and SO_DONTLINGER: connection-oriented sockets only. The
+ * LINGER structure (two u_shorts) travels as the int with its bytes. */
 static int linger_call(struct option_call *call, struct ws2host_linger_params *params)
 {
     if (call->info.type != SOCK_STREAM) return WSAENOPROTOOPT;
@@ -181,145 +232,387 @@ static int linger_call(struct option_call *call, struct ws2host_linger_params *p
     return ws_unix_call(ws2host_call_linger, params);
 }
 
-static int get_linger(struct option_call *call, char *optval, int *optlen)
+/* Windows reads LINGER back as it was set, l_onoff unnormalised. */
+static int get_linger(struct option_call *call, int *value)
 {
     struct ws2host_linger_params params = { 0 };
-    struct linger *value = (struct linger *)optval;
+    LINGER linger;
     int err;
 
     if ((err = linger_call(call, &params))) return err;
-    if (*optlen < (int)sizeof(*value) || !ws_writable(optval, sizeof(*value))) return WSAEFAULT;
-    value->l_onoff = params.onoff;
-    value->l_linger = params.seconds;
-    *optlen = sizeof(*value);
+    if (call->info.kept & WS_KEPT_LINGER)
+    {
+        *value = call->info.linger;
+        return 0;
+    }
+    linger.l_onoff = params.onoff;
+    linger.l_linger = params.seconds;
+    memcpy(value, &linger, sizeof(linger));
     return 0;
 }
 
-static int set_linger(struct option_call *call, const char *optval, int optlen)
+static int keep_linger(struct option_call *call, u_short onoff, u_short seconds)
 {
-    struct ws2host_linger_params params = { .set = 1 };
-    const struct linger *value = (const struct linger *)optval;
-
-    if (call->info.type != SOCK_STREAM) return WSAENOPROTOOPT;
-    if (optlen < (int)sizeof(*value) || !ws_readable(optval, sizeof(*value))) return WSAEFAULT;
-    params.onoff = value->l_onoff;
-    params.seconds = value->l_linger;
-    return linger_call(call, &params);
-}
-
-static int get_dontlinger(struct option_call *call, char *optval, int *optlen)
-{
-    struct ws2host_linger_params params = { 0 };
+    struct ws2host_linger_params params = { .set = 1, .onoff = onoff, .seconds = seconds };
+    LINGER linger = { onoff, seconds };
     int err;
 
     if ((err = linger_call(call, &params))) return err;
-    return put_int(!params.onoff, optval, optlen);
+    memcpy(&call->info.linger, &linger, sizeof(linger));
+    call->info.kept |= WS_KEPT_LINGER;
+    return save_state(call);
 }
 
-static int set_dontlinger(struct option_call *call, const char *optval, int optlen)
+static int set_linger(struct option_call *call, int value)
 {
-    struct ws2host_linger_params params = { 0 };
-    int value, err;
+    LINGER linger;
 
-    if ((err = take_int(optval, optlen, &value))) return err;
-    if ((err = linger_call(call, &params))) return err;
-    params.set = 1;
-    params.onoff = !value;
-    return linger_call(call, &params);
+    memcpy(&linger, &value, sizeof(linger));
+    return keep_linger(call, linger.l_onoff, linger.l_linger);
+}
+
+static int get_dontlinger(struct option_call *call, int *value)
+{
+    LINGER linger;
+    int err, bytes;
+
+    if ((err = get_linger(call, &bytes))) return err;
+    memcpy(&linger, &bytes, sizeof(linger));
+    *value = !linger.l_onoff;
+    return 0;
+}
+
+static int set_dontlinger(struct option_call *call, int value)
+{
+    LINGER linger;
+    int err, bytes;
+
+    if ((err = get_linger(call, &bytes))) return err;
+    memcpy(&linger, &bytes, sizeof(linger));
+    return keep_linger(call, !value, linger.l_linger);
+}
+
+/* SO_RCVBUF / SO_SNDBUF: Linux doubles what it is given (and enforces a
+ * minimum); Windows reads back exactly what was set. */
+static int get_buffer(struct option_call *call, int *value, uint32_t kept, int32_t stored)
+{
+    if (!(call->info.kept & kept)) return get_linux(call, value);
+    *value = stored;
+    return 0;
+}
+
+static int set_buffer(struct option_call *call, int value, uint32_t kept, int32_t *stored)
+{
+    int err;
+
+    if ((err = set_linux(call, value))) return err;
+    *stored = value;
+    call->info.kept |= kept;
+    return save_state(call);
+}
+
+static int get_rcvbuf(struct option_call *call, int *value)
+{
+    return get_buffer(call, value, WS_KEPT_RCVBUF, call->info.rcvbuf);
+}
+
+static int get_sndbuf(struct option_call *call, int *value)
+{
+    return get_buffer(call, value, WS_KEPT_SNDBUF, call->info.sndbuf);
+}
+
+static int set_rcvbuf(struct option_call *call, int value)
+{
+    return set_buffer(call, value, WS_KEPT_RCVBUF, &call->info.rcvbuf);
+}
+
+static int set_sndbuf(struct option_call *call, int value)
+{
+    return set_buffer(call, value, WS_KEPT_SNDBUF, &call->info.sndbuf);
 }
 
 /* SO_CONNECT_TIME: seconds since the connection was made, 0xffffffff
  * while not connected. Connected sockets are noticed here the first time
  * they are asked, for connections finished in the background. */
-static int get_connect_time(struct option_call *call, char *optval, int *optlen)
+static int get_connect_time(struct option_call *call, int *value)
 {
     struct ws2host_address_params params = { .fd = call->fd };
     ULONGLONG now = GetTickCount64();
 
-    if (ws_unix_call(ws2host_call_getpeername, &params)) return put_int(-1, optval, optlen);
+    if (ws_unix_call(ws2host_call_getpeername, &params))
+    {
+        *value = -1;
+        return 0;
+    }
     if (!call->info.connect_tick)
     {
         call->info.connect_tick = now;
         save_state(call);
     }
-    return put_int((int)((now - call->info.connect_tick) / 1000), optval, optlen);
-}
-
-static const struct
-{
-    int level, option;
-    get_handler get;
-    set_handler set;
-}
-option_table[] =
-{
-    { SOL_SOCKET,   SO_TYPE,           get_type,            set_type },
-    { SOL_SOCKET,   SO_PROTOCOL_INFOA, get_protocol_info_a, set_read_only },
-    { SOL_SOCKET,   SO_PROTOCOL_INFOW, get_protocol_info_w, set_read_only },
-    { SOL_SOCKET,   SO_DEBUG,          get_debug,           set_debug },
-    { SOL_SOCKET,   SO_RCVTIMEO,       get_rcvtimeo,        set_rcvtimeo },
-    { SOL_SOCKET,   SO_LINGER,         get_linger,          set_linger },
-    { SOL_SOCKET,   SO_DONTLINGER,     get_dontlinger,      set_dontlinger },
-    { SOL_SOCKET,   SO_CONNECT_TIME,   get_connect_time,    set_read_only },
-    { SOL_SOCKET,   SO_SNDTIMEO,       get_sndtimeo,        set_sndtimeo },
-    { IPPROTO_IPV6, IPV6_V6ONLY,       get_v6only,          set_v6only },
-};
-
-static int unix_int(struct option_call *call, int level, int option, int set, int *value)
-{
-    struct ws2host_sockopt_params params = { .fd = call->fd, .level = level, .option = option, .set = set };
-    int err;
-
-    if (set == 1) params.value = *value;
-    if ((err = ws_unix_call(ws2host_call_sockopt, &params))) return err;
-    if (!set) *value = params.value;
+    *value = (int)((now - call->info.connect_tick) / 1000);
     return 0;
 }
 
-static int find_option(int level, int option)
+/* SO_REUSEADDR and SO_EXCLUSIVEADDRUSE exclude each other (WSAEINVAL).
+ * Windows' sharing rules are kept at bind (addressuse.c); Linux is told
+ * what it needs to let sharers in: SO_REUSEPORT for TCP, SO_REUSEADDR for
+ * datagrams (docs/addressuse.md). */
+static int get_reuseaddr(struct option_call *call, int *value)
 {
-    for (size_t i = 0; i < ARRAYSIZE(option_table); i++)
-        if (option_table[i].level == level && option_table[i].option == option) return i;
-    return -1;
+    *value = call->info.address_use == ws_use_reuse;
+    return 0;
 }
 
-static int get_option(struct option_call *call, int level, int option, char *optval, int *optlen)
+static int get_exclusiveaddruse(struct option_call *call, int *value)
 {
-    int index = find_option(level, option), value, err;
+    *value = call->info.address_use == ws_use_exclusive;
+    return 0;
+}
 
-    /* An unknown option is reported before any buffer is looked at. */
-    if (index < 0 && (err = unix_int(call, level, option, WS2HOST_SOCKOPT_PROBE, &value)))
+static int set_reuseaddr(struct option_call *call, int value)
+{
+    int linux_option = call->info.type == SOCK_STREAM ? WS2HOST_OPT_LINUX_REUSEPORT : WS2HOST_OPT_LINUX_REUSEADDR;
+    int err;
+
+    if (value && call->info.address_use == ws_use_exclusive) return WSAEINVAL;
+    if ((err = unix_option(call, WS2HOST_LEVEL_PRIVATE, linux_option, 1, &value))) return err;
+    if (value) call->info.address_use = ws_use_reuse;
+    else if (call->info.address_use == ws_use_reuse) call->info.address_use = ws_use_default;
+    return save_state(call);
+}
+
+static int set_exclusiveaddruse(struct option_call *call, int value)
+{
+    if (value && call->info.address_use == ws_use_reuse) return WSAEINVAL;
+    if (value) call->info.address_use = ws_use_exclusive;
+    else if (call->info.address_use == ws_use_exclusive) call->info.address_use = ws_use_default;
+    return save_state(call);
+}
+
+/* --------------------------------------------------------- the table */
+struct option
+{
+    int level, option;
+    enum format format;
+    get_value get;              /* NULL: cannot be read (WSAENOPROTOOPT) */
+    set_value set;              /* NULL: cannot be set (WSAENOPROTOOPT) */
+    get_raw get_raw;            /* when present, used instead of get or set */
+    set_raw set_raw;
+};
+
+#define LINUX get_linux, set_linux, NULL, NULL
+#define LINUX_READ_ONLY get_linux, NULL, NULL, NULL
+#define HERE(get, set) get, set, NULL, NULL
+#define RAW(get, set) NULL, NULL, get, set
+
+static const struct option options[] =
+{
+    { SOL_SOCKET,   SO_ACCEPTCONN,          fmt_int,        LINUX_READ_ONLY },
+    { SOL_SOCKET,   SO_BROADCAST,           fmt_bool,       LINUX },
+    { SOL_SOCKET,   SO_CONNECT_TIME,        fmt_int,        HERE(get_connect_time, NULL) },
+    { SOL_SOCKET,   SO_DEBUG,               fmt_int,        HERE(get_debug, set_debug) },
+    { SOL_SOCKET,   SO_DONTLINGER,          fmt_bool,       HERE(get_dontlinger, set_dontlinger) },
+    { SOL_SOCKET,   SO_DONTROUTE,           fmt_byte,       LINUX },
+    { SOL_SOCKET,   SO_ERROR,               fmt_int,        HERE(get_error, set_error) },
+    { SOL_SOCKET,   SO_EXCLUSIVEADDRUSE,    fmt_bool,       HERE(get_exclusiveaddruse, set_exclusiveaddruse) },
+    { SOL_SOCKET,   SO_KEEPALIVE,           fmt_byte,       LINUX },
+    { SOL_SOCKET,   SO_LINGER,              fmt_int_zeroed, HERE(get_linger, set_linger) },
+    { SOL_SOCKET,   SO_OOBINLINE,           fmt_bool,       LINUX },
+    { SOL_SOCKET,   SO_PROTOCOL_INFOA,      fmt_raw,        RAW(get_protocol_info_a, NULL) },
+    { SOL_SOCKET,   SO_PROTOCOL_INFOW,      fmt_raw,        RAW(get_protocol_info_w, NULL) },
+    { SOL_SOCKET,   SO_RCVBUF,              fmt_int_zeroed, HERE(get_rcvbuf, set_rcvbuf) },
+    { SOL_SOCKET,   SO_RCVTIMEO,            fmt_int,        HERE(get_rcvtimeo, set_rcvtimeo) },
+    { SOL_SOCKET,   SO_REUSEADDR,           fmt_bool,       HERE(get_reuseaddr, set_reuseaddr) },
+    { SOL_SOCKET,   SO_SNDBUF,              fmt_int_zeroed, HERE(get_sndbuf, set_sndbuf) },
+    { SOL_SOCKET,   SO_SNDTIMEO,            fmt_int,        HERE(get_sndtimeo, set_sndtimeo) },
+    { SOL_SOCKET,   SO_TYPE,                fmt_int,        get_type, NULL, NULL, set_type },
+    { IPPROTO_TCP,  TCP_NODELAY,            fmt_byte,       LINUX },
+    { IPPROTO_TCP,  TCP_KEEPALIVE,          fmt_ip_int,     LINUX },
+    { IPPROTO_TCP,  TCP_KEEPCNT,            fmt_ip_int,     LINUX },
+    { IPPROTO_TCP,  TCP_KEEPINTVL,          fmt_ip_int,     LINUX },
+    { IPPROTO_IP,   IP_TOS,                 fmt_ip_small,   LINUX },
+    { IPPROTO_IP,   IP_TTL,                 fmt_ip_small,   LINUX },
+    { IPPROTO_IP,   IP_MULTICAST_IF,        fmt_ip_int,     LINUX },
+    { IPPROTO_IP,   IP_MULTICAST_TTL,       fmt_ip_small,   LINUX },
+    { IPPROTO_IP,   IP_MULTICAST_LOOP,      fmt_ip_flag,    LINUX },
+    { IPPROTO_IP,   IP_ADD_MEMBERSHIP,      fmt_raw,        RAW(NULL, set_membership) },
+    { IPPROTO_IP,   IP_DROP_MEMBERSHIP,     fmt_raw,        RAW(NULL, set_membership) },
+    { IPPROTO_IP,   IP_PKTINFO,             fmt_ip_flag4,   LINUX },
+    { IPPROTO_IP,   IP_RECVTTL,             fmt_ip_flag4,   LINUX },
+    { IPPROTO_IP,   IP_RECVTOS,             fmt_ip_flag4,   LINUX },
+    { IPPROTO_IPV6, IPV6_UNICAST_HOPS,      fmt_ip_small,   LINUX },
+    { IPPROTO_IPV6, IPV6_MULTICAST_IF,      fmt_ip_int,     LINUX },
+    { IPPROTO_IPV6, IPV6_MULTICAST_HOPS,    fmt_ip_small,   LINUX },
+    { IPPROTO_IPV6, IPV6_MULTICAST_LOOP,    fmt_ip_flag,    LINUX },
+    { IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP,    fmt_raw,        RAW(NULL, set_membership) },
+    { IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP,   fmt_raw,        RAW(NULL, set_membership) },
+    { IPPROTO_IPV6, IPV6_DONTFRAG,          fmt_ip_flag,    LINUX },
+    { IPPROTO_IPV6, IPV6_PKTINFO,           fmt_ip_flag4,   LINUX },
+    { IPPROTO_IPV6, IPV6_HOPLIMIT,          fmt_ip_flag4,   LINUX },
+    { IPPROTO_IPV6, IPV6_RECVTCLASS,        fmt_ip_flag4,   LINUX },
+    { IPPROTO_IPV6, IPV6_V6ONLY,            fmt_byte,       HERE(get_v6only, set_v6only) },
+};
+
+static const struct option *find_option(int level, int option)
+{
+    for (size_t i = 0; i < ARRAYSIZE(options); i++)
+        if (options[i].level == level && options[i].option == option) return &options[i];
+    return NULL;
+}
+
+/* ------------------------------------------------ the buffer formats */
+/* Reads `size` little-endian bytes. */
+static int read_bytes(const char *optval, int size, int *value)
+{
+    unsigned int result = 0;
+
+    if (!ws_readable(optval, size)) return WSAEFAULT;
+    for (int i = size - 1; i >= 0; i--) result = (result << 8) | (unsigned char)optval[i];
+    *value = (int)result;
+    return 0;
+}
+
+/* setsockopt's optval as the option's value. *nothing is set when
+ * Windows accepts the call but there is no value to apply. */
+static int read_value(enum format format, int level, const char *optval, int optlen, int *value, BOOL *nothing)
+{
+    int err;
+
+    *nothing = FALSE;
+    if (optlen < 0)
     {
-        FIXME_ONCE("level %#x option %#x not supported\n", level, option);
-        return err;
+        /* Only SOL_SOCKET's four-byte options take it as "large". */
+        if (level != SOL_SOCKET || format == fmt_byte) return WSAENOBUFS;
+        optlen = sizeof(int);
+    }
+    switch (format)
+    {
+    case fmt_int:
+    case fmt_int_zeroed:
+    case fmt_ip_int:
+    case fmt_ip_flag4:
+        if (optlen < (int)sizeof(int)) return WSAEFAULT;
+        if ((err = read_bytes(optval, sizeof(int), value))) return err;
+        if (format == fmt_ip_flag4) *value = !!*value;
+        return 0;
+    case fmt_bool:
+        if (!optlen)
+        {
+            *nothing = TRUE;
+            return 0;
+        }
+        if ((err = read_bytes(optval, min(optlen, (int)sizeof(int)), value))) return err;
+        *value = !!*value;
+        return 0;
+    case fmt_byte:
+        if (!optlen) return WSAEFAULT;
+        if ((err = read_bytes(optval, 1, value))) return err;
+        *value = !!*value;
+        return 0;
+    case fmt_ip_flag:
+    case fmt_ip_small:
+        if (!optlen) return WSAEFAULT;
+        if ((err = read_bytes(optval, min(optlen, (int)sizeof(int)), value))) return err;
+        if (format == fmt_ip_flag) *value = !!*value;
+        else if ((unsigned int)*value > 255) return WSAEINVAL;
+        return 0;
+    case fmt_raw:
+        break;
+    }
+    return WSAEINVAL;
+}
+
+static int write_bytes(char *optval, int size, int value, int *optlen, int reported)
+{
+    if (!ws_writable(optval, size)) return WSAEFAULT;
+    memcpy(optval, &value, size);
+    *optlen = reported;
+    return 0;
+}
+
+/* The option's value into getsockopt's optval, *optlen already readable. */
+static int write_value(enum format format, int value, char *optval, int *optlen)
+{
+    int length = *optlen;
+
+    if (length <= 0) return WSAEFAULT;
+    switch (format)
+    {
+    case fmt_int:
+        if (length < (int)sizeof(int)) return WSAEFAULT;
+        return write_bytes(optval, sizeof(int), value, optlen, sizeof(int));
+    case fmt_int_zeroed:
+        if (length < (int)sizeof(int))
+        {
+            if (ws_writable(optval, length)) memset(optval, 0, length);
+            return WSAEFAULT;
+        }
+        return write_bytes(optval, sizeof(int), value, optlen, sizeof(int));
+    case fmt_ip_int:
+    case fmt_ip_flag4:
+        if (length < (int)sizeof(int))
+        {
+            *optlen = 0;
+            return WSAEFAULT;
+        }
+        return write_bytes(optval, sizeof(int), value, optlen, sizeof(int));
+    case fmt_bool:
+        /* Windows reports one byte for any short buffer, but fills two. */
+        if (length >= (int)sizeof(int)) return write_bytes(optval, sizeof(int), value, optlen, sizeof(int));
+        return write_bytes(optval, min(length, 2), value, optlen, 1);
+    case fmt_byte:
+        return write_bytes(optval, 1, value, optlen, 1);
+    case fmt_ip_flag:
+    case fmt_ip_small:
+        if (length >= (int)sizeof(int)) return write_bytes(optval, sizeof(int), value, optlen, sizeof(int));
+        return write_bytes(optval, 1, value, optlen, 1);
+    case fmt_raw:
+        break;
+    }
+    return WSAEINVAL;
+}
+
+/* ------------------------------------------------------------ calls */
+static int get_option(struct option_call *call, const struct option *option, char *optval, int *optlen)
+{
+    int value = 0, err;
+
+    if (!option || !(option->get || option->get_raw))
+    {
+        FIXME_ONCE("getting level %#x option %#x is not supported\n", call->level, call->option);
+        return WSAENOPROTOOPT;
     }
     if (!optval || !ws_writable(optlen, sizeof(*optlen))) return WSAEFAULT;
-    if (index >= 0) return option_table[index].get(call, optval, optlen);
-    if (*optlen < (int)sizeof(int)) return WSAEFAULT;
-    if ((err = unix_int(call, level, option, 0, &value))) return err;
-    return put_int(value, optval, optlen);
+    if (option->get_raw) return option->get_raw(call, optval, optlen);
+    if (*optlen <= 0) return WSAEFAULT;
+    if ((err = option->get(call, &value))) return err;
+    return write_value(option->format, value, optval, optlen);
 }
 
-static int set_option(struct option_call *call, int level, int option, const char *optval, int optlen)
+static int set_option(struct option_call *call, const struct option *option, const char *optval, int optlen)
 {
-    int index = find_option(level, option), value, err;
+    BOOL nothing;
+    int value, err;
 
-    if (index >= 0) return option_table[index].set(call, optval, optlen);
-    if ((err = unix_int(call, level, option, WS2HOST_SOCKOPT_PROBE, &value)))
+    if (!option || !(option->set || option->set_raw))
     {
-        FIXME_ONCE("level %#x option %#x not supported\n", level, option);
-        return err;
+        if (!option) FIXME_ONCE("setting level %#x option %#x is not supported\n", call->level, call->option);
+        return WSAENOPROTOOPT;
     }
-    if ((err = take_int(optval, optlen, &value))) return err;
-    return unix_int(call, level, option, 1, &value);
+    if (option->set_raw) return option->set_raw(call, optval, optlen);
+    if ((err = read_value(option->format, call->level, optval, optlen, &value, &nothing))) return err;
+    if (nothing) return 0;
+    return option->set(call, value);
 }
 
-static int begin_call(SOCKET s, int level, struct option_call *call)
+static int begin_call(SOCKET s, int level, int option, struct option_call *call)
 {
     int err;
 
     if (!ws_is_started()) return WSANOTINITIALISED;
     call->s = s;
+    call->level = level;
+    call->option = option;
     if ((err = ws_socket_from_handle(s, &call->info, &call->fd))) return err;
     if (!level_known(level))
     {
@@ -347,9 +640,9 @@ int WINAPI getsockopt(SOCKET s, int level, int option, char *optval, int *optlen
     TRACE("socket %#llx, level %#x, option %#x, optval %p, optlen %p\n",
           (ULONGLONG)s, level, option, optval, optlen);
     if (level == SOL_SOCKET && option == SO_OPENTYPE) return finish(ws_get_opentype(optval, optlen));
-    if ((err = begin_call(s, level, &call))) return ws_fail(err);
+    if ((err = begin_call(s, level, option, &call))) return ws_fail(err);
 
-    err = get_option(&call, level, option, optval, optlen);
+    err = get_option(&call, find_option(level, option), optval, optlen);
     ws_unix_close_fd(call.fd);
     return finish(err);
 }
@@ -365,9 +658,9 @@ int WINAPI setsockopt(SOCKET s, int level, int option, const char *optval, int o
     TRACE("socket %#llx, level %#x, option %#x, optval %p, optlen %d\n",
           (ULONGLONG)s, level, option, optval, optlen);
     if (level == SOL_SOCKET && option == SO_OPENTYPE) return finish(ws_set_opentype(optval, optlen));
-    if ((err = begin_call(s, level, &call))) return ws_fail(err);
+    if ((err = begin_call(s, level, option, &call))) return ws_fail(err);
 
-    err = set_option(&call, level, option, optval, optlen);
+    err = set_option(&call, find_option(level, option), optval, optlen);
     ws_unix_close_fd(call.fd);
     return finish(err);
 }

@@ -86,6 +86,11 @@ void ws_cancel_waiters(uint64_t inode);
 int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle);
 void ws_close_all_sockets(void);
 
+/* bindrules.c: bind with Windows' address sharing rules. */
+int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct ws2host_address_params *params);
+void ws_bind_forget(SOCKET s);
+void ws_bind_forget_all(void);
+
 /* Sets the thread's last error and returns what Winsock functions return. */
 static inline int ws_fail(int error)
 {

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 12
+#define WS2HOST_ABI_VERSION 13
 
 enum ws2host_call
 {
@@ -97,8 +97,17 @@ WS2HOST_ABI_SIZE(struct ws2host_fd_identify_params, 32);
 
 #define WS2HOST_SOCKOPT_PROBE 2
 
-/* An int-valued socket option, by its Windows level and name; the Linux
- * side's table says which exist (WSAENOPROTOOPT otherwise). */
+/* Options the PE side sets for its own reasons, at a level no Windows
+ * program can reach (the PE side refuses unknown levels first). */
+#define WS2HOST_LEVEL_PRIVATE       0x77730000
+#define WS2HOST_OPT_LINUX_REUSEADDR 1   /* Linux SO_REUSEADDR */
+#define WS2HOST_OPT_LINUX_REUSEPORT 2   /* Linux SO_REUSEPORT */
+
+#define WS2HOST_SOCKOPT_DATA 32
+
+/* A socket option by its Windows level and name; the Linux side's table
+ * says which exist (WSAENOPROTOOPT otherwise). Int options travel in
+ * value; structure options (group memberships) in data, Windows layout. */
 struct ws2host_sockopt_params
 {
     int32_t fd;                 /* in */
@@ -107,9 +116,10 @@ struct ws2host_sockopt_params
     int32_t set;                /* in: 1 to set value, 0 to read it, or
                                    WS2HOST_SOCKOPT_PROBE: does it exist? */
     int32_t value;              /* in (set) or out (get) */
-    int32_t reserved;
+    uint32_t length;            /* in (set): bytes of data */
+    uint8_t data[WS2HOST_SOCKOPT_DATA];
 };
-WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 24);
+WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 56);
 
 /* A socket address in Windows layout (SOCKADDR_IN, SOCKADDR_IN6: the
  * family field holds Windows' AF_* value). */

@@ -25,6 +25,11 @@ struct default_option
 
 static const struct default_option windows_defaults[] =
 {
+    /* Windows lets a TCP socket bind a port whose old connections are in
+     * TIME_WAIT; Linux needs SO_REUSEADDR for that. Windows' own sharing
+     * rules are kept by the PE side (docs/addressuse.md). */
+    { AF_INET,  SOCK_STREAM, SOL_SOCKET,   SO_REUSEADDR, 1 },
+    { AF_INET6, SOCK_STREAM, SOL_SOCKET,   SO_REUSEADDR, 1 },
     /* IPV6_V6ONLY is 1 on Windows (Linux: the sysctl, 0). Linux refuses
      * the option on raw sockets, which carry no IPv4 anyway. */
     { AF_INET6, SOCK_STREAM, IPPROTO_IPV6, IPV6_V6ONLY, 1 },

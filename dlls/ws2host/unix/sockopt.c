@@ -1,13 +1,16 @@
 /*
- * Int-valued socket options whose Windows meaning is the Linux one, by
- * table. Options whose meanings differ (SO_REUSEADDR, timeouts, linger)
- * are not here: they need their own translation.
+ * Socket options whose Windows meaning has a Linux equivalent, by table:
+ * int options (the value as it is), group memberships and multicast
+ * interfaces (Windows' structures translated). Options whose meanings
+ * differ (SO_REUSEADDR, timeouts, linger) are not here: the PE side
+ * translates them, using the private level for the Linux flags it needs.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <errno.h>
 #include <stddef.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -17,66 +20,153 @@
 #include "unix_private.h"
 #include "wsvalues.h"
 
-enum access { read_write, read_only };
+enum access { read_write, read_only, write_only };
+
+/* How the value travels: an int as it is, or one of Windows' structures. */
+enum shape { int_value, ipv4_membership, ipv6_membership, ipv4_interface };
 
 struct option_pair
 {
     int ws_level, ws_option;
     int level, option;
     enum access access;
+    enum shape shape;
 };
 
-static const struct option_pair int_options[] =
+static const struct option_pair options[] =
 {
-    { WS_SOL_SOCKET,     WS_SO_ACCEPTCONN,       SOL_SOCKET,   SO_ACCEPTCONN, read_only },
-    { WS_SOL_SOCKET,     WS_SO_BROADCAST,        SOL_SOCKET,   SO_BROADCAST, read_write },
-    { WS_SOL_SOCKET,     WS_SO_DONTROUTE,        SOL_SOCKET,   SO_DONTROUTE, read_write },
-    { WS_SOL_SOCKET,     WS_SO_ERROR,            SOL_SOCKET,   SO_ERROR, read_only },
-    { WS_SOL_SOCKET,     WS_SO_KEEPALIVE,        SOL_SOCKET,   SO_KEEPALIVE, read_write },
-    { WS_SOL_SOCKET,     WS_SO_OOBINLINE,        SOL_SOCKET,   SO_OOBINLINE, read_write },
-    { WS_SOL_SOCKET,     WS_SO_RCVBUF,           SOL_SOCKET,   SO_RCVBUF, read_write },
-    { WS_SOL_SOCKET,     WS_SO_SNDBUF,           SOL_SOCKET,   SO_SNDBUF, read_write },
-    { WS_IPPROTO_TCP,    WS_TCP_NODELAY,         IPPROTO_TCP,  TCP_NODELAY, read_write },
-    { WS_IPPROTO_IP,     WS_IP_TOS,              IPPROTO_IP,   IP_TOS, read_write },
-    { WS_IPPROTO_IP,     WS_IP_TTL,              IPPROTO_IP,   IP_TTL, read_write },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_TTL,    IPPROTO_IP,   IP_MULTICAST_TTL, read_write },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_LOOP,   IPPROTO_IP,   IP_MULTICAST_LOOP, read_write },
-    { WS_IPPROTO_IPV6,   WS_IPV6_UNICAST_HOPS,   IPPROTO_IPV6, IPV6_UNICAST_HOPS, read_write },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_HOPS, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, read_write },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_LOOP, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, read_write },
-    { WS_IPPROTO_IPV6,   WS_IPV6_V6ONLY,         IPPROTO_IPV6, IPV6_V6ONLY, read_write },
+    { WS_SOL_SOCKET,     WS_SO_ACCEPTCONN,       SOL_SOCKET,   SO_ACCEPTCONN, read_only, int_value },
+    { WS_SOL_SOCKET,     WS_SO_BROADCAST,        SOL_SOCKET,   SO_BROADCAST, read_write, int_value },
+    { WS_SOL_SOCKET,     WS_SO_DONTROUTE,        SOL_SOCKET,   SO_DONTROUTE, read_write, int_value },
+    { WS_SOL_SOCKET,     WS_SO_ERROR,            SOL_SOCKET,   SO_ERROR, read_only, int_value },
+    { WS_SOL_SOCKET,     WS_SO_KEEPALIVE,        SOL_SOCKET,   SO_KEEPALIVE, read_write, int_value },
+    { WS_SOL_SOCKET,     WS_SO_OOBINLINE,        SOL_SOCKET,   SO_OOBINLINE, read_write, int_value },
+    { WS_SOL_SOCKET,     WS_SO_RCVBUF,           SOL_SOCKET,   SO_RCVBUF, read_write, int_value },
+    { WS_SOL_SOCKET,     WS_SO_SNDBUF,           SOL_SOCKET,   SO_SNDBUF, read_write, int_value },
+    { WS_IPPROTO_TCP,    WS_TCP_NODELAY,         IPPROTO_TCP,  TCP_NODELAY, read_write, int_value },
+    /* Windows' TCP_KEEPALIVE is the idle time, Linux' TCP_KEEPIDLE. */
+    { WS_IPPROTO_TCP,    WS_TCP_KEEPALIVE,       IPPROTO_TCP,  TCP_KEEPIDLE, read_write, int_value },
+    { WS_IPPROTO_TCP,    WS_TCP_KEEPCNT,         IPPROTO_TCP,  TCP_KEEPCNT, read_write, int_value },
+    { WS_IPPROTO_TCP,    WS_TCP_KEEPINTVL,       IPPROTO_TCP,  TCP_KEEPINTVL, read_write, int_value },
+    { WS_IPPROTO_IP,     WS_IP_TOS,              IPPROTO_IP,   IP_TOS, read_write, int_value },
+    { WS_IPPROTO_IP,     WS_IP_TTL,              IPPROTO_IP,   IP_TTL, read_write, int_value },
+    { WS_IPPROTO_IP,     WS_IP_MULTICAST_IF,     IPPROTO_IP,   IP_MULTICAST_IF, read_write, ipv4_interface },
+    { WS_IPPROTO_IP,     WS_IP_MULTICAST_TTL,    IPPROTO_IP,   IP_MULTICAST_TTL, read_write, int_value },
+    { WS_IPPROTO_IP,     WS_IP_MULTICAST_LOOP,   IPPROTO_IP,   IP_MULTICAST_LOOP, read_write, int_value },
+    { WS_IPPROTO_IP,     WS_IP_ADD_MEMBERSHIP,   IPPROTO_IP,   IP_ADD_MEMBERSHIP, write_only, ipv4_membership },
+    { WS_IPPROTO_IP,     WS_IP_DROP_MEMBERSHIP,  IPPROTO_IP,   IP_DROP_MEMBERSHIP, write_only, ipv4_membership },
+    /* The Windows "deliver this with each datagram" flags. */
+    { WS_IPPROTO_IP,     WS_IP_PKTINFO,          IPPROTO_IP,   IP_PKTINFO, read_write, int_value },
+    { WS_IPPROTO_IP,     WS_IP_RECVTTL,          IPPROTO_IP,   IP_RECVTTL, read_write, int_value },
+    { WS_IPPROTO_IP,     WS_IP_RECVTOS,          IPPROTO_IP,   IP_RECVTOS, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_UNICAST_HOPS,   IPPROTO_IPV6, IPV6_UNICAST_HOPS, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_IF,   IPPROTO_IPV6, IPV6_MULTICAST_IF, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_HOPS, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_LOOP, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_ADD_MEMBERSHIP, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, write_only, ipv6_membership },
+    { WS_IPPROTO_IPV6,   WS_IPV6_DROP_MEMBERSHIP, IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP, write_only, ipv6_membership },
+    { WS_IPPROTO_IPV6,   WS_IPV6_DONTFRAG,       IPPROTO_IPV6, IPV6_DONTFRAG, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_PKTINFO,        IPPROTO_IPV6, IPV6_RECVPKTINFO, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_HOPLIMIT,       IPPROTO_IPV6, IPV6_RECVHOPLIMIT, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_RECVTCLASS,     IPPROTO_IPV6, IPV6_RECVTCLASS, read_write, int_value },
+    { WS_IPPROTO_IPV6,   WS_IPV6_V6ONLY,         IPPROTO_IPV6, IPV6_V6ONLY, read_write, int_value },
+    { WS2HOST_LEVEL_PRIVATE, WS2HOST_OPT_LINUX_REUSEADDR, SOL_SOCKET, SO_REUSEADDR, read_write, int_value },
+    { WS2HOST_LEVEL_PRIVATE, WS2HOST_OPT_LINUX_REUSEPORT, SOL_SOCKET, SO_REUSEPORT, read_write, int_value },
 };
 
-static const struct option_pair *find_int_option(int ws_level, int ws_option)
+static const struct option_pair *find_option(int ws_level, int ws_option)
 {
-    for (unsigned int i = 0; i < sizeof(int_options) / sizeof(int_options[0]); i++)
-        if (int_options[i].ws_level == ws_level && int_options[i].ws_option == ws_option)
-            return &int_options[i];
+    for (unsigned int i = 0; i < sizeof(options) / sizeof(options[0]); i++)
+        if (options[i].ws_level == ws_level && options[i].ws_option == ws_option)
+            return &options[i];
     return NULL;
+}
+
+/* Windows names an IPv4 interface by its address, or by its index
+ * written as an address in 0.0.0.0/8 (network order, as RFC 3678). */
+static void ipv4_interface_to_linux(const uint8_t address[4], struct ip_mreqn *linux_form)
+{
+    uint32_t value;
+
+    memcpy(&value, address, sizeof(value));
+    value = ntohl(value);
+    if (value && value < 0x01000000) linux_form->imr_ifindex = (int)value;
+    else memcpy(&linux_form->imr_address, address, 4);
+}
+
+static unsigned int set_structure(const struct option_pair *pair, const struct ws2host_sockopt_params *params)
+{
+    struct ip_mreqn mreqn;
+    struct ipv6_mreq mreq6;
+    const void *value = &mreqn;
+    socklen_t len = sizeof(mreqn);
+
+    memset(&mreqn, 0, sizeof(mreqn));
+    switch (pair->shape)
+    {
+    case ipv4_membership:       /* IP_MREQ: group, interface */
+        if (params->length < 8) return WSAEFAULT;
+        memcpy(&mreqn.imr_multiaddr, params->data, 4);
+        ipv4_interface_to_linux(params->data + 4, &mreqn);
+        break;
+    case ipv4_interface:        /* an IN_ADDR, carried in value */
+        ipv4_interface_to_linux((const uint8_t *)&params->value, &mreqn);
+        break;
+    case ipv6_membership:       /* IPV6_MREQ: group, interface index */
+        if (params->length < 20) return WSAEFAULT;
+        memcpy(&mreq6.ipv6mr_multiaddr, params->data, 16);
+        memcpy(&mreq6.ipv6mr_interface, params->data + 16, 4);
+        value = &mreq6;
+        len = sizeof(mreq6);
+        break;
+    case int_value:
+        return WSAEINVAL;
+    }
+    if (setsockopt(params->fd, pair->level, pair->option, value, len) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+static unsigned int get_value(const struct option_pair *pair, struct ws2host_sockopt_params *params)
+{
+    socklen_t len;
+    int value;
+
+    if (pair->shape == ipv4_interface)
+    {
+        struct in_addr address;
+
+        len = sizeof(address);
+        if (getsockopt(params->fd, pair->level, pair->option, &address, &len) < 0) return wsa_error_from_errno(errno);
+        memcpy(&params->value, &address, sizeof(params->value));
+        return 0;
+    }
+    len = sizeof(value);
+    if (getsockopt(params->fd, pair->level, pair->option, &value, &len) < 0) return wsa_error_from_errno(errno);
+    /* Linux reports pending errors as errno values: Windows wants WSA codes. */
+    if (pair->option == SO_ERROR && pair->level == SOL_SOCKET) value = (int)wsa_error_from_errno(value);
+    /* Some Linux options are a single byte. */
+    if (len == 1) value = *(unsigned char *)&value;
+    params->value = value;
+    return 0;
 }
 
 unsigned int unix_sockopt(void *args)
 {
     struct ws2host_sockopt_params *params = args;
-    const struct option_pair *pair = find_int_option(params->level, params->option);
-    socklen_t len = sizeof(params->value);
-    int value;
+    const struct option_pair *pair = find_option(params->level, params->option);
 
     if (!pair) return WSAENOPROTOOPT;
     if (params->set == WS2HOST_SOCKOPT_PROBE) return 0;
     if (params->set)
     {
         if (pair->access == read_only) return WSAENOPROTOOPT;
-        if (setsockopt(params->fd, pair->level, pair->option, &params->value, len) < 0)
+        if (pair->shape != int_value) return set_structure(pair, params);
+        if (setsockopt(params->fd, pair->level, pair->option, &params->value, sizeof(params->value)) < 0)
             return wsa_error_from_errno(errno);
         return 0;
     }
-    if (getsockopt(params->fd, pair->level, pair->option, &value, &len) < 0)
-        return wsa_error_from_errno(errno);
-    /* Linux reports pending errors as errno values: Windows wants WSA codes. */
-    if (pair->option == SO_ERROR && pair->level == SOL_SOCKET) value = (int)wsa_error_from_errno(value);
-    params->value = value;
-    return 0;
+    if (pair->access == write_only) return WSAENOPROTOOPT;
+    return get_value(pair, params);
 }
 
 unsigned int unix_linger(void *args)

@@ -41,16 +41,32 @@
 #define WS_SO_TYPE          0x1008
 
 #define WS_TCP_NODELAY      1
+#define WS_TCP_KEEPALIVE    3
+#define WS_TCP_KEEPCNT      16
+#define WS_TCP_KEEPINTVL    17
 
 #define WS_IP_TOS           3
 #define WS_IP_TTL           4
+#define WS_IP_MULTICAST_IF  9
 #define WS_IP_MULTICAST_TTL 10
 #define WS_IP_MULTICAST_LOOP 11
+#define WS_IP_ADD_MEMBERSHIP  12
+#define WS_IP_DROP_MEMBERSHIP 13
+#define WS_IP_PKTINFO       19
+#define WS_IP_RECVTTL       21
+#define WS_IP_RECVTOS       40
 
 #define WS_IPV6_UNICAST_HOPS   4
+#define WS_IPV6_MULTICAST_IF   9
 #define WS_IPV6_MULTICAST_HOPS 10
 #define WS_IPV6_MULTICAST_LOOP 11
+#define WS_IPV6_ADD_MEMBERSHIP 12
+#define WS_IPV6_DROP_MEMBERSHIP 13
+#define WS_IPV6_DONTFRAG       14
+#define WS_IPV6_PKTINFO        19
+#define WS_IPV6_HOPLIMIT       21
 #define WS_IPV6_V6ONLY         27
+#define WS_IPV6_RECVTCLASS     40
 
 #define WSAEINTR            10004
 #define WSAEBADF            10009
