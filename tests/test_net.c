@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <dirent.h>
+#include <poll.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -23,6 +25,7 @@
 #include "ws2host/unixlib.h"
 #include "unix_private.h"
 #include "unit_tests.h"
+#include "waits.h"
 #include "wsvalues.h"
 
 
@@ -555,10 +558,87 @@ static void test_bind_errors(void)
     }
 }
 
+
+/* ------------------------------------------------------------- waits */
+static uint64_t inode_of(int fd)
+{
+    struct stat st;
+
+    return fstat(fd, &st) ? 0 : (uint64_t)st.st_ino;
+}
+
+struct waiting_thread
+{
+    int fd;
+    uint64_t inode;
+    unsigned int first, second;     /* results of the two waits */
+    int second_fd;
+};
+
+/* Waits to be cancelled, then waits again on another socket: the cancel
+ * of the first wait must not leak into the second. */
+static void *wait_twice(void *arg)
+{
+    struct waiting_thread *w = arg;
+
+    w->first = wait_for_socket(w->fd, w->inode, POLLIN, 5000);
+    w->second = wait_for_socket(w->second_fd, inode_of(w->second_fd), POLLIN, 100);
+    wait_release_thread();
+    return NULL;
+}
+
+static void test_wait_results(void)
+{
+    int pair[2];
+
+    CU_ASSERT_FATAL(!socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair));
+    CU_ASSERT_EQUAL(wait_for_socket(pair[0], inode_of(pair[0]), POLLIN, 0), WSAEWOULDBLOCK);
+    CU_ASSERT_EQUAL(wait_for_socket(pair[0], inode_of(pair[0]), POLLIN, 30), WSAETIMEDOUT);
+    CU_ASSERT_EQUAL(send(pair[1], "x", 1, 0), 1);
+    CU_ASSERT_EQUAL(wait_for_socket(pair[0], inode_of(pair[0]), POLLIN, -1), 0);
+    /* The thread's eventfd is reused: still right after several waits. */
+    CU_ASSERT_EQUAL(wait_for_socket(pair[1], inode_of(pair[1]), POLLOUT, 30), 0);
+    wait_release_thread();
+    close(pair[0]);
+    close(pair[1]);
+}
+
+static void test_wait_cancel_then_wait_again(void)
+{
+    struct ws2host_cancel_params cancel;
+    struct waiting_thread w;
+    int first[2], second[2];
+    pthread_t thread;
+
+    CU_ASSERT_FATAL(!socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, first));
+    CU_ASSERT_FATAL(!socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, second));
+    memset(&w, 0, sizeof(w));
+    w.fd = first[0];
+    w.inode = inode_of(first[0]);
+    w.second_fd = second[0];
+    CU_ASSERT_FATAL(!pthread_create(&thread, NULL, wait_twice, &w));
+    usleep(100 * 1000);         /* let it block in the first wait */
+    cancel.inode = w.inode;
+    CU_ASSERT_EQUAL(unix_cancel(&cancel), 0);
+    pthread_join(thread, NULL);
+    CU_ASSERT_EQUAL(w.first, WSAEINTR);
+    UT_CHECK(w.second == WSAETIMEDOUT, "second wait after a cancel returned %u", w.second);
+    /* A socket cancelled lately stays cancelled for new waits. */
+    CU_ASSERT_EQUAL(wait_for_socket(first[0], w.inode, POLLIN, 5000), WSAEINTR);
+    wait_release_thread();
+    close(first[0]);
+    close(first[1]);
+    close(second[0]);
+    close(second[1]);
+}
+
 /* Last in the suite: everything the tests opened was closed. */
 static void test_no_fd_leak(void)
 {
-    int now = ut_count_open_fds();
+    int now;
+
+    wait_release_thread();      /* the thread's wait eventfd is kept on purpose */
+    now = ut_count_open_fds();
 
     UT_CHECK(now == fds_at_start, "%d fds open before the suite, %d after", fds_at_start, now);
 }
@@ -576,6 +656,8 @@ CU_ErrorCode register_net_tests(void)
         !CU_add_test(suite, "not connected", test_not_connected) ||
         !CU_add_test(suite, "connect refused", test_connect_refused) ||
         !CU_add_test(suite, "bind errors", test_bind_errors) ||
+        !CU_add_test(suite, "wait results, eventfd reused", test_wait_results) ||
+        !CU_add_test(suite, "cancel does not leak into the next wait", test_wait_cancel_then_wait_again) ||
         !CU_add_test(suite, "no fd leaked", test_no_fd_leak))
         return CU_get_error();
     return CUE_SUCCESS;

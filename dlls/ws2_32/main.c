@@ -24,7 +24,9 @@ BOOL WINAPI DllMain(HINSTANCE instance, DWORD reason, void *reserved)
     case DLL_PROCESS_DETACH:
         /* At process exit (reserved != NULL) other threads are gone and
          * the kernel reclaims everything; only tidy up on FreeLibrary. */
-        if (!reserved) ws_thread_shutdown();
+        if (reserved) break;
+        ws_thread_shutdown();
+        ws_memcheck_shutdown();
         break;
     }
     return TRUE;

@@ -59,6 +59,7 @@ void ws_thread_shutdown(void);
 /* memcheck.c: can this range be read / written without a fault? */
 BOOL ws_readable(const void *ptr, SIZE_T size);
 BOOL ws_writable(void *ptr, SIZE_T size);
+void ws_memcheck_shutdown(void);
 
 /* protocols.c: a catalog entry as Windows structures. */
 struct ws_catalog_entry;

@@ -26,6 +26,7 @@ struct waiter
 {
     uint64_t inode;
     int eventfd;
+    int signalled;              /* a cancel wrote to eventfd (under lock) */
     struct waiter *next;
 };
 
@@ -53,16 +54,51 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Each thread keeps one eventfd for all its waits: making and closing
+ * one per wait was two system calls on every blocking receive. */
+static pthread_key_t eventfd_key;
+static pthread_once_t eventfd_key_once = PTHREAD_ONCE_INIT;
+static __thread int thread_eventfd = -1;
+
+static void close_thread_eventfd(void *value)
+{
+    close((int)(intptr_t)value - 1);
+}
+
+static void make_eventfd_key(void)
+{
+    if (pthread_key_create(&eventfd_key, close_thread_eventfd)) eventfd_key = (pthread_key_t)-1;
+}
+
+static int get_thread_eventfd(void)
+{
+    if (thread_eventfd >= 0) return thread_eventfd;
+    pthread_once(&eventfd_key_once, make_eventfd_key);
+    if ((thread_eventfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) return -1;
+    /* Closed when the thread exits; stored + 1 as 0 means "none". */
+    if (eventfd_key != (pthread_key_t)-1) pthread_setspecific(eventfd_key, (void *)(intptr_t)(thread_eventfd + 1));
+    return thread_eventfd;
+}
+
+void wait_release_thread(void)
+{
+    if (thread_eventfd < 0) return;
+    if (eventfd_key != (pthread_key_t)-1) pthread_setspecific(eventfd_key, NULL);
+    close(thread_eventfd);
+    thread_eventfd = -1;
+}
+
 unsigned int wait_for_socket(int fd, uint64_t inode, short events, int timeout_ms)
 {
     struct waiter self = { .inode = inode };
     struct pollfd pfds[2];
     int64_t deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
     unsigned int err = 0;
+    uint64_t count;
     int ret;
 
     if (!timeout_ms) return WSAEWOULDBLOCK;
-    if ((self.eventfd = eventfd(0, EFD_CLOEXEC)) < 0) return wsa_error_from_errno(errno);
+    if ((self.eventfd = get_thread_eventfd()) < 0) return wsa_error_from_errno(errno);
 
     pthread_mutex_lock(&lock);
     if (cancelled_lately(inode)) err = WSAEINTR;
@@ -99,7 +135,9 @@ unsigned int wait_for_socket(int fd, uint64_t inode, short events, int timeout_m
         break;
     }
     pthread_mutex_unlock(&lock);
-    close(self.eventfd);
+    /* A cancel left a count behind: clear it for this thread's next wait. */
+    if (self.signalled && read(self.eventfd, &count, sizeof(count)) < 0 && errno != EAGAIN)
+        err = err ? err : wsa_error_from_errno(errno);
     return err;
 }
 
@@ -113,8 +151,9 @@ unsigned int unix_cancel(void *args)
     for (struct waiter *w = waiters; w; w = w->next)
     {
         /* An eventfd write only fails when the counter would overflow. */
-        if (w->inode == params->inode && write(w->eventfd, &one, sizeof(one)) < 0)
-            w->inode = 0;
+        if (w->inode != params->inode) continue;
+        if (write(w->eventfd, &one, sizeof(one)) < 0) w->inode = 0;
+        else w->signalled = 1;
     }
     pthread_mutex_unlock(&lock);
     return 0;
