@@ -312,6 +312,109 @@ static void test_databases(void)
     ok(host && host->h_name[0] && !memcmp(host->h_addr_list[0], &loopback, 4), "gethostbyaddr(127.0.0.1)\n");
 }
 
+
+/* Asynchronous GetAddrInfoExW, as Wine's test_GetAddrInfoExW shows
+ * Windows doing it (only localhost and numeric names here). */
+typedef int (WINAPI *overlapped_result_fn)(OVERLAPPED *overlapped);
+typedef int (WINAPI *cancel_fn)(HANDLE *handle);
+
+static struct
+{
+    OVERLAPPED *overlapped;
+    ADDRINFOEXW **result;
+    DWORD error;
+    HANDLE done;
+    LONG calls;
+    BOOL args_right, pointer_right;
+    DWORD got_error;
+    ULONG_PTR got_internal;
+} routine;
+
+static void CALLBACK lookup_done(DWORD error, DWORD bytes, LPWSAOVERLAPPED overlapped)
+{
+    routine.args_right = error == routine.error && !bytes && overlapped == (LPWSAOVERLAPPED)routine.overlapped &&
+                         overlapped->Internal == routine.error && !overlapped->hEvent;
+    routine.pointer_right = overlapped->Pointer == routine.result;
+    routine.got_error = error;
+    routine.got_internal = overlapped->Internal;
+    InterlockedIncrement(&routine.calls);
+    SetEvent(routine.done);
+}
+
+static void test_async_lookups(void)
+{
+    HMODULE ws2 = GetModuleHandleA("ws2_32.dll");
+    overlapped_result_fn overlapped_result = (overlapped_result_fn)(void *)GetProcAddress(ws2, "GetAddrInfoExOverlappedResult");
+    cancel_fn cancel = (cancel_fn)(void *)GetProcAddress(ws2, "GetAddrInfoExCancel");
+    HANDLE event = CreateEventA(NULL, TRUE, FALSE, NULL), query = (HANDLE)0xdeadbeef;
+    ADDRINFOEXW *result, hints;
+    OVERLAPPED overlapped;
+    int ret;
+
+    /* With an event. */
+    result = (ADDRINFOEXW *)0xdeadbeef;
+    memset(&overlapped, 0xcc, sizeof(overlapped));
+    overlapped.hEvent = event;
+    ret = GetAddrInfoExW(L"localhost", L"80", NS_DNS, NULL, NULL, &result, NULL, &overlapped, NULL, NULL);
+    ok(ret == ERROR_IO_PENDING && WSAGetLastError() == ERROR_IO_PENDING, "async lookup: %d, error %d\n",
+       ret, WSAGetLastError());
+    ok(WaitForSingleObject(event, 5000) == WAIT_OBJECT_0, "the event was not set\n");
+    ok(!overlapped_result(&overlapped), "overlapped result %d\n", overlapped_result(&overlapped));
+    ok(overlapped.Internal == 0 && overlapped.Pointer == &result && overlapped.hEvent == event,
+       "Internal %#lx, Pointer %p, hEvent %p\n", (unsigned long)overlapped.Internal, overlapped.Pointer, overlapped.hEvent);
+    ok(result && result != (ADDRINFOEXW *)0xdeadbeef && result->ai_addr, "no result\n");
+    if (result && result != (ADDRINFOEXW *)0xdeadbeef) FreeAddrInfoExW(result);
+
+    /* No name: answered at once, no completion. */
+    ResetEvent(event);
+    result = (ADDRINFOEXW *)0xdeadbeef;
+    memset(&overlapped, 0xcc, sizeof(overlapped));
+    overlapped.hEvent = event;
+    ret = GetAddrInfoExW(NULL, NULL, NS_DNS, NULL, NULL, &result, NULL, &overlapped, NULL, NULL);
+    todo_builtin ok(ret == WSAHOST_NOT_FOUND, "no name: %d\n", ret);
+    todo_builtin ok(WaitForSingleObject(event, 200) == WAIT_TIMEOUT, "the event was set\n");
+
+    /* An event and a completion routine are one too many. */
+    memset(&overlapped, 0, sizeof(overlapped));
+    overlapped.hEvent = event;
+    ret = GetAddrInfoExW(L"localhost", NULL, NS_DNS, NULL, NULL, &result, NULL, &overlapped, lookup_done, NULL);
+    ok(ret == WSAEINVAL, "event and routine: %d\n", ret);
+
+    /* A completion routine, success and failure (a numeric-only lookup
+     * of a name fails without asking any DNS server). */
+    routine.done = CreateEventA(NULL, FALSE, FALSE, NULL);
+    for (int fail = 0; fail < 2; fail++)
+    {
+        memset(&hints, 0, sizeof(hints));
+        hints.ai_flags = fail ? AI_NUMERICHOST : 0;
+        memset(&overlapped, 0, sizeof(overlapped));
+        result = (ADDRINFOEXW *)0xdeadbeef;
+        routine.overlapped = &overlapped;
+        routine.result = &result;
+        routine.error = fail ? WSAHOST_NOT_FOUND : 0;
+        routine.calls = 0;
+        ret = GetAddrInfoExW(L"localhost", NULL, NS_DNS, NULL, &hints, &result, NULL, &overlapped, lookup_done, &query);
+        ok(ret == ERROR_IO_PENDING, "routine %d: %d\n", fail, ret);
+        ok(WaitForSingleObject(routine.done, 5000) == WAIT_OBJECT_0, "routine %d was not called\n", fail);
+        ok(routine.calls == 1 && routine.args_right, "routine %d: %ld calls, arguments right %d (error %lu, Internal %lu)\n",
+           fail, routine.calls, routine.args_right, routine.got_error, (unsigned long)routine.got_internal);
+        todo_if(harness_impl == impl_wine_builtin && fail)
+        ok(routine.pointer_right, "routine %d: Pointer is not the result's address\n", fail);
+        ok(overlapped_result(&overlapped) == (int)routine.error, "routine %d: overlapped result %d\n", fail,
+           overlapped_result(&overlapped));
+        ok(fail ? !result : result && result != (ADDRINFOEXW *)0xdeadbeef, "routine %d: result %p\n", fail, result);
+        if (!fail && result && result != (ADDRINFOEXW *)0xdeadbeef) FreeAddrInfoExW(result);
+    }
+
+    /* Documented: WSA_INVALID_HANDLE for a handle that names no query. */
+    query = (HANDLE)0xdeadbeef;
+    ok(cancel(&query) == WSA_INVALID_HANDLE, "cancel of a bogus handle\n");
+    ok(cancel(NULL) == WSA_INVALID_HANDLE, "cancel of NULL\n");
+    ok(overlapped_result(NULL) == WSAEINVAL, "overlapped result of NULL: %d\n", overlapped_result(NULL));
+    CloseHandle(routine.done);
+    CloseHandle(event);
+}
+
 void run_resolver_tests(void)
 {
     WSADATA data;
@@ -335,5 +438,6 @@ void run_resolver_tests(void)
     test_address_strings();
     test_name_info();
     test_databases();
+    test_async_lookups();
     WSACleanup();
 }

@@ -195,8 +195,8 @@ static int extend_chain(const ADDRINFOW *chain, ADDRINFOEXW **out)
     return 0;
 }
 
-/* Synchronous lookups in the default name spaces only; the asynchronous
- * form (overlapped, completion routine) is not provided yet. */
+/* Lookups in the default name spaces; with an OVERLAPPED the query runs
+ * in the background (resolveasync.c). A timeout is not supported yet. */
 int WINAPI GetAddrInfoExW(const WCHAR *name, const WCHAR *service, DWORD namespace, GUID *provider,
                           const ADDRINFOEXW *hints, ADDRINFOEXW **result, struct timeval *timeout,
                           OVERLAPPED *overlapped, LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, HANDLE *handle)
@@ -206,19 +206,21 @@ int WINAPI GetAddrInfoExW(const WCHAR *name, const WCHAR *service, DWORD namespa
 
     TRACE("name %p, service %p, namespace %lu, hints %p, result %p, overlapped %p\n", name, service, namespace,
           hints, result, overlapped);
-    if (overlapped || completion || timeout)
+    if (timeout)
     {
-        FIXME_ONCE("asynchronous GetAddrInfoExW is not supported\n");
+        FIXME_ONCE("GetAddrInfoExW with a timeout is not supported\n");
         return report(WSAEOPNOTSUPP);
     }
     if (!ws_is_started()) return report(WSANOTINITIALISED);
     if (namespace != NS_ALL && namespace != NS_DNS) return report(WSAEINVAL);
     if (provider) FIXME_ONCE("name space provider ids are ignored\n");
     if (!ws_writable(result, sizeof(*result))) return report(WSAEFAULT);
+    if (hints && !ws_readable(hints, sizeof(*hints))) return report(WSAEFAULT);
+    if (overlapped) return report(ws_getaddrinfoex_async(name, service, hints, result, overlapped, completion, handle));
+    if (completion) return report(WSAEINVAL);
     *result = NULL;
     if (hints)
     {
-        if (!ws_readable(hints, sizeof(*hints))) return report(WSAEFAULT);
         plain_hints.ai_flags = hints->ai_flags;
         plain_hints.ai_family = hints->ai_family;
         plain_hints.ai_socktype = hints->ai_socktype;

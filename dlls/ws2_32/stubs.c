@@ -21,8 +21,6 @@
  * documentation (WSApSetPostRoutine is undocumented: it receives the
  * routine used to post WSAAsyncSelect messages). */
 int WINAPI WSApSetPostRoutine(LPWPUPOSTMESSAGE post_routine);
-INT WINAPI GetAddrInfoExCancel(LPHANDLE handle);
-INT WINAPI GetAddrInfoExOverlappedResult(LPOVERLAPPED overlapped);
 
 /* Logged once per function; the header of the log line names it. */
 #define STUB() FIXME_ONCE("stub\n")
@@ -244,26 +242,6 @@ int WINAPI WSACancelAsyncRequest(HANDLE request)
     STUB();
     return ws_fail(unsupported());
 }
-
-/*
- * getaddrinfo family: these return their error
- */
-
-/* GetAddrInfoExCancel (WS2_32.27): no query can be running to cancel. */
-INT WINAPI GetAddrInfoExCancel(LPHANDLE handle)
-{
-    STUB();
-    return WSA_INVALID_HANDLE;
-}
-
-/* GetAddrInfoExOverlappedResult (WS2_32.28) */
-INT WINAPI GetAddrInfoExOverlappedResult(LPOVERLAPPED overlapped)
-{
-    STUB();
-    return overlapped ? WSAEOPNOTSUPP : WSAEINVAL;
-}
-
-/* The lookups above never hand out a result, so there is nothing to free. */
 
 /*
  * Protocol catalog

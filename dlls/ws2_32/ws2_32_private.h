@@ -87,6 +87,11 @@ void ws_cancel_waiters(uint64_t inode);
 int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle);
 void ws_close_all_sockets(void);
 
+/* resolveasync.c: GetAddrInfoExW with an OVERLAPPED; a WSA code, or
+ * WSA_IO_PENDING when the query was started. */
+int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRINFOEXW *hints, ADDRINFOEXW **result,
+                           OVERLAPPED *overlapped, LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, HANDLE *handle);
+
 /* bindrules.c: bind with Windows' address sharing rules. */
 int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct ws2host_address_params *params);
 void ws_bind_forget(SOCKET s);
