@@ -86,6 +86,17 @@ void ws_cancel_waiters(uint64_t inode);
 int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle);
 void ws_close_all_sockets(void);
 
+/* connection.c: a call on a socket starts with ws_socket_call (Winsock
+ * started, s a socket: its state, and an fd to give back with
+ * ws_unix_close_fd); ws_send_on and ws_receive_on move the data. All
+ * three return 0 or a WSA error and leave the last error alone. A
+ * datagram longer than the buffer fills it: WSAEMSGSIZE, with the count. */
+int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd);
+int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,
+               const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
+int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD length, int flags,
+                  struct sockaddr *from, int *fromlen, DWORD *received);
+
 /* Sets the thread's last error and returns what Winsock functions return. */
 static inline int ws_fail(int error)
 {
