@@ -21,6 +21,7 @@ void run_opentype_tests(void);
 void run_resolver_tests(void);
 void run_resources_tests(void);
 void run_startup_tests(void);
+void run_winhttp_tests(void);
 void run_wsabuf_tests(void);
 
 int child_duplicate(int argc, char **argv);
@@ -39,6 +40,7 @@ const struct suite suites[] =
     { "duplicate", run_duplicate_tests },
     { "lifecycle", run_lifecycle_tests },
     { "wsabuf", run_wsabuf_tests },
+    { "winhttp", run_winhttp_tests },
     { "resolver", run_resolver_tests },
     { "resources", run_resources_tests },
     { "fdlimit", run_fdlimit_tests },
