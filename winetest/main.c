@@ -27,6 +27,7 @@ void run_wsabuf_tests(void);
 int child_duplicate(int argc, char **argv);
 int child_echo(int argc, char **argv);
 int child_probe(int argc, char **argv);
+int child_winhttp_get(int argc, char **argv);
 
 const struct suite suites[] =
 {
@@ -52,5 +53,6 @@ const struct child_entry child_entries[] =
     { "duplicate", child_duplicate },
     { "echo", child_echo },
     { "probe", child_probe },
+    { "winhttp-get", child_winhttp_get },
     { NULL, NULL },
 };

@@ -4,7 +4,8 @@
  * network only through the ws2_32 under test. A GET with its status,
  * headers and body; a POST whose body the server echoes; a closed port;
  * a server that never answers; a 1 MiB body checked byte for byte; two
- * requests over one kept-alive connection. Sources: Microsoft's
+ * requests over one kept-alive connection; a GET from a process that
+ * never called WSAStartup (winhttp needs none). Sources: Microsoft's
  * documentation of WinHttpSendRequest, WinHttpReceiveResponse,
  * WinHttpQueryHeaders, WinHttpReadData, WinHttpSetTimeouts, the
  * WINHTTP_OPTION_* values and the ERROR_WINHTTP_* codes; RFC 9112 for
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "util.h"
 #include <winhttp.h>
 
 #define BIG_SIZE (1024 * 1024)
@@ -486,6 +488,48 @@ static void test_keep_alive(struct server *server)
     WinHttpCloseHandle(session);
 }
 
+/* `child winhttp-get PORT`: GET /page from 127.0.0.1:PORT in a process
+ * that never calls WSAStartup, as programs that only use winhttp do.
+ * Exits with the status code, or with the error of the call that failed. */
+int child_winhttp_get(int argc, char **argv)
+{
+    HINTERNET session = WinHttpOpen(L"ws2host-tests/1.0", WINHTTP_ACCESS_TYPE_NO_PROXY, WINHTTP_NO_PROXY_NAME,
+                                    WINHTTP_NO_PROXY_BYPASS, 0);
+    HINTERNET connection = NULL, request = NULL;
+    DWORD result = 0;
+
+    if (argc < 1) return 0xbad;
+    if (session) connection = WinHttpConnect(session, L"127.0.0.1", (INTERNET_PORT)atoi(argv[0]), 0);
+    if (connection)
+        request = WinHttpOpenRequest(connection, L"GET", L"/page", NULL, WINHTTP_NO_REFERER,
+                                     WINHTTP_DEFAULT_ACCEPT_TYPES, 0);
+    if (request && WinHttpSendRequest(request, WINHTTP_NO_ADDITIONAL_HEADERS, 0, WINHTTP_NO_REQUEST_DATA, 0, 0, 0) &&
+        WinHttpReceiveResponse(request, NULL))
+        result = number_header(request, WINHTTP_QUERY_STATUS_CODE);
+    else
+        result = GetLastError();
+    if (request) WinHttpCloseHandle(request);
+    if (connection) WinHttpCloseHandle(connection);
+    if (session) WinHttpCloseHandle(session);
+    return result;
+}
+
+/* winhttp needs no WSAStartup from the program that uses it. */
+static void test_without_startup(struct server *server)
+{
+    PROCESS_INFORMATION process;
+    STARTUPINFOA startup = { 0 };
+    char port[8];
+    DWORD code;
+
+    snprintf(port, sizeof(port), "%u", server->port);
+    if (!ok(start_child("winhttp-get", port, FALSE, &startup, &process), "CreateProcess failed, error %lu\n",
+            GetLastError()))
+        return;
+    code = wait_child(&process);
+    ok(code == HTTP_STATUS_OK, "GET from a process without WSAStartup: %lu\n", code);
+}
+
 void run_winhttp_tests(void)
 {
     struct server server;
@@ -507,6 +551,7 @@ void run_winhttp_tests(void)
         test_closed_port(session);
         test_receive_timeout(session, &server);
         test_big_body(session, &server);
+        test_without_startup(&server);
         WinHttpCloseHandle(session);
         test_keep_alive(&server);
     }

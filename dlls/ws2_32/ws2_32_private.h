@@ -30,6 +30,9 @@ void ws_unix_close_fd(int fd);
 
 /* startup.c */
 BOOL ws_is_started(void);
+/* winecaller.c: may a name lookup called from `caller` (a return address)
+ * run? After WSAStartup always; before it only for Wine's own DLLs. */
+BOOL ws_may_resolve(const void *caller);
 
 /* thread.c: per-thread state, created on first use, freed at thread exit. */
 #define WS_MAX_HOST_ADDRESSES 16
