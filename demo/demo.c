@@ -1,6 +1,7 @@
 /*
- * ws2host demo: a plain Windows program that shows which ws2_32 serves it
- * and creates sockets through it. Exits 0 only when ws2host served every
+ * ws2host demo: a plain Windows program that shows which ws2_32 serves it,
+ * creates sockets through it, exchanges data over TCP and UDP, and fetches
+ * a page with winhttp (http.c). Exits 0 only when ws2host served every
  * call and each answer was Windows' answer.
  *
  * Copyright 2026 the ws2host authors
@@ -13,15 +14,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "demo.h"
+
 static int problems;
 
-static void expect(int good, const char *what)
+void expect(int good, const char *what)
 {
     printf("  %-58s %s\n", what, good ? "ok" : "UNEXPECTED");
     if (!good) problems++;
 }
 
-static BOOL version_string(HMODULE module, const char *key, char *out, DWORD size)
+BOOL version_string(HMODULE module, const char *key, char *out, DWORD size)
 {
     char path[MAX_PATH], query[96], *value, *info;
     struct { WORD language, codepage; } *translation;
@@ -172,6 +175,7 @@ int main(void)
     show_provider();
     create_sockets();
     exchanges();
+    http_exchange();
     bad_input();
     WSACleanup();
     printf(problems ? "demo: %d unexpected results\n" : "demo: everything as Windows does it\n", problems);

@@ -22,10 +22,13 @@ void run_resolver_tests(void);
 void run_resources_tests(void);
 void run_sockopt_tests(void);
 void run_startup_tests(void);
+void run_winhttp_tests(void);
+void run_wsabuf_tests(void);
 
 int child_duplicate(int argc, char **argv);
 int child_echo(int argc, char **argv);
 int child_probe(int argc, char **argv);
+int child_winhttp_get(int argc, char **argv);
 
 const struct suite suites[] =
 {
@@ -39,6 +42,8 @@ const struct suite suites[] =
     { "duplicate", run_duplicate_tests },
     { "lifecycle", run_lifecycle_tests },
     { "sockopt", run_sockopt_tests },
+    { "wsabuf", run_wsabuf_tests },
+    { "winhttp", run_winhttp_tests },
     { "resolver", run_resolver_tests },
     { "resources", run_resources_tests },
     { "fdlimit", run_fdlimit_tests },
@@ -50,5 +55,6 @@ const struct child_entry child_entries[] =
     { "duplicate", child_duplicate },
     { "echo", child_echo },
     { "probe", child_probe },
+    { "winhttp-get", child_winhttp_get },
     { NULL, NULL },
 };

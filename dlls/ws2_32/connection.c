@@ -26,7 +26,7 @@ static int wait_time(const struct ws_socket_info *info, DWORD timeout)
 }
 
 /* Starts a call on a socket: Winsock must be started and s one of ours. */
-static int enter(SOCKET s, struct ws_socket_info *info, int *fd)
+int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd)
 {
     if (!ws_is_started()) return WSANOTINITIALISED;
     return ws_socket_from_handle(s, info, fd);
@@ -47,7 +47,7 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
     struct ws_socket_info info;
     int err;
 
-    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
     if (namelen < (int)sizeof(short) || !ws_readable(name, namelen)) return leave(params.fd, WSAEFAULT);
     if (name->sa_family != info.family) return leave(params.fd, WSAEAFNOSUPPORT);
     params.length = namelen < (int)sizeof(params.address) ? namelen : (int)sizeof(params.address);
@@ -111,7 +111,7 @@ int WINAPI listen(SOCKET s, int backlog)
     int err;
 
     TRACE("socket %#llx, backlog %d\n", (ULONGLONG)s, backlog);
-    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
     if (info.type != SOCK_STREAM) return leave(params.fd, WSAEOPNOTSUPP);
     params.backlog = backlog;
     return leave(params.fd, ws_unix_call(ws2host_call_listen, &params));
@@ -124,7 +124,7 @@ static int name_call(enum ws2host_call code, SOCKET s, struct sockaddr *name, in
     struct ws_socket_info info;
     int err, size;
 
-    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
     size = address_size(info.family);
     if (!ws_writable(namelen, sizeof(*namelen)) || *namelen < size || !ws_writable(name, size))
         return leave(params.fd, WSAEFAULT);
@@ -169,7 +169,7 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     int err;
 
     TRACE("socket %#llx, addr %p, addrlen %p\n", (ULONGLONG)s, addr, addrlen);
-    if ((err = enter(s, &info, &params.fd))) return ws_fail_socket(err);
+    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail_socket(err);
     if (addr && (!ws_writable(addrlen, sizeof(*addrlen)) || *addrlen < address_size(info.family) ||
                  !ws_writable(addr, *addrlen)))
     {
@@ -219,10 +219,11 @@ SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITI
     return accept(s, addr, addrlen);
 }
 
-static void start_io(struct ws2host_io_params *params, const struct ws_socket_info *info, const char *buffer,
-                     int length, int flags, DWORD timeout)
+static void start_io(struct ws2host_io_params *params, const struct ws_socket_info *info, int fd,
+                     const char *buffer, DWORD length, int flags, DWORD timeout)
 {
     memset(params, 0, sizeof(*params));
+    params->fd = fd;
     params->flags = flags;
     params->buffer = (ULONG_PTR)buffer;
     params->length = length;
@@ -230,56 +231,78 @@ static void start_io(struct ws2host_io_params *params, const struct ws_socket_in
     params->timeout_ms = wait_time(info, timeout);
 }
 
-/* sendto, and send with no address: the byte count or SOCKET_ERROR. */
-static int send_to(SOCKET s, const char *buffer, int length, int flags, const struct sockaddr *to, int tolen,
-                   BOOL connected_only)
+int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,
+               const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
 {
     struct ws2host_io_params params;
-    struct ws_socket_info info;
-    int fd, err;
+    int err;
 
-    if ((err = enter(s, &info, &fd))) return ws_fail(err);
-    if (length < 0) return leave(fd, WSAEFAULT);
-    start_io(&params, &info, buffer, length, flags, info.sndtimeo);
-    params.fd = fd;
-    if (to && info.type != SOCK_STREAM)
+    *sent = 0;
+    start_io(&params, info, fd, buffer, length, flags, info->sndtimeo);
+    if (to && info->type != SOCK_STREAM)
     {
-        if (tolen < address_size(info.family) || !ws_readable(to, tolen)) return leave(fd, WSAEFAULT);
+        if (tolen < address_size(info->family) || !ws_readable(to, tolen)) return WSAEFAULT;
         params.address_length = min(tolen, (int)sizeof(params.address));
         memcpy(params.address, to, params.address_length);
     }
     err = ws_unix_call(ws2host_call_send, &params);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
-    if (err) return leave(fd, err);
+    if (!err) *sent = params.transferred;
+    return err;
+}
+
+int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD length, int flags,
+                  struct sockaddr *from, int *fromlen, DWORD *received)
+{
+    struct ws2host_io_params params;
+    int err;
+
+    *received = 0;
+    if (from && (!ws_writable(fromlen, sizeof(*fromlen)) || *fromlen < address_size(info->family) ||
+                 !ws_writable(from, *fromlen)))
+        return WSAEFAULT;
+    start_io(&params, info, fd, buffer, length, flags, info->rcvtimeo);
+    if ((err = ws_unix_call(ws2host_call_recv, &params))) return err;
+    if (from && params.address_length)
+    {
+        memcpy(from, params.address, params.address_length);
+        *fromlen = params.address_length;
+    }
+    *received = params.transferred;
+    return params.truncated ? WSAEMSGSIZE : 0;
+}
+
+/* sendto, and send with no address: the byte count or SOCKET_ERROR. */
+static int send_to(SOCKET s, const char *buffer, int length, int flags, const struct sockaddr *to, int tolen,
+                   BOOL connected_only)
+{
+    struct ws_socket_info info;
+    DWORD sent;
+    int fd, err;
+
+    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
+    if (length < 0) return leave(fd, WSAEFAULT);
+    if ((err = ws_send_on(&info, fd, buffer, length, flags, to, tolen, connected_only, &sent)))
+        return leave(fd, err);
     leave(fd, 0);
-    return params.transferred;
+    return sent;
 }
 
 /* recvfrom, and recv with no address: the byte count or SOCKET_ERROR. A
  * datagram longer than the buffer fills it and fails with WSAEMSGSIZE. */
 static int receive_from(SOCKET s, char *buffer, int length, int flags, struct sockaddr *from, int *fromlen)
 {
-    struct ws2host_io_params params;
     struct ws_socket_info info;
+    DWORD received;
     int fd, err;
 
-    if ((err = enter(s, &info, &fd))) return ws_fail(err);
+    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
     if (length < 0) return leave(fd, WSAEFAULT);
-    if (from && (!ws_writable(fromlen, sizeof(*fromlen)) || *fromlen < address_size(info.family) ||
-                 !ws_writable(from, *fromlen)))
-        return leave(fd, WSAEFAULT);
-    start_io(&params, &info, buffer, length, flags, info.rcvtimeo);
-    params.fd = fd;
-    if ((err = ws_unix_call(ws2host_call_recv, &params))) return leave(fd, err);
-    if (from && params.address_length)
-    {
-        memcpy(from, params.address, params.address_length);
-        *fromlen = params.address_length;
-    }
-    if (params.truncated) return leave(fd, WSAEMSGSIZE);
+    if ((err = ws_receive_on(&info, fd, buffer, length, flags, from, fromlen, &received)))
+        return leave(fd, err);
     leave(fd, 0);
-    return params.transferred;
+    return received;
 }
 
 /***********************************************************************
@@ -330,7 +353,7 @@ int WINAPI shutdown(SOCKET s, int how)
     int err;
 
     TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
-    if ((err = enter(s, &info, &params.fd))) return ws_fail(err);
+    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
     params.how = how;
     return leave(params.fd, ws_unix_call(ws2host_call_shutdown, &params));
 }

@@ -89,12 +89,13 @@ static int build_chain(const struct ws2host_getaddrinfo_params *params, int flag
     return 0;
 }
 
-static int lookup(const char *node, const char *service, const ADDRINFOA *hints, BOOL wide, ADDRINFOA **result)
+static int lookup(const char *node, const char *service, const ADDRINFOA *hints, BOOL wide, ADDRINFOA **result,
+                  const void *caller)
 {
     struct ws2host_getaddrinfo_params params;
     int err;
 
-    if (!ws_is_started()) return WSANOTINITIALISED;
+    if (!ws_may_resolve(caller)) return WSANOTINITIALISED;
     if (!ws_writable(result, sizeof(*result))) return WSAEFAULT;
     *result = NULL;
     if (!node && !service) return WSAHOST_NOT_FOUND;
@@ -115,7 +116,7 @@ int WINAPI getaddrinfo(const char *node, const char *service, const struct addri
 {
     TRACE("node %s, service %s, hints %p, result %p\n", node ? node : "(null)", service ? service : "(null)",
           hints, result);
-    return report(lookup(node, service, hints, FALSE, result));
+    return report(lookup(node, service, hints, FALSE, result, __builtin_return_address(0)));
 }
 
 void WINAPI freeaddrinfo(struct addrinfo *info)
@@ -147,7 +148,8 @@ int WINAPI GetAddrInfoW(const WCHAR *node, const WCHAR *service, const ADDRINFOW
 
     TRACE("node %p, service %p, hints %p, result %p\n", node, service, hints, result);
     if ((node && !node_a) || (service && !service_a)) err = WSA_NOT_ENOUGH_MEMORY;
-    else err = lookup(node_a, service_a, (const ADDRINFOA *)hints, TRUE, (ADDRINFOA **)result);
+    else err = lookup(node_a, service_a, (const ADDRINFOA *)hints, TRUE, (ADDRINFOA **)result,
+                      __builtin_return_address(0));
     free(node_a);
     free(service_a);
     return report(err);
@@ -248,11 +250,11 @@ void WINAPI FreeAddrInfoEx(ADDRINFOEXA *info)
 }
 
 static int name_info(const struct sockaddr *address, socklen_t length, char *host, DWORD host_size,
-                     char *service, DWORD service_size, int flags)
+                     char *service, DWORD service_size, int flags, const void *caller)
 {
     struct ws2host_getnameinfo_params params = { .flags = flags };
 
-    if (!ws_is_started()) return WSANOTINITIALISED;
+    if (!ws_may_resolve(caller)) return WSANOTINITIALISED;
     if (!ws_readable(address, sizeof(address->sa_family)) || length <= 0 || length > (int)sizeof(params.address) ||
         !ws_readable(address, length))
         return WSAEFAULT;
@@ -276,7 +278,8 @@ int WINAPI getnameinfo(const struct sockaddr *address, socklen_t length, char *h
 {
     TRACE("address %p, length %d, host %p/%lu, service %p/%lu, flags %#x\n", address, length, host, host_size,
           service, service_size, flags);
-    return report(name_info(address, length, host, host_size, service, service_size, flags));
+    return report(name_info(address, length, host, host_size, service, service_size, flags,
+                            __builtin_return_address(0)));
 }
 
 int WINAPI GetNameInfoW(const SOCKADDR *address, socklen_t length, WCHAR *host, DWORD host_size,
@@ -288,7 +291,7 @@ int WINAPI GetNameInfoW(const SOCKADDR *address, socklen_t length, WCHAR *host, 
     TRACE("address %p, length %d, host %p/%lu, service %p/%lu, flags %#x\n", address, length, host, host_size,
           service, service_size, flags);
     err = name_info(address, length, host ? host_a : NULL, sizeof(host_a), service ? service_a : NULL,
-                    sizeof(service_a), flags);
+                    sizeof(service_a), flags, __builtin_return_address(0));
     if (!err && host && !MultiByteToWideChar(CP_UTF8, 0, host_a, -1, host, host_size)) err = WSAEFAULT;
     if (!err && service && !MultiByteToWideChar(CP_UTF8, 0, service_a, -1, service, service_size)) err = WSAEFAULT;
     return report(err);

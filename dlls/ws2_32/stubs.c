@@ -122,34 +122,8 @@ int WINAPI WSAPoll(WSAPOLLFD fdarray[], ULONG nfds, INT timeout)
     return ws_fail(unsupported());
 }
 
-/* WSARecv (WS2_32.82) */
-int WINAPI WSARecv(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD received,
-                   LPDWORD flags, LPWSAOVERLAPPED overlapped,
-                   LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /* WSARecvDisconnect (WS2_32.83) */
 int WINAPI WSARecvDisconnect(SOCKET s, LPWSABUF disconnect_data)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* WSARecvFrom (WS2_32.84) */
-int WINAPI WSARecvFrom(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD received,
-                       LPDWORD flags, struct sockaddr *from, LPINT fromlen,
-                       LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* WSASend (WS2_32.87) */
-int WINAPI WSASend(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sent, DWORD flags,
-                   LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     STUB();
     return ws_fail(unsupported_on(s));
@@ -165,15 +139,6 @@ int WINAPI WSASendDisconnect(SOCKET s, LPWSABUF disconnect_data)
 /* WSASendMsg (WS2_32.89) */
 int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent,
                       LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* WSASendTo (WS2_32.90) */
-int WINAPI WSASendTo(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sent, DWORD flags,
-                     const struct sockaddr *to, int tolen, LPWSAOVERLAPPED overlapped,
-                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     STUB();
     return ws_fail(unsupported_on(s));

@@ -30,6 +30,9 @@ void ws_unix_close_fd(int fd);
 
 /* startup.c */
 BOOL ws_is_started(void);
+/* winecaller.c: may a name lookup called from `caller` (a return address)
+ * run? After WSAStartup always; before it only for Wine's own DLLs. */
+BOOL ws_may_resolve(const void *caller);
 
 /* thread.c: per-thread state, created on first use, freed at thread exit. */
 #define WS_MAX_HOST_ADDRESSES 16
@@ -96,6 +99,17 @@ int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRIN
 int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct ws2host_address_params *params);
 void ws_bind_forget(SOCKET s);
 void ws_bind_forget_all(void);
+
+/* connection.c: a call on a socket starts with ws_socket_call (Winsock
+ * started, s a socket: its state, and an fd to give back with
+ * ws_unix_close_fd); ws_send_on and ws_receive_on move the data. All
+ * three return 0 or a WSA error and leave the last error alone. A
+ * datagram longer than the buffer fills it: WSAEMSGSIZE, with the count. */
+int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd);
+int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,
+               const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
+int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD length, int flags,
+                  struct sockaddr *from, int *fromlen, DWORD *received);
 
 /* Sets the thread's last error and returns what Winsock functions return. */
 static inline int ws_fail(int error)
