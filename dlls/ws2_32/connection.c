@@ -229,6 +229,7 @@ static void start_io(struct ws2host_io_params *params, const struct ws_socket_in
     params->length = length;
     params->inode = info->inode;
     params->timeout_ms = wait_time(info, timeout);
+    params->stream = info->type == SOCK_STREAM;
 }
 
 int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,

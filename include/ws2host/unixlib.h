@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 13
+#define WS2HOST_ABI_VERSION 14
 
 enum ws2host_call
 {
@@ -176,7 +176,7 @@ struct ws2host_io_params
     int32_t address_length;     /* in (sendto; 0: none), out (recvfrom; 0: none) */
     uint8_t address[32];        /* in (sendto) or out (recvfrom), Windows layout */
     int32_t truncated;          /* out: the datagram was longer than length */
-    int32_t reserved;
+    int32_t stream;             /* in: a stream socket (recv skips the datagram checks) */
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
 

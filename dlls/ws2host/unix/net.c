@@ -214,7 +214,8 @@ unsigned int unix_recv(void *args)
         if (received >= 0) break;
         if (errno == EINTR) continue;
         if (errno != EAGAIN) return wsa_error_from_errno(errno);
-        if (unbound_datagram(params->fd)) return WSAEINVAL;
+        /* The per-handle state knows the type: no SO_TYPE query for TCP. */
+        if (!params->stream && unbound_datagram(params->fd)) return WSAEINVAL;
         if ((err = wait_for_socket(params->fd, params->inode, flags & MSG_OOB ? POLLPRI : POLLIN,
                                    params->timeout_ms)))
             return err;
