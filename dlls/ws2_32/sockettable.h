@@ -26,10 +26,13 @@ struct ws_socket_info
     int32_t nonblocking;        /* FIONBIO */
     uint32_t rcvtimeo;          /* SO_RCVTIMEO, ms; 0: none */
     uint32_t sndtimeo;          /* SO_SNDTIMEO, ms; 0: none */
-    int32_t reserved;
+    int32_t shut_down;          /* WS_SHUT_RECEIVE | WS_SHUT_SEND already done */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };
+
+#define WS_SHUT_RECEIVE 1
+#define WS_SHUT_SEND    2
 
 /* Handle values above this cannot be tracked (Wine's are far below). */
 #define WS_SOCKET_TABLE_MAX_HANDLE ((uint64_t)4096 * 1024 * 4 - 4)
