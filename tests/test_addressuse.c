@@ -72,9 +72,9 @@ static int second_bind(enum address_kind first, int first_use, enum address_kind
     int verdict;
 
     reset();
-    UT_CHECK(address_use_check(&a, NULL) == 0, "first bind %s refused", kind_names[first]);
+    UT_CHECK(address_use_check(0, &a, NULL) == 0, "first bind %s refused", kind_names[first]);
     CU_ASSERT_EQUAL(address_use_add(1, 100, &a), 0);
-    verdict = address_use_check(&b, NULL);
+    verdict = address_use_check(0, &b, NULL);
     reset();
     return verdict;
 }
@@ -157,17 +157,17 @@ static void test_many_sharers_and_removal(void)
     reset();
     for (uint64_t handle = 1; handle <= 4; handle++)
     {
-        CU_ASSERT_EQUAL(address_use_check(&shared, NULL), 0);
+        CU_ASSERT_EQUAL(address_use_check(0, &shared, NULL), 0);
         CU_ASSERT_EQUAL(address_use_add(handle, handle, &shared), 0);
     }
     CU_ASSERT_EQUAL(address_use_count(), 4);
     for (uint64_t handle = 1; handle <= 4; handle++)
     {
-        CU_ASSERT_EQUAL(address_use_check(&plain, NULL), WS_ADDRESS_IN_USE);
+        CU_ASSERT_EQUAL(address_use_check(0, &plain, NULL), WS_ADDRESS_IN_USE);
         address_use_remove(handle);
     }
     CU_ASSERT_EQUAL(address_use_count(), 0);
-    CU_ASSERT_EQUAL(address_use_check(&plain, NULL), 0);
+    CU_ASSERT_EQUAL(address_use_check(0, &plain, NULL), 0);
     reset();
 }
 
@@ -179,7 +179,7 @@ static void test_port_zero(void)
     reset();
     CU_ASSERT_EQUAL(address_use_add(1, 1, &request), 0);
     request.port = 0;
-    CU_ASSERT_EQUAL(address_use_check(&request, NULL), 0);
+    CU_ASSERT_EQUAL(address_use_check(0, &request, NULL), 0);
     reset();
 }
 
@@ -192,12 +192,12 @@ static void test_dual_stack_views(void)
     reset();
     CU_ASSERT_EQUAL(address_use_add(1, 1, &mapped), 0);
     CU_ASSERT_EQUAL(address_use_count(), 2);
-    CU_ASSERT_EQUAL(address_use_check(&v4, NULL), WS_ADDRESS_IN_USE);
+    CU_ASSERT_EQUAL(address_use_check(0, &v4, NULL), WS_ADDRESS_IN_USE);
     reset();
     mapped.dual_stack = 0;
     CU_ASSERT_EQUAL(address_use_add(1, 1, &mapped), 0);
     CU_ASSERT_EQUAL(address_use_count(), 1);
-    CU_ASSERT_EQUAL(address_use_check(&v4, NULL), 0);
+    CU_ASSERT_EQUAL(address_use_check(0, &v4, NULL), 0);
     reset();
 }
 
@@ -219,11 +219,23 @@ static void test_dead_holder_dropped(void)
     CU_ASSERT_EQUAL(address_use_add(7, 70, &request), 0);
     CU_ASSERT_EQUAL(address_use_add(8, 80, &request), 0);
     dead_handle = 7;
-    CU_ASSERT_EQUAL(address_use_check(&request, alive_unless_dead), WS_ADDRESS_IN_USE);
+    CU_ASSERT_EQUAL(address_use_check(0, &request, alive_unless_dead), WS_ADDRESS_IN_USE);
     CU_ASSERT_EQUAL(address_use_count(), 1);
     dead_handle = 8;
-    CU_ASSERT_EQUAL(address_use_check(&request, alive_unless_dead), 0);
+    CU_ASSERT_EQUAL(address_use_check(0, &request, alive_unless_dead), 0);
     CU_ASSERT_EQUAL(address_use_count(), 0);
+    reset();
+}
+
+/* A socket is not in its own way: binding it twice is Linux' to refuse. */
+static void test_own_entry_ignored(void)
+{
+    struct ws_bind_request request = request_for(v4_loopback, ws_use_default);
+
+    reset();
+    CU_ASSERT_EQUAL(address_use_add(5, 50, &request), 0);
+    CU_ASSERT_EQUAL(address_use_check(5, &request, NULL), 0);
+    CU_ASSERT_EQUAL(address_use_check(6, &request, NULL), WS_ADDRESS_IN_USE);
     reset();
 }
 
@@ -240,7 +252,7 @@ static void test_growth(void)
     }
     CU_ASSERT_EQUAL(address_use_count(), 1000);
     request.port = 500;
-    CU_ASSERT_EQUAL(address_use_check(&request, NULL), WS_ADDRESS_IN_USE);
+    CU_ASSERT_EQUAL(address_use_check(0, &request, NULL), WS_ADDRESS_IN_USE);
     reset();
 }
 
@@ -255,6 +267,7 @@ CU_ErrorCode register_addressuse_tests(void)
         !CU_add_test(suite, "port 0 never conflicts", test_port_zero) ||
         !CU_add_test(suite, "dual-stack IPv4 views", test_dual_stack_views) ||
         !CU_add_test(suite, "closed holders are dropped", test_dead_holder_dropped) ||
+        !CU_add_test(suite, "a socket's own entry", test_own_entry_ignored) ||
         !CU_add_test(suite, "growth", test_growth))
         return CU_get_error();
     return CUE_SUCCESS;

@@ -10,6 +10,7 @@
 #include "util.h"
 
 void run_attribute_tests(void);
+void run_badinput_tests(void);
 void run_catalog_tests(void);
 void run_creation_tests(void);
 void run_duplicate_tests(void);
@@ -45,6 +46,7 @@ const struct suite suites[] =
     { "wsabuf", run_wsabuf_tests },
     { "winhttp", run_winhttp_tests },
     { "resolver", run_resolver_tests },
+    { "badinput", run_badinput_tests },
     { "resources", run_resources_tests },
     { "fdlimit", run_fdlimit_tests },
     { NULL, NULL },

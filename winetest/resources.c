@@ -11,71 +11,9 @@
 #include <string.h>
 
 #include "harness.h"
+#include "util.h"
 
 #define LOOP_PAIRS 100000
-
-/* Under Wine, paths are opened by the wineserver, so Z:\proc\self is the
- * server. Our own Linux process is the one whose command line is ours. */
-static BOOL same_arguments(const char *args, const char *end)
-{
-    for (int i = 1; i < harness_argc; i++)
-    {
-        if (args >= end || strcmp(args, harness_argv[i])) return FALSE;
-        args += strlen(args) + 1;
-    }
-    while (args < end && !*args) args++;    /* Wine pads the area with NULs */
-    return args >= end;
-}
-
-static int find_unix_pid(void)
-{
-    char path[MAX_PATH], cmdline[4096], exe[MAX_PATH], *name;
-    WIN32_FIND_DATAA entry;
-    HANDLE find, file;
-    int found = -1, matches = 0;
-    DWORD got;
-
-    GetModuleFileNameA(NULL, exe, sizeof(exe));
-    name = strrchr(exe, '\\') ? strrchr(exe, '\\') + 1 : exe;
-    if ((find = FindFirstFileA("Z:\\proc\\*", &entry)) == INVALID_HANDLE_VALUE) return -1;
-    do
-    {
-        if (entry.cFileName[0] < '1' || entry.cFileName[0] > '9') continue;
-        snprintf(path, sizeof(path), "Z:\\proc\\%s\\cmdline", entry.cFileName);
-        file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
-        if (file == INVALID_HANDLE_VALUE) continue;
-        got = 0;
-        ReadFile(file, cmdline, sizeof(cmdline) - 1, &got, NULL);
-        CloseHandle(file);
-        cmdline[got] = 0;
-        /* argv[0] must be this program (not a shell that started it). */
-        if (strlen(cmdline) < strlen(name) || _stricmp(cmdline + strlen(cmdline) - strlen(name), name)) continue;
-        if (!same_arguments(cmdline + strlen(cmdline) + 1, cmdline + got)) continue;
-        found = atoi(entry.cFileName);
-        matches++;
-    }
-    while (FindNextFileA(find, &entry));
-    FindClose(find);
-    if (matches != 1) trace("%d processes run this program with our arguments\n", matches);
-    return matches == 1 ? found : -1;
-}
-
-/* Open fds of this process (Wine only; -1 when they cannot be counted). */
-static int count_fds(int unix_pid)
-{
-    WIN32_FIND_DATAA entry;
-    char pattern[64];
-    HANDLE find;
-    int count = 0;
-
-    if (unix_pid < 0) return -1;
-    snprintf(pattern, sizeof(pattern), "Z:\\proc\\%d\\fd\\*", unix_pid);
-    if ((find = FindFirstFileA(pattern, &entry)) == INVALID_HANDLE_VALUE) return -1;
-    do if (entry.cFileName[0] != '.') count++;
-    while (FindNextFileA(find, &entry));
-    FindClose(find);
-    return count;
-}
 
 static void test_create_close_loop(void)
 {

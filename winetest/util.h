@@ -22,6 +22,11 @@ BOOL start_child(const char *name, const char *args, BOOL inherit, STARTUPINFOA 
 /* Waits for a child and returns its exit code (or 0xdead on timeout). */
 DWORD wait_child(PROCESS_INFORMATION *process);
 
+/* Our Linux process under Wine (found by its command line), or -1. */
+int find_unix_pid(void);
+/* Open fds of that process (Wine only; -1 when they cannot be counted). */
+int count_fds(int unix_pid);
+
 /* Child entries, run when the program is started as `exe child NAME ...`. */
 struct child_entry
 {

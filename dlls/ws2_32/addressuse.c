@@ -86,7 +86,7 @@ static void remove_at(unsigned int index)
     entries[index] = entries[--entry_count];
 }
 
-int address_use_check(const struct ws_bind_request *request, ws_bound_alive alive)
+int address_use_check(uint64_t handle, const struct ws_bind_request *request, ws_bound_alive alive)
 {
     struct view views[2];
     unsigned int count = views_of(request, views);
@@ -100,7 +100,7 @@ int address_use_check(const struct ws_bind_request *request, ws_bound_alive aliv
         {
             const struct bound_entry *entry = &entries[i];
 
-            if (!overlaps(entry, &views[v], request->port, exclusive_wildcard)) continue;
+            if (entry->handle == handle || !overlaps(entry, &views[v], request->port, exclusive_wildcard)) continue;
             if (alive && !alive(entry->handle, entry->inode))
             {
                 remove_at(i--);

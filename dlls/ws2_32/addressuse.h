@@ -38,9 +38,11 @@ struct ws_bind_request
 /* Is the socket that registered an address still open? */
 typedef int (*ws_bound_alive)(uint64_t handle, uint64_t inode);
 
-/* 0 when Windows would let the request bind, else WS_ADDRESS_DENIED or
- * WS_ADDRESS_IN_USE. Entries whose socket is gone are dropped. */
-int address_use_check(const struct ws_bind_request *request, ws_bound_alive alive);
+/* 0 when Windows would let the socket `handle` bind the request, else
+ * WS_ADDRESS_DENIED or WS_ADDRESS_IN_USE. The socket's own entries are
+ * not in its way (binding twice is Linux' EINVAL to report); entries
+ * whose socket is gone are dropped. */
+int address_use_check(uint64_t handle, const struct ws_bind_request *request, ws_bound_alive alive);
 /* Records a successful bind (with the port actually bound): 0, or -1
  * when out of memory. */
 int address_use_add(uint64_t handle, uint64_t inode, const struct ws_bind_request *request);

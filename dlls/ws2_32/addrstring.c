@@ -13,18 +13,22 @@
 #include "ws2_32_private.h"
 #include "addrtext.h"
 
-/* The text of an address in *text (64 chars is enough), or a WSA error. */
+/* The text of an address in *text (64 chars is enough), or a WSA error:
+ * documented WSAEINVAL for a missing address or one that is not a valid
+ * socket address, WSAEFAULT for one not in the address space. */
 static int address_text(const struct sockaddr *address, DWORD length, char *text)
 {
     char host[64];
     int n;
 
+    if (!address || !length) return WSAEINVAL;
     if (!ws_readable(address, sizeof(address->sa_family))) return WSAEFAULT;
     if (address->sa_family == AF_INET)
     {
         const SOCKADDR_IN *in = (const SOCKADDR_IN *)address;
 
-        if (length < sizeof(*in) || !ws_readable(in, sizeof(*in))) return WSAEFAULT;
+        if (length < sizeof(*in)) return WSAEINVAL;
+        if (!ws_readable(in, sizeof(*in))) return WSAEFAULT;
         ipv4_to_text((const uint8_t *)&in->sin_addr, host, sizeof(host));
         n = in->sin_port ? sprintf(text, "%s:%u", host, ntohs(in->sin_port)) : sprintf(text, "%s", host);
     }
@@ -32,7 +36,8 @@ static int address_text(const struct sockaddr *address, DWORD length, char *text
     {
         const SOCKADDR_IN6 *in6 = (const SOCKADDR_IN6 *)address;
 
-        if (length < sizeof(*in6) || !ws_readable(in6, sizeof(*in6))) return WSAEFAULT;
+        if (length < sizeof(*in6)) return WSAEINVAL;
+        if (!ws_readable(in6, sizeof(*in6))) return WSAEFAULT;
         ipv6_to_text((const uint8_t *)&in6->sin6_addr, host, sizeof(host));
         if (in6->sin6_scope_id) sprintf(host + strlen(host), "%%%lu", (unsigned long)in6->sin6_scope_id);
         n = in6->sin6_port ? sprintf(text, "[%s]:%u", host, ntohs(in6->sin6_port)) : sprintf(text, "%s", host);
@@ -49,6 +54,7 @@ static int address_to_string(struct sockaddr *address, DWORD length, void *strin
     int err;
 
     if (!ws_is_started()) return WSANOTINITIALISED;
+    if (!string_length) return WSAEINVAL;
     if ((err = address_text(address, length, text))) return err;
     needed = strlen(text) + 1;
     if (!ws_writable(string_length, sizeof(*string_length))) return WSAEFAULT;
@@ -156,7 +162,10 @@ static int string_to_address(const char *text, int family, struct sockaddr *addr
     int size, err;
 
     if (!ws_is_started()) return WSANOTINITIALISED;
-    if (!text || !ws_writable(length, sizeof(*length))) return WSAEFAULT;
+    /* No string is no address; one that cannot be read, or no room for
+     * the length, is a bad pointer. */
+    if (!text) return WSAEINVAL;
+    if (!ws_readable_string(text) || !ws_writable(length, sizeof(*length))) return WSAEFAULT;
     if ((err = parse_address(text, family, &parsed, &size))) return err;
     if (*length < size || !ws_writable(address, size))
     {
@@ -173,7 +182,7 @@ INT WINAPI WSAStringToAddressA(char *string, INT family, WSAPROTOCOL_INFOA *info
 {
     int err;
 
-    TRACE("string %s, family %d, address %p, length %p\n", string ? string : "(null)", family, address, length);
+    TRACE("string %p, family %d, address %p, length %p\n", string, family, address, length);
     if ((err = string_to_address(string, family, address, length))) return ws_fail(err);
     SetLastError(0);
     return 0;
@@ -186,6 +195,7 @@ INT WINAPI WSAStringToAddressW(WCHAR *string, INT family, WSAPROTOCOL_INFOW *inf
     int err;
 
     TRACE("string %p, family %d, address %p, length %p\n", string, family, address, length);
+    if (string && !ws_readable_wstring(string)) return ws_fail(WSAEFAULT);
     if (string && !WideCharToMultiByte(CP_ACP, 0, string, -1, text, sizeof(text), NULL, NULL))
         return ws_fail(WSAEINVAL);
     if ((err = string_to_address(string ? text : NULL, family, address, length))) return ws_fail(err);

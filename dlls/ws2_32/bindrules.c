@@ -73,7 +73,7 @@ int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct
     int err;
 
     AcquireSRWLockExclusive(&lock);
-    err = tracked ? address_use_check(&request, holder_alive) : 0;
+    err = tracked ? address_use_check(s, &request, holder_alive) : 0;
     if (!err) err = ws_unix_call(ws2host_call_bind, params);
     if (!err && tracked && (request.port = bound_port(params->fd)) && address_use_add(s, info->inode, &request))
         WARN("out of memory: the address of %#llx is not tracked\n", (ULONGLONG)s);

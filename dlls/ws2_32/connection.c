@@ -92,6 +92,10 @@ int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, WSABUF
                       WSABUF *callee_data, QOS *sqos, QOS *gqos)
 {
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
+    /* Documented: WSAEFAULT for WSABUFs not in the address space. */
+    if ((caller_data && !ws_readable(caller_data, sizeof(*caller_data))) ||
+        (callee_data && !ws_writable(callee_data, sizeof(*callee_data))))
+        return ws_fail(WSAEFAULT);
     if ((caller_data && caller_data->len) || sqos || gqos)
     {
         FIXME_ONCE("connect data and QoS are not supported\n");
@@ -117,20 +121,21 @@ int WINAPI listen(SOCKET s, int backlog)
     return leave(params.fd, ws_unix_call(ws2host_call_listen, &params));
 }
 
-/* A name query: the address out, WSAEFAULT when *namelen is too small. */
+/* A name query: the address out, WSAEFAULT when *namelen is too small.
+ * Windows reports a socket without a name before looking at the buffers
+ * (sock.c test_getpeername). */
 static int name_call(enum ws2host_call code, SOCKET s, struct sockaddr *name, int *namelen, int unbound_error)
 {
     struct ws2host_address_params params;
     struct ws_socket_info info;
-    int err, size;
+    int err;
 
     if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    size = address_size(info.family);
-    if (!ws_writable(namelen, sizeof(*namelen)) || *namelen < size || !ws_writable(name, size))
-        return leave(params.fd, WSAEFAULT);
     if ((err = ws_unix_call(code, &params))) return leave(params.fd, err == WSAENOTCONN ? unbound_error : err);
     /* Linux names an unbound socket with port 0; Windows calls it an error. */
     if (!((SOCKADDR_IN *)params.address)->sin_port) return leave(params.fd, unbound_error);
+    if (!ws_writable(namelen, sizeof(*namelen)) || *namelen < params.length || !ws_writable(name, params.length))
+        return leave(params.fd, WSAEFAULT);
     memcpy(name, params.address, params.length);
     *namelen = params.length;
     return leave(params.fd, 0);
@@ -170,8 +175,10 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 
     TRACE("socket %#llx, addr %p, addrlen %p\n", (ULONGLONG)s, addr, addrlen);
     if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail_socket(err);
+    /* An address without its length is not written (sock.c test_accept). */
+    if (!addrlen) addr = NULL;
     if (addr && (!ws_writable(addrlen, sizeof(*addrlen)) || *addrlen < address_size(info.family) ||
-                 !ws_writable(addr, *addrlen)))
+                 !ws_writable(addr, address_size(info.family))))
     {
         ws_unix_close_fd(params.fd);
         return ws_fail_socket(WSAEFAULT);
@@ -239,6 +246,9 @@ int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DW
     int err;
 
     *sent = 0;
+    /* Windows checks the whole buffer first, so nothing is sent from a bad one. */
+    if (length && !ws_readable(buffer, length)) return WSAEFAULT;
+    if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
     start_io(&params, info, fd, buffer, length, flags, info->sndtimeo);
     if (to && info->type != SOCK_STREAM)
     {
@@ -260,9 +270,16 @@ int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD
     int err;
 
     *received = 0;
+    /* Checked first, so a bad buffer consumes no data. */
+    if (length && !ws_writable(buffer, length)) return WSAEFAULT;
+    /* Connection-oriented sockets ignore the address (sock.c
+     * test_tcp_sendto_recvfrom). */
+    if (info->type == SOCK_STREAM) from = NULL;
     if (from && (!ws_writable(fromlen, sizeof(*fromlen)) || *fromlen < address_size(info->family) ||
-                 !ws_writable(from, *fromlen)))
+                 !ws_writable(from, address_size(info->family))))
         return WSAEFAULT;
+    /* Linux reads an end of stream after SHUT_RD; Windows fails. */
+    if (info->shut_down & WS_SHUT_RECEIVE) return WSAESHUTDOWN;
     start_io(&params, info, fd, buffer, length, flags, info->rcvtimeo);
     if ((err = ws_unix_call(ws2host_call_recv, &params))) return err;
     if (from && params.address_length)
@@ -344,6 +361,13 @@ int WINAPI recvfrom(SOCKET s, char *buffer, int length, int flags, struct sockad
     return receive_from(s, buffer, length, flags, from, fromlen);
 }
 
+static int shut_down_bits(int how)
+{
+    if (how == SD_RECEIVE) return WS_SHUT_RECEIVE;
+    if (how == SD_SEND) return WS_SHUT_SEND;
+    return WS_SHUT_RECEIVE | WS_SHUT_SEND;
+}
+
 /***********************************************************************
  *      shutdown (WS2_32.22)
  */
@@ -356,5 +380,9 @@ int WINAPI shutdown(SOCKET s, int how)
     TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
     if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
     params.how = how;
-    return leave(params.fd, ws_unix_call(ws2host_call_shutdown, &params));
+    if ((err = ws_unix_call(ws2host_call_shutdown, &params))) return leave(params.fd, err);
+    /* Remembered for recv and send, which Windows then fails. */
+    info.shut_down |= shut_down_bits(how);
+    if (socket_table_insert(s, &info)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
+    return leave(params.fd, 0);
 }

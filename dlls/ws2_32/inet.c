@@ -15,8 +15,14 @@ unsigned __LONG32 WINAPI inet_addr(const char *text)
 {
     uint32_t address;
 
-    /* Windows: the empty string is no address (INADDR_NONE). */
-    if (!text || !ws_readable(text, 1) || text_to_ipv4_classic(text, &address)) return INADDR_NONE;
+    /* No string is WSAEFAULT (protocol.c test_inet_addr); text that is no
+     * address, the empty string included, only INADDR_NONE. */
+    if (!ws_readable_string(text))
+    {
+        SetLastError(WSAEFAULT);
+        return INADDR_NONE;
+    }
+    if (text_to_ipv4_classic(text, &address)) return INADDR_NONE;
     return address;
 }
 
@@ -35,18 +41,18 @@ char * WINAPI inet_ntoa(struct in_addr address)
     return thread->ntoa;
 }
 
+static int fail_minus_one(int error)
+{
+    SetLastError(error);
+    return -1;
+}
+
+/* The string is checked before the family (protocol.c test_inet_pton). */
 static int text_to_address(int family, const char *text, void *address)
 {
-    if (family != AF_INET && family != AF_INET6)
-    {
-        SetLastError(WSAEAFNOSUPPORT);
-        return -1;
-    }
-    if (!text || !address)
-    {
-        SetLastError(WSAEFAULT);
-        return -1;
-    }
+    if (!ws_readable_string(text)) return fail_minus_one(WSAEFAULT);
+    if (family != AF_INET && family != AF_INET6) return fail_minus_one(WSAEAFNOSUPPORT);
+    if (!ws_writable(address, family == AF_INET ? 4 : 16)) return fail_minus_one(WSAEFAULT);
     return family == AF_INET ? text_to_ipv4(text, address) : text_to_ipv6(text, address);
 }
 
@@ -55,50 +61,54 @@ INT WINAPI inet_pton(INT family, const char *text, void *address)
     return text_to_address(family, text, address);
 }
 
+/* As inet_pton, but text that is no address also sets WSAEINVAL
+ * (test_inet_pton). */
 INT WINAPI InetPtonW(INT family, const WCHAR *text, void *address)
 {
     char narrow[64];
+    int ret;
 
-    if (text && !WideCharToMultiByte(CP_ACP, 0, text, -1, narrow, sizeof(narrow), NULL, NULL))
-        return family == AF_INET || family == AF_INET6 ? 0 : text_to_address(family, NULL, address);
-    return text_to_address(family, text ? narrow : NULL, address);
+    if (!ws_readable_wstring(text)) return fail_minus_one(WSAEFAULT);
+    if (!WideCharToMultiByte(CP_ACP, 0, text, -1, narrow, sizeof(narrow), NULL, NULL))
+    {
+        /* Too long for the buffer is too long to be an address. */
+        if (family != AF_INET && family != AF_INET6) return fail_minus_one(WSAEAFNOSUPPORT);
+        SetLastError(WSAEINVAL);
+        return 0;
+    }
+    if (!(ret = text_to_address(family, narrow, address))) SetLastError(WSAEINVAL);
+    return ret;
 }
 
-/* The text into a local buffer; ERROR_INVALID_PARAMETER (documented) when
- * the caller's buffer cannot hold it. */
+static void *fail_null(DWORD error)
+{
+    SetLastError(error);
+    return NULL;
+}
+
+/* Windows' inet_ntop passes on RtlIpv4/6AddressToStringEx's status as the
+ * last error: STATUS_INVALID_PARAMETER for a missing address or a buffer
+ * that is missing or too small (protocol.c test_addr_to_print). */
 static const char *address_to_text(int family, const void *address, char *text, size_t size)
 {
-    if (family != AF_INET && family != AF_INET6)
-    {
-        SetLastError(WSAEAFNOSUPPORT);
-        return NULL;
-    }
-    if (!address)
-    {
-        SetLastError(WSAEFAULT);
-        return NULL;
-    }
+    if (family != AF_INET && family != AF_INET6) return fail_null(WSAEAFNOSUPPORT);
+    if (!ws_readable(address, family == AF_INET ? 4 : 16)) return fail_null(STATUS_INVALID_PARAMETER);
     if ((family == AF_INET ? ipv4_to_text(address, text, size) : ipv6_to_text(address, text, size)) < 0)
-    {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
+        return fail_null(STATUS_INVALID_PARAMETER);
     return text;
 }
 
 /* Both versions: the text into the caller's buffer, char or WCHAR. */
 static void *address_to_buffer(int family, const void *address, void *buffer, size_t size, BOOL wide)
 {
+    size_t unit = wide ? sizeof(WCHAR) : 1, needed;
     char text[64];
 
     if (!address_to_text(family, address, text, sizeof(text))) return NULL;
-    if (!buffer || strlen(text) + 1 > size)
-    {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
-    if (wide) MultiByteToWideChar(CP_ACP, 0, text, -1, buffer, size);
-    else strcpy(buffer, text);
+    needed = strlen(text) + 1;
+    if (!buffer || needed > size || !ws_writable(buffer, needed * unit)) return fail_null(STATUS_INVALID_PARAMETER);
+    if (wide) MultiByteToWideChar(CP_ACP, 0, text, -1, buffer, needed);
+    else memcpy(buffer, text, needed);
     return buffer;
 }
 

@@ -92,3 +92,31 @@ void ws_memcheck_shutdown(void)
     if (handler_cookie) RemoveVectoredExceptionHandler(handler_cookie);
     handler_cookie = NULL;
 }
+
+/* Windows' pages are 4 KiB: a string is checked once per page it touches. */
+#define PAGE_MASK ((ULONG_PTR)0xfff)
+
+/* A terminated string of `unit`-byte characters, all of it readable. */
+static BOOL string_has_terminator(const void *ptr, SIZE_T unit)
+{
+    const char *p = ptr;
+
+    if (!ptr) return FALSE;
+    for (;; p += unit)
+    {
+        /* Check each page the string reaches (a character may straddle two). */
+        if (p == ptr || (((ULONG_PTR)p + unit - 1) & ~PAGE_MASK) != (((ULONG_PTR)p - 1) & ~PAGE_MASK))
+            if (!ws_readable(p, unit)) return FALSE;
+        if (unit == 1 ? !*p : !*(const WCHAR *)p) return TRUE;
+    }
+}
+
+BOOL ws_readable_string(const char *text)
+{
+    return string_has_terminator(text, 1);
+}
+
+BOOL ws_readable_wstring(const WCHAR *text)
+{
+    return string_has_terminator(text, sizeof(WCHAR));
+}

@@ -52,9 +52,9 @@ static struct protoent *fill_protoent(size_t index)
 
 struct protoent * WINAPI getprotobyname(const char *name)
 {
-    TRACE("name %s\n", name && ws_readable(name, 1) ? name : "(bad)");
+    TRACE("name %s\n", ws_readable_string(name) ? name : "(bad)");
     if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
-    if (!name || !ws_readable(name, 1)) return fail_null(WSAEFAULT);
+    if (!ws_readable_string(name)) return fail_null(WSAEFAULT);
     for (size_t i = 0; i < ARRAYSIZE(protocols); i++)
         if (!_stricmp(protocols[i].name, name) || !_stricmp(protocols[i].alias, name)) return fill_protoent(i);
     SetLastError(WSANO_DATA);
@@ -101,8 +101,9 @@ struct hostent * WINAPI gethostbyname(const char *name)
     struct hostent *host;
     int err;
 
-    TRACE("name %s\n", name && ws_readable(name, 1) ? name : "(null)");
+    TRACE("name %s\n", ws_readable_string(name) ? name : "(bad)");
     if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
+    if (name && !ws_readable_string(name)) return fail_null(WSAEFAULT);
     /* Windows: NULL (or "") names the local host. */
     if (!name || !*name)
     {
@@ -156,32 +157,38 @@ static struct servent *service_lookup(struct ws2host_getservice_params *params)
     return &thread->service;
 }
 
-static BOOL copy_text(char *out, size_t size, const char *text)
+/* A name or protocol for the Linux side: 0, WSAEFAULT for one that
+ * cannot be read, WSANO_DATA for one too long to be in the database. */
+static int copy_text(char *out, size_t size, const char *text)
 {
-    if (!text) return TRUE;
-    if (!ws_readable(text, 1) || strlen(text) >= size) return FALSE;
+    if (!text) return 0;
+    if (!ws_readable_string(text)) return WSAEFAULT;
+    if (strlen(text) >= size) return WSANO_DATA;
     strcpy(out, text);
-    return TRUE;
+    return 0;
 }
 
 struct servent * WINAPI getservbyname(const char *name, const char *protocol)
 {
     struct ws2host_getservice_params params = { .by_name = 1 };
+    int err;
 
-    TRACE("name %s, protocol %s\n", name ? name : "(null)", protocol ? protocol : "(null)");
+    TRACE("name %p, protocol %p\n", name, protocol);
     if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
-    if (!name || !copy_text(params.name, sizeof(params.name), name) ||
-        !copy_text(params.protocol, sizeof(params.protocol), protocol))
-        return fail_null(WSANO_DATA);
+    if (!name) return fail_null(WSANO_DATA);
+    if ((err = copy_text(params.name, sizeof(params.name), name)) ||
+        (err = copy_text(params.protocol, sizeof(params.protocol), protocol)))
+        return fail_null(err);
     return service_lookup(&params);
 }
 
 struct servent * WINAPI getservbyport(int port, const char *protocol)
 {
     struct ws2host_getservice_params params = { .port = port };
+    int err;
 
-    TRACE("port %d, protocol %s\n", ntohs(port), protocol ? protocol : "(null)");
+    TRACE("port %d, protocol %p\n", ntohs(port), protocol);
     if (!ws_is_started()) return fail_null(WSANOTINITIALISED);
-    if (!copy_text(params.protocol, sizeof(params.protocol), protocol)) return fail_null(WSANO_DATA);
+    if ((err = copy_text(params.protocol, sizeof(params.protocol), protocol))) return fail_null(err);
     return service_lookup(&params);
 }

@@ -11,6 +11,7 @@
  * last error. Each result node is one heap block (node, address and, on
  * the first node, the canonical name), which freeaddrinfo releases.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,8 @@ static int lookup(const char *node, const char *service, const ADDRINFOA *hints,
     *result = NULL;
     if (!node && !service) return WSAHOST_NOT_FOUND;
     if (hints && !ws_readable(hints, sizeof(*hints))) return WSAEFAULT;
+    /* The Linux side reads the strings: they must be there to read. */
+    if ((node && !ws_readable_string(node)) || (service && !ws_readable_string(service))) return WSAEFAULT;
     err = resolve(node, service, hints, &params);
     if (!err) err = build_chain(&params, hints ? hints->ai_flags : 0, wide, result);
     free((void *)(ULONG_PTR)params.buffer);
@@ -143,10 +146,14 @@ static char *utf8_from_wide(const WCHAR *text)
 
 int WINAPI GetAddrInfoW(const WCHAR *node, const WCHAR *service, const ADDRINFOW *hints, ADDRINFOW **result)
 {
-    char *node_a = utf8_from_wide(node), *service_a = utf8_from_wide(service);
+    char *node_a, *service_a;
     int err;
 
     TRACE("node %p, service %p, hints %p, result %p\n", node, service, hints, result);
+    if ((node && !ws_readable_wstring(node)) || (service && !ws_readable_wstring(service)))
+        return report(WSAEFAULT);
+    node_a = utf8_from_wide(node);
+    service_a = utf8_from_wide(service);
     if ((node && !node_a) || (service && !service_a)) err = WSA_NOT_ENOUGH_MEMORY;
     else err = lookup(node_a, service_a, (const ADDRINFOA *)hints, TRUE, (ADDRINFOA **)result,
                       __builtin_return_address(0));
@@ -260,6 +267,8 @@ static int name_info(const struct sockaddr *address, socklen_t length, char *hos
         return WSAEFAULT;
     if ((host && !ws_writable(host, host_size)) || (service && !ws_writable(service, service_size))) return WSAEFAULT;
     if (!host && !service) return WSAHOST_NOT_FOUND;
+    /* Documented (EAI_BADFLAGS): asked for, with no room at all. */
+    if ((host && !host_size) || (service && !service_size)) return WSAEINVAL;
     /* A length that does not fit the family is EAI_FAMILY, as documented. */
     if ((address->sa_family == AF_INET && length < (int)sizeof(SOCKADDR_IN)) ||
         (address->sa_family == AF_INET6 && length < (int)sizeof(SOCKADDR_IN6)))
@@ -290,8 +299,16 @@ int WINAPI GetNameInfoW(const SOCKADDR *address, socklen_t length, WCHAR *host, 
 
     TRACE("address %p, length %d, host %p/%lu, service %p/%lu, flags %#x\n", address, length, host, host_size,
           service, service_size, flags);
-    err = name_info(address, length, host ? host_a : NULL, sizeof(host_a), service ? service_a : NULL,
-                    sizeof(service_a), flags, __builtin_return_address(0));
+    /* The answer is made in local buffers: check the caller's first. */
+    if ((host && host_size > INT_MAX / sizeof(WCHAR)) || (service && service_size > INT_MAX / sizeof(WCHAR)) ||
+        (host && !ws_writable(host, host_size * sizeof(WCHAR))) ||
+        (service && !ws_writable(service, service_size * sizeof(WCHAR))))
+        return report(WSAEFAULT);
+    /* A size of 0 stays 0 (an error); otherwise whether the name fits is
+     * known once it is converted. */
+    err = name_info(address, length, host ? host_a : NULL, host && host_size ? sizeof(host_a) : 0,
+                    service ? service_a : NULL, service && service_size ? sizeof(service_a) : 0, flags,
+                    __builtin_return_address(0));
     if (!err && host && !MultiByteToWideChar(CP_UTF8, 0, host_a, -1, host, host_size)) err = WSAEFAULT;
     if (!err && service && !MultiByteToWideChar(CP_UTF8, 0, service_a, -1, service, service_size)) err = WSAEFAULT;
     return report(err);

@@ -31,6 +31,7 @@ struct ws_socket_info
     uint32_t kept;              /* WS_KEPT_*: values the program set, read back as set */
     int32_t rcvbuf, sndbuf;     /* SO_RCVBUF, SO_SNDBUF (Linux doubles them) */
     uint32_t linger;            /* SO_LINGER's LINGER bytes (Linux normalises l_onoff) */
+    int32_t shut_down;          /* WS_SHUT_RECEIVE | WS_SHUT_SEND already done */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };
@@ -38,6 +39,8 @@ struct ws_socket_info
 #define WS_KEPT_RCVBUF 0x1
 #define WS_KEPT_SNDBUF 0x2
 #define WS_KEPT_LINGER 0x4
+#define WS_SHUT_RECEIVE 1
+#define WS_SHUT_SEND    2
 
 /* Handle values above this cannot be tracked (Wine's are far below). */
 #define WS_SOCKET_TABLE_MAX_HANDLE ((uint64_t)4096 * 1024 * 4 - 4)

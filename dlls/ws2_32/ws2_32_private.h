@@ -63,6 +63,9 @@ void ws_thread_shutdown(void);
 BOOL ws_readable(const void *ptr, SIZE_T size);
 BOOL ws_writable(void *ptr, SIZE_T size);
 void ws_memcheck_shutdown(void);
+/* ...and a NUL-terminated string, terminator included, be read? */
+BOOL ws_readable_string(const char *text);
+BOOL ws_readable_wstring(const WCHAR *text);
 
 /* protocols.c: a catalog entry as Windows structures. */
 struct ws_catalog_entry;

@@ -51,6 +51,40 @@ static int map_message_flags(int ws_flags)
     return ws_flags ? -1 : flags;
 }
 
+static int int_option(int fd, int option)
+{
+    int value = 0;
+    socklen_t length = sizeof(value);
+
+    if (getsockopt(fd, SOL_SOCKET, option, &value, &length) < 0) return -1;
+    return value;
+}
+
+static int is_listening(int fd)
+{
+    return int_option(fd, SO_ACCEPTCONN) == 1;
+}
+
+static int has_peer(int fd)
+{
+    struct sockaddr_storage address;
+    socklen_t length = sizeof(address);
+
+    return !getpeername(fd, (struct sockaddr *)&address, &length);
+}
+
+/* Linux binds a socket on demand (listen, connect, send); a port of 0
+ * means that has not happened. When it cannot be told, say bound. */
+static int is_bound(int fd)
+{
+    struct sockaddr_storage address;
+    socklen_t length = sizeof(address);
+
+    if (getsockname(fd, (struct sockaddr *)&address, &length) < 0) return 1;
+    return address.ss_family == AF_INET ? !!((struct sockaddr_in *)&address)->sin_port
+                                        : !!((struct sockaddr_in6 *)&address)->sin6_port;
+}
+
 unsigned int unix_bind(void *args)
 {
     struct ws2host_address_params *params = args;
@@ -72,12 +106,17 @@ unsigned int unix_connect(void *args)
     int pending = 0;
 
     if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
+    /* Linux says EISCONN for a listening socket; Windows WSAEINVAL. */
+    if (is_listening(params->fd)) return WSAEINVAL;
     if (!connect(params->fd, (struct sockaddr *)&address, length)) return 0;
     if (errno != EINPROGRESS && errno != EINTR) return wsa_error_from_errno(errno);
     /* Windows: a non-blocking connect in progress is WSAEWOULDBLOCK. */
     if ((err = wait_for_socket(params->fd, params->inode, POLLOUT, params->timeout_ms))) return err;
     if (getsockopt(params->fd, SOL_SOCKET, SO_ERROR, &pending, &pending_length) < 0)
         return wsa_error_from_errno(errno);
+    /* Linux marks the socket connected only when connect is called again
+     * (until then a further connect succeeds instead of EISCONN). */
+    if (!pending) connect(params->fd, (struct sockaddr *)&address, length);
     return wsa_error_from_errno(pending);
 }
 
@@ -85,6 +124,10 @@ unsigned int unix_listen(void *args)
 {
     struct ws2host_listen_params *params = args;
 
+    /* Windows will not listen on a socket that is not bound (Linux binds
+     * it) or one that is connected (Linux: EINVAL). */
+    if (has_peer(params->fd)) return WSAEISCONN;
+    if (!is_bound(params->fd)) return WSAEINVAL;
     if (listen(params->fd, params->backlog) < 0) return wsa_error_from_errno(errno);
     return 0;
 }
@@ -146,6 +189,14 @@ unsigned int unix_getpeername(void *args)
     return get_name(args, getpeername);
 }
 
+/* Linux answers EPIPE for a stream socket that was never connected;
+ * Windows says it is not connected. */
+static unsigned int send_error(int fd, int err)
+{
+    if (err == EPIPE && int_option(fd, SO_TYPE) == SOCK_STREAM && !has_peer(fd)) return WSAENOTCONN;
+    return wsa_error_from_errno(err);
+}
+
 /* A blocking send returns once everything is queued, as on Windows. */
 unsigned int unix_send(void *args)
 {
@@ -170,7 +221,7 @@ unsigned int unix_send(void *args)
                       address_length ? (struct sockaddr *)&address : NULL, address_length);
         if (sent >= 0) params->transferred += sent;
         else if (errno == EINTR) continue;
-        else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
+        else if (errno != EAGAIN) return params->transferred ? 0 : send_error(params->fd, errno);
         else if ((err = wait_for_socket(params->fd, params->inode, POLLOUT, params->timeout_ms)))
             return params->transferred ? 0 : err;
     }
@@ -182,15 +233,9 @@ unsigned int unix_send(void *args)
  * (WSAEINVAL) where Linux would wait for ever. */
 static int unbound_datagram(int fd)
 {
-    struct sockaddr_storage address;
-    socklen_t length = sizeof(address);
-    int type = 0;
-    socklen_t type_length = sizeof(type);
+    int type = int_option(fd, SO_TYPE);
 
-    if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &type_length) < 0 || type == SOCK_STREAM) return 0;
-    if (getsockname(fd, (struct sockaddr *)&address, &length) < 0) return 0;
-    return address.ss_family == AF_INET ? !((struct sockaddr_in *)&address)->sin_port
-                                        : !((struct sockaddr_in6 *)&address)->sin6_port;
+    return type > 0 && type != SOCK_STREAM && !is_bound(fd);
 }
 
 unsigned int unix_recv(void *args)
@@ -236,8 +281,13 @@ unsigned int unix_shutdown(void *args)
     struct ws2host_shutdown_params *params = args;
 
     if (params->how < 0 || params->how > 2) return WSAEINVAL;
-    if (shutdown(params->fd, hows[params->how]) < 0) return wsa_error_from_errno(errno);
-    return 0;
+    /* Linux would stop a listening socket; Windows says not connected. */
+    if (is_listening(params->fd)) return WSAENOTCONN;
+    if (!shutdown(params->fd, hows[params->how])) return 0;
+    /* A datagram socket has no connection to need: Linux has shut it down
+     * all the same, and Windows reports success. */
+    if (errno == ENOTCONN && int_option(params->fd, SO_TYPE) == SOCK_DGRAM) return 0;
+    return wsa_error_from_errno(errno);
 }
 
 unsigned int unix_readable(void *args)

@@ -58,6 +58,8 @@ static const struct value_pair eai_errors[] =
     { WSANO_DATA,            EAI_NODATA },
     { WSATYPE_NOT_FOUND,     EAI_SERVICE },
     { WSAESOCKTNOSUPPORT,    EAI_SOCKTYPE },
+    /* A buffer too small for the name: Winsock's answer for short buffers. */
+    { WSAEFAULT,             EAI_OVERFLOW },
 };
 
 static unsigned int wsa_from_eai(int eai)
@@ -82,6 +84,11 @@ static int map_flags(const struct value_pair *table, unsigned int count, int ws_
     return ws_flags ? -1 : flags;
 }
 
+static int known_protocol(int protocol)
+{
+    return protocol == 0 || protocol == IPPROTO_TCP || protocol == IPPROTO_UDP;
+}
+
 unsigned int unix_getaddrinfo(void *args)
 {
     struct ws2host_getaddrinfo_params *params = args;
@@ -98,7 +105,9 @@ unsigned int unix_getaddrinfo(void *args)
         return WSAEINVAL;
     if (params->family && map_to_linux(&family_map, params->family, &hints.ai_family)) return WSAEAFNOSUPPORT;
     if (params->socktype && map_to_linux(&type_map, params->socktype, &hints.ai_socktype)) return WSAESOCKTNOSUPPORT;
-    hints.ai_protocol = params->protocol;
+    /* glibc refuses protocols it has no entry for; Windows takes any and
+     * hands it back (protocol.c test_getaddrinfo: 999). */
+    if (known_protocol(params->protocol)) hints.ai_protocol = params->protocol;
 
     ret = getaddrinfo((const char *)(uintptr_t)params->node, (const char *)(uintptr_t)params->service, &hints, &result);
     if (ret) return wsa_from_eai(ret);
@@ -123,7 +132,7 @@ unsigned int unix_getaddrinfo(void *args)
             memset(e, 0, sizeof(*e));
             map_to_windows(&family_map, ai->ai_family, &e->family);
             map_to_windows(&type_map, ai->ai_socktype, &e->socktype);
-            e->protocol = ai->ai_protocol;
+            e->protocol = known_protocol(params->protocol) ? ai->ai_protocol : params->protocol;
             memset(&address, 0, sizeof(address));
             memcpy(&address, ai->ai_addr, ai->ai_addrlen);
             address_to_windows(&address, ai->ai_addrlen, e->address, sizeof(e->address), &e->address_length);
