@@ -149,15 +149,6 @@ static unsigned int bad_pointers(size_t size, struct bad_pointer *out)
 
 /* --------------------------------------------------------- bad handles */
 
-static HANDLE make_temp_file(void)
-{
-    char dir[MAX_PATH], path[MAX_PATH];
-
-    GetTempPathA(sizeof(dir), dir);
-    GetTempFileNameA(dir, "ws2", 0, path);
-    return CreateFileA(path, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
-                       FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, NULL);
-}
 
 static struct
 {

@@ -17,21 +17,7 @@
 #include "harness.h"
 #include "util.h"
 
-#ifndef TCP_KEEPALIVE
-#define TCP_KEEPALIVE 3
-#endif
-#ifndef TCP_KEEPCNT
-#define TCP_KEEPCNT 16
-#endif
-#ifndef TCP_KEEPINTVL
-#define TCP_KEEPINTVL 17
-#endif
-#ifndef IP_RECVTOS
-#define IP_RECVTOS 40
-#endif
-#ifndef IPV6_RECVTCLASS
-#define IPV6_RECVTCLASS 40
-#endif
+#include "ws2host/wsconstants.h"
 
 /* One option's length behaviour on Windows. For optlen 1, 2 and 4:
  * sizes[] is what *optlen reads afterwards, values[] what a 0xdeadbeef

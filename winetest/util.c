@@ -141,3 +141,14 @@ int count_fds(int unix_pid)
     FindClose(find);
     return count;
 }
+
+/* A temporary file, deleted when its handle is closed. */
+HANDLE make_temp_file(void)
+{
+    char dir[MAX_PATH], path[MAX_PATH];
+
+    GetTempPathA(sizeof(dir), dir);
+    GetTempFileNameA(dir, "ws2", 0, path);
+    return CreateFileA(path, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
+                       FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, NULL);
+}

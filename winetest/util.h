@@ -13,6 +13,8 @@
 /* A TCP connection over 127.0.0.1: *client made by make_client (NULL:
  * socket()), *server accepted. FALSE (with a failed ok) if it cannot. */
 BOOL tcp_pair(SOCKET (*make_client)(void), SOCKET *client, SOCKET *server);
+/* A temporary file (not a socket), deleted when closed. */
+HANDLE make_temp_file(void);
 int socket_type(SOCKET s);              /* SO_TYPE, or -1 */
 BOOL protocol_info(SOCKET s, WSAPROTOCOL_INFOW *info);
 /* Starts this test program as a child running child entry `name` with

@@ -17,16 +17,7 @@
 #include "addressuse.h"
 #include "catalog.h"
 
-/* Windows' TCP keep-alive options (ws2ipdef.h); MinGW's headers lack them. */
-#ifndef TCP_KEEPALIVE
-#define TCP_KEEPALIVE 3
-#endif
-#ifndef TCP_KEEPCNT
-#define TCP_KEEPCNT 16
-#endif
-#ifndef TCP_KEEPINTVL
-#define TCP_KEEPINTVL 17
-#endif
+#include "ws2host/wsconstants.h"
 
 struct option_call
 {
