@@ -21,7 +21,7 @@ static int holder_alive(uint64_t handle, uint64_t inode)
     struct ws_socket_info info;
     int fd, err;
 
-    if ((err = ws_socket_from_handle((SOCKET)handle, &info, &fd))) return 0;
+    if ((err = ws_socket_verified((SOCKET)handle, &info, &fd))) return 0;
     ws_unix_close_fd(fd);
     return info.inode == inode;
 }

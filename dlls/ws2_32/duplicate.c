@@ -22,7 +22,7 @@ static int duplicate(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, size_t info_s
     int err;
 
     if (!ws_is_started()) return WSANOTINITIALISED;
-    if ((err = ws_socket_from_handle(s, &state, NULL))) return err;
+    if ((err = ws_socket_verified(s, &state, NULL))) return err;
     if (!(process = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid))) return WSAEINVAL;
     if (!ws_writable(info, info_size))
     {

@@ -7,8 +7,10 @@
  * The fd is fetched from Wine for every call (wine_server_handle_to_fd,
  * served from ntdll's fd cache), so it always belongs to the object the
  * handle names *now*. The state is keyed by handle value, and carries the
- * socket's inode: a program that closed a socket with CloseHandle and got
- * the same value back for something else is detected by the mismatch.
+ * socket's inode. Closing and duplicating compare it with the fd's, so a
+ * program that closed a socket with CloseHandle and got the same value
+ * back for something else cannot make closesocket close that; other
+ * calls trust the state (see socket_from_handle).
  */
 #include <string.h>
 
@@ -42,7 +44,14 @@ static void adopt(SOCKET s, const struct ws2host_fd_identify_params *id, struct 
           info->family, info->type, info->protocol);
 }
 
-int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
+/* The fd Wine holds for the handle, and our state for it. With verify,
+ * or without state, the fd's identity (fstat) is checked against the
+ * state: the handle may have been closed with CloseHandle and its value
+ * reused. Without verify, known state is trusted, as Windows' ws2_32
+ * trusts its per-handle context: a non-socket fd still fails in the
+ * Linux call itself (ENOTSOCK), and one system call less per call
+ * matters on the data path (docs/benchmarks.md). */
+static int socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out, BOOL verify)
 {
     struct ws2host_fd_identify_params id;
     unsigned int options;
@@ -51,9 +60,15 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
 
     if (s == INVALID_SOCKET || !s || !ws_unix_init()) return WSAENOTSOCK;
     if (wine.handle_to_fd((HANDLE)s, 0, &fd, &options)) return WSAENOTSOCK;
-    /* Every socket call passes here: with state for the handle, only the
-     * socket's identity is read; family, type and protocol only to adopt. */
     known = !socket_table_lookup(s, info);
+    if (known && !verify)
+    {
+        if (fd_out) *fd_out = fd;
+        else ws_unix_close_fd(fd);
+        return 0;
+    }
+    /* With state for the handle, only the socket's identity is read;
+     * family, type and protocol only to adopt. */
     if (identify_fd(fd, !known, &id) || !id.is_socket ||
         (known && info->inode != id.inode && identify_fd(fd, TRUE, &id)))
     {
@@ -66,6 +81,16 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
     if (fd_out) *fd_out = fd;
     else ws_unix_close_fd(fd);
     return 0;
+}
+
+int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
+{
+    return socket_from_handle(s, info, fd_out, FALSE);
+}
+
+int ws_socket_verified(SOCKET s, struct ws_socket_info *info, int *fd_out)
+{
+    return socket_from_handle(s, info, fd_out, TRUE);
 }
 
 /* Threads blocked on the socket return WSAEINTR, as on Windows when the
@@ -81,7 +106,7 @@ int ws_registered_socket(SOCKET s, struct ws_socket_info *info)
 {
     int err;
 
-    if ((err = ws_socket_from_handle(s, info, NULL))) return err;
+    if ((err = ws_socket_verified(s, info, NULL))) return err;
     /* Adopted, and its socket is registered under another handle here. */
     if (info->adopted && socket_table_has_origin(info->inode, s)) return WSAENOTSOCK;
     return 0;

@@ -77,7 +77,7 @@ static int take_duplicate(const struct creation *c, SOCKET *out)
         WARN("protocol info for %#llx was already used\n", (ULONGLONG)s);
         return WSAEINVAL;
     }
-    if (ws_socket_from_handle(s, &state, NULL)) return WSAEINVAL;
+    if (ws_socket_verified(s, &state, NULL)) return WSAEINVAL;
     state.flags = c->flags;
     state.overlapped = !!(c->flags & WSA_FLAG_OVERLAPPED);
     state.opentype = c->opentype;
@@ -217,7 +217,7 @@ int WINAPI closesocket(SOCKET s)
     TRACE("socket %#llx\n", (ULONGLONG)s);
     if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
     /* A handle that is not one of our sockets is refused and left open. */
-    if ((err = ws_socket_from_handle(s, &info, NULL))) return ws_fail(err);
+    if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
     socket_table_remove(s, NULL);
     ws_bind_forget(s);
     ws_cancel_waiters(info.inode);
