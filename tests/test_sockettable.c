@@ -499,6 +499,49 @@ static void test_concurrency(void)
     reset_table();
 }
 
+
+/* An update writes only the fields it changed, keeps what another call
+ * changed meanwhile, and never revives a removed entry or another
+ * socket's. Every field must be copyable (a field missing from the
+ * update's list would stay unchanged here). */
+static void test_update(void)
+{
+    struct ws_socket_info before = make_info(5), after, mine, theirs, now;
+
+    reset_table();
+    CU_ASSERT_EQUAL_FATAL(socket_table_insert(0x40, &before), 0);
+    memset(&after, 0xab, sizeof(after));
+    after.inode = before.inode;
+    CU_ASSERT_EQUAL(socket_table_update(0x40, &before, &after), 0);
+    CU_ASSERT_EQUAL(socket_table_lookup(0x40, &now), 0);
+    CU_ASSERT(!memcmp(&now, &after, sizeof(now)));
+
+    /* Two calls that started from the same copy change different fields. */
+    mine = theirs = now;
+    mine.rcvtimeo = 111;
+    theirs.shut_down = 3;
+    CU_ASSERT_EQUAL(socket_table_update(0x40, &now, &theirs), 0);
+    CU_ASSERT_EQUAL(socket_table_update(0x40, &now, &mine), 0);
+    CU_ASSERT_EQUAL(socket_table_lookup(0x40, &now), 0);
+    CU_ASSERT_EQUAL(now.rcvtimeo, 111);
+    CU_ASSERT_EQUAL(now.shut_down, 3);
+
+    /* Removed meanwhile, or another socket at the value: not written. */
+    CU_ASSERT_EQUAL(socket_table_remove(0x40, NULL), 0);
+    CU_ASSERT_EQUAL(socket_table_update(0x40, &now, &mine), -1);
+    CU_ASSERT_EQUAL(socket_table_lookup(0x40, &now), -1);
+    before.inode = 77;
+    CU_ASSERT_EQUAL_FATAL(socket_table_insert(0x40, &before), 0);
+    after = before;
+    after.inode = 78;
+    after.debug = !before.debug;
+    mine = after;
+    CU_ASSERT_EQUAL(socket_table_update(0x40, &after, &mine), -1);
+    CU_ASSERT_EQUAL(socket_table_lookup(0x40, &now), 0);
+    CU_ASSERT_EQUAL(now.debug, before.debug);
+    reset_table();
+}
+
 CU_ErrorCode register_sockettable_tests(void)
 {
     CU_pSuite suite = CU_add_suite("socket table", suite_init, NULL);
@@ -508,6 +551,7 @@ CU_ErrorCode register_sockettable_tests(void)
         !CU_add_test(suite, "lookup absent", test_lookup_absent) ||
         !CU_add_test(suite, "remove", test_remove) ||
         !CU_add_test(suite, "insert replaces", test_replace) ||
+        !CU_add_test(suite, "update writes only what changed", test_update) ||
         !CU_add_test(suite, "handle value reused after CloseHandle", test_handle_reuse) ||
         !CU_add_test(suite, "bad handles refused", test_bad_handles) ||
         !CU_add_test(suite, "drain", test_drain) ||

@@ -534,6 +534,16 @@ static void test_ipv4_multicast(void)
     ok(!ret && size == sizeof(read_back) && read_back.s_addr == interface_address.s_addr,
        "IP_MULTICAST_IF reads %#lx, size %d\n", read_back.s_addr, size);
 
+    /* Documented: an address in 0.x.x.x other than 0.0.0.0 is an interface
+     * index; it reads back as set. */
+    interface_address.s_addr = htonl(1);
+    ret = setsockopt(s, IPPROTO_IP, IP_MULTICAST_IF, (char *)&interface_address, sizeof(interface_address));
+    todo_builtin ok(!ret, "IP_MULTICAST_IF by index failed, error %d\n", WSAGetLastError());
+    memset(&read_back, 0xcc, sizeof(read_back));
+    size = sizeof(read_back);
+    ret = getsockopt(s, IPPROTO_IP, IP_MULTICAST_IF, (char *)&read_back, &size);
+    todo_builtin ok(!ret && read_back.s_addr == htonl(1), "IP_MULTICAST_IF by index reads %#lx\n", read_back.s_addr);
+
     value = 1;
     ok(!setsockopt(s, IPPROTO_IP, IP_PKTINFO, (char *)&value, sizeof(value)), "IP_PKTINFO failed, error %d\n",
        WSAGetLastError());

@@ -58,8 +58,10 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
     else err = ws_unix_call(code, &params);
     if (!err && code == ws2host_call_connect)
     {
-        info.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
-        socket_table_insert(s, &info);
+        struct ws_socket_info connected = info;
+
+        connected.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
+        socket_table_update(s, &info, &connected);
     }
     return leave(params.fd, err);
 }
@@ -374,7 +376,7 @@ static int shut_down_bits(int how)
 int WINAPI shutdown(SOCKET s, int how)
 {
     struct ws2host_shutdown_params params;
-    struct ws_socket_info info;
+    struct ws_socket_info info, after;
     int err;
 
     TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
@@ -382,7 +384,8 @@ int WINAPI shutdown(SOCKET s, int how)
     params.how = how;
     if ((err = ws_unix_call(ws2host_call_shutdown, &params))) return leave(params.fd, err);
     /* Remembered for recv and send, which Windows then fails. */
-    info.shut_down |= shut_down_bits(how);
-    if (socket_table_insert(s, &info)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
+    after = info;
+    after.shut_down |= shut_down_bits(how);
+    if (socket_table_update(s, &info, &after)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
     return leave(params.fd, 0);
 }

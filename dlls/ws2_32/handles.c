@@ -7,10 +7,11 @@
  * The fd is fetched from Wine for every call (wine_server_handle_to_fd,
  * served from ntdll's fd cache), so it always belongs to the object the
  * handle names *now*. The state is keyed by handle value, and carries the
- * socket's inode. Closing and duplicating compare it with the fd's, so a
- * program that closed a socket with CloseHandle and got the same value
- * back for something else cannot make closesocket close that; other
- * calls trust the state (see socket_from_handle).
+ * socket's inode. Calls answered from the state, or that must not touch
+ * another object (closesocket, duplication, options, ioctls, select),
+ * compare it with the fd's: a program that closed a socket with
+ * CloseHandle and got the same value back for something else gets
+ * WSAENOTSOCK. The data calls trust the state (see socket_from_handle).
  */
 #include <string.h>
 
@@ -47,10 +48,10 @@ static void adopt(SOCKET s, const struct ws2host_fd_identify_params *id, struct 
 /* The fd Wine holds for the handle, and our state for it. With verify,
  * or without state, the fd's identity (fstat) is checked against the
  * state: the handle may have been closed with CloseHandle and its value
- * reused. Without verify, known state is trusted, as Windows' ws2_32
- * trusts its per-handle context: a non-socket fd still fails in the
- * Linux call itself (ENOTSOCK), and one system call less per call
- * matters on the data path (docs/benchmarks.md). */
+ * reused. Without verify, known state is trusted: for the data calls,
+ * whose Linux call fails by itself on an fd that is not a socket
+ * (ENOTSOCK), and for which one system call less per call matters
+ * (docs/benchmarks.md). */
 static int socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out, BOOL verify)
 {
     struct ws2host_fd_identify_params id;

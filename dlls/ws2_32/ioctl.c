@@ -48,7 +48,7 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
     TRACE("socket %#llx, code %#lx, in %p/%lu, out %p/%lu, overlapped %p\n", (ULONGLONG)s, code,
           in_buffer, in_size, out_buffer, out_size, overlapped);
     if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
-    if ((err = ws_socket_from_handle(s, &info, NULL))) return ws_fail(err);
+    if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
     for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
     {
         if (ioctl_table[i].code != code) continue;
@@ -69,8 +69,10 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
 /* ioctlsocket's commands work on a u_long. */
 static int set_nonblocking(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
 {
-    info->nonblocking = *arg != 0;
-    return socket_table_insert(s, info) ? WSAENOBUFS : 0;
+    struct ws_socket_info after = *info;
+
+    after.nonblocking = *arg != 0;
+    return socket_table_update(s, info, &after) ? WSAENOTSOCK : 0;
 }
 
 static int bytes_readable(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
@@ -113,7 +115,7 @@ int WINAPI ioctlsocket(SOCKET s, long command, u_long *arg)
 
     TRACE("socket %#llx, command %#lx, arg %p\n", (ULONGLONG)s, command, arg);
     if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
-    if ((err = ws_socket_from_handle(s, &info, &fd))) return ws_fail(err);
+    if ((err = ws_socket_verified(s, &info, &fd))) return ws_fail(err);
     err = WSAEOPNOTSUPP;
     for (size_t i = 0; i < ARRAYSIZE(command_table); i++)
     {

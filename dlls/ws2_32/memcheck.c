@@ -48,7 +48,9 @@ static LONG CALLBACK probe_fault(EXCEPTION_POINTERS *exception)
     DWORD code = exception->ExceptionRecord->ExceptionCode;
     DWORD64 at = exception->ContextRecord->Rip;
 
-    if (code != EXCEPTION_ACCESS_VIOLATION && code != STATUS_GUARD_PAGE_VIOLATION) return EXCEPTION_CONTINUE_SEARCH;
+    /* Unmapped or protected, a guard page, or a mapped file cut short. */
+    if (code != EXCEPTION_ACCESS_VIOLATION && code != STATUS_GUARD_PAGE_VIOLATION && code != EXCEPTION_IN_PAGE_ERROR)
+        return EXCEPTION_CONTINUE_SEARCH;
     if (at != (DWORD64)probe_read_touch && at != (DWORD64)probe_write_touch) return EXCEPTION_CONTINUE_SEARCH;
     exception->ContextRecord->Rip = (DWORD64)probe_failed;
     return EXCEPTION_CONTINUE_EXECUTION;

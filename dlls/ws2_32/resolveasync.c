@@ -11,7 +11,7 @@
  * A lookup cannot be interrupted, so GetAddrInfoExCancel completes the
  * query at once with WSA_E_CANCELLED and the lookup's answer, when it
  * comes, is dropped. Queries live in one list under one lock; the handle
- * a caller gets is only a key into it, never dereferenced unchecked.
+ * a caller gets is a number, never reused, looked up in that list.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -31,6 +31,7 @@ typedef void (CALLBACK *completion_routine)(DWORD error, DWORD bytes, LPWSAOVERL
 struct query
 {
     struct query *next;
+    ULONG_PTR id;               /* what the caller's handle holds */
     BOOL completed;             /* completed or cancelled: the caller was told */
     WCHAR *name, *service;
     ADDRINFOEXW hints;
@@ -42,6 +43,7 @@ struct query
 
 static SRWLOCK lock = SRWLOCK_INIT;
 static struct query *queries;
+static ULONG_PTR last_id;           /* under lock; handles are never reused */
 
 static WCHAR *copy_string(const WCHAR *text)
 {
@@ -73,11 +75,12 @@ static BOOL unlink_query(struct query *query)
     return FALSE;
 }
 
-/* Tells the caller, once: the result, the code, then the event or the
- * routine. Called without the lock held. */
-static void notify(OVERLAPPED *overlapped, LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, int error)
+/* Tells the caller, once, after the result and the code are in place:
+ * the event (read before Internal was set) or the routine. Called
+ * without the lock held. */
+static void notify(HANDLE event, LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, OVERLAPPED *overlapped, int error)
 {
-    if (overlapped->hEvent) SetEvent(overlapped->hEvent);
+    if (event) SetEvent(event);
     if (completion) ((completion_routine)completion)(error, 0, (LPWSAOVERLAPPED)overlapped);
 }
 
@@ -85,6 +88,9 @@ static void CALLBACK run_query(PTP_CALLBACK_INSTANCE instance, void *context)
 {
     struct query *query = context;
     ADDRINFOEXW *chain = NULL;
+    LPLOOKUPSERVICE_COMPLETION_ROUTINE completion = query->completion;
+    OVERLAPPED *overlapped = query->overlapped;
+    HANDLE event = NULL;
     BOOL mine;
     int error;
 
@@ -96,20 +102,42 @@ static void CALLBACK run_query(PTP_CALLBACK_INSTANCE instance, void *context)
     mine = !query->completed;
     if (mine)
     {
+        /* The caller may free the OVERLAPPED once Internal changes: read
+         * what is needed first, and publish the result before the code. */
+        event = overlapped->hEvent;
         *query->result = chain;
-        query->overlapped->Internal = error;
+        InterlockedExchangePointer((void **)&overlapped->Internal, (void *)(ULONG_PTR)error);
     }
     ReleaseSRWLockExclusive(&lock);
 
-    if (mine) notify(query->overlapped, query->completion, error);
+    if (mine) notify(event, completion, overlapped, error);
     else FreeAddrInfoExW(chain);     /* cancelled: nobody wants it */
     free_query(query);
+}
+
+/* Runs the query on the thread pool, which holds a reference to this DLL
+ * while it runs (FreeLibrary cannot unmap the code under it). */
+static BOOL submit(struct query *query)
+{
+    TP_CALLBACK_ENVIRON environment;
+    HMODULE self;
+    BOOL ok;
+
+    if (!GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                            (const WCHAR *)(void *)run_query, &self))
+        return FALSE;
+    InitializeThreadpoolEnvironment(&environment);
+    SetThreadpoolCallbackLibrary(&environment, self);
+    ok = TrySubmitThreadpoolCallback(run_query, query, &environment);
+    DestroyThreadpoolEnvironment(&environment);
+    return ok;
 }
 
 int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRINFOEXW *hints, ADDRINFOEXW **result,
                            OVERLAPPED *overlapped, LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, HANDLE *handle)
 {
     struct query *query;
+    ULONG_PTR id;
 
     if (!ws_writable(overlapped, sizeof(*overlapped))) return WSAEFAULT;
     if (overlapped->hEvent && completion) return WSAEINVAL;
@@ -117,6 +145,7 @@ int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRIN
     /* No name and no service is answered at once, as the synchronous
      * call would answer it: no completion follows. */
     if (!name && !service) return WSAHOST_NOT_FOUND;
+    if ((name && !ws_readable_wstring(name)) || (service && !ws_readable_wstring(service))) return WSAEFAULT;
 
     if (!(query = calloc(1, sizeof(*query)))) return WSA_NOT_ENOUGH_MEMORY;
     query->name = copy_string(name);
@@ -142,20 +171,23 @@ int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRIN
     overlapped->Internal = WSAEINPROGRESS;
     overlapped->Pointer = result;
     AcquireSRWLockExclusive(&lock);
+    id = query->id = ++last_id;
     query->next = queries;
     queries = query;
-    if (handle) *handle = (HANDLE)query;
     ReleaseSRWLockExclusive(&lock);
 
-    if (!TrySubmitThreadpoolCallback(run_query, query, NULL))
+    if (!submit(query))
     {
         AcquireSRWLockExclusive(&lock);
         unlink_query(query);
         ReleaseSRWLockExclusive(&lock);
         free_query(query);
+        overlapped->Internal = WSA_NOT_ENOUGH_MEMORY;
         return WSA_NOT_ENOUGH_MEMORY;
     }
-    TRACE("query %p started\n", query);
+    /* The query may be over already: only its number is written. */
+    if (handle) *handle = (HANDLE)id;
+    TRACE("query %llu started\n", (ULONGLONG)id);
     return WSA_IO_PENDING;
 }
 
@@ -178,24 +210,26 @@ int WINAPI GetAddrInfoExCancel(HANDLE *handle)
     OVERLAPPED *overlapped = NULL;
     LPLOOKUPSERVICE_COMPLETION_ROUTINE completion = NULL;
     struct query *found = NULL;
+    HANDLE event = NULL;
 
     TRACE("handle %p\n", handle);
     if (!handle || !ws_readable(handle, sizeof(*handle))) return WSA_INVALID_HANDLE;
     AcquireSRWLockExclusive(&lock);
     for (struct query *q = queries; q; q = q->next)
     {
-        if ((HANDLE)q != *handle || q->completed) continue;
+        if ((HANDLE)q->id != *handle || q->completed) continue;
         found = q;
         found->completed = TRUE;
         overlapped = found->overlapped;
         completion = found->completion;
-        overlapped->Internal = WSA_E_CANCELLED;
+        event = overlapped->hEvent;
+        InterlockedExchangePointer((void **)&overlapped->Internal, (void *)(ULONG_PTR)WSA_E_CANCELLED);
         break;
     }
     ReleaseSRWLockExclusive(&lock);
     if (!found) return WSA_INVALID_HANDLE;
 
     /* The thread-pool callback still owns the query and frees it. */
-    notify(overlapped, completion, WSA_E_CANCELLED);
+    notify(event, completion, overlapped, WSA_E_CANCELLED);
     return 0;
 }

@@ -81,7 +81,7 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
         {
             struct ws_socket_info info;
 
-            if ((err = ws_socket_from_handle(sets[i]->fd_array[j], &info, &entries[n].fd)))
+            if ((err = ws_socket_verified(sets[i]->fd_array[j], &info, &entries[n].fd)))
             {
                 release(entries, n);
                 return ws_fail(err);

@@ -8,6 +8,7 @@
  * a fixed directory of lazily allocated pages. Pages are never freed
  * while the process runs, so a reader never sees one disappear.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,42 @@ int socket_table_insert(uint64_t handle, const struct ws_socket_info *info)
     entry->info = *info;
     unlock_exclusive(&lock);
     return 0;
+}
+
+/* Every field of the state, for updates that change only some of them. */
+#define FIELD(name) { offsetof(struct ws_socket_info, name), sizeof(((struct ws_socket_info *)0)->name) }
+static const struct { size_t offset, size; } fields[] =
+{
+    FIELD(family), FIELD(type), FIELD(protocol), FIELD(catalog_id), FIELD(flags), FIELD(overlapped),
+    FIELD(opentype), FIELD(adopted), FIELD(debug), FIELD(v6only), FIELD(nonblocking), FIELD(rcvtimeo),
+    FIELD(sndtimeo), FIELD(address_use), FIELD(error), FIELD(kept), FIELD(rcvbuf), FIELD(sndbuf),
+    FIELD(linger), FIELD(multicast_if), FIELD(shut_down), FIELD(spare), FIELD(connect_tick), FIELD(inode),
+};
+#undef FIELD
+_Static_assert(sizeof(fields) / sizeof(fields[0]) == 24, "a field of ws_socket_info is missing from fields[]");
+_Static_assert(sizeof(struct ws_socket_info) == 22 * 4 + 2 * 8, "ws_socket_info has hidden padding");
+
+int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after)
+{
+    size_t page, slot;
+    struct table_slot *entry;
+    int ret = -1;
+
+    if (split(handle, &page, &slot)) return -1;
+    lock_exclusive(&lock);
+    entry = directory[page] ? &directory[page][slot] : NULL;
+    if (entry && entry->in_use && entry->info.inode == before->inode)
+    {
+        for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        {
+            const char *old = (const char *)before + fields[i].offset, *new = (const char *)after + fields[i].offset;
+
+            if (memcmp(old, new, fields[i].size)) memcpy((char *)&entry->info + fields[i].offset, new, fields[i].size);
+        }
+        ret = 0;
+    }
+    unlock_exclusive(&lock);
+    return ret;
 }
 
 int socket_table_lookup(uint64_t handle, struct ws_socket_info *info)

@@ -31,7 +31,9 @@ struct ws_socket_info
     uint32_t kept;              /* WS_KEPT_*: values the program set, read back as set */
     int32_t rcvbuf, sndbuf;     /* SO_RCVBUF, SO_SNDBUF (Linux doubles them) */
     uint32_t linger;            /* SO_LINGER's LINGER bytes (Linux normalises l_onoff) */
+    uint32_t multicast_if;      /* IP_MULTICAST_IF as set (Linux forgets an index) */
     int32_t shut_down;          /* WS_SHUT_RECEIVE | WS_SHUT_SEND already done */
+    uint32_t spare;             /* unused: no hidden padding before the 64-bit fields */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };
@@ -39,6 +41,7 @@ struct ws_socket_info
 #define WS_KEPT_RCVBUF 0x1
 #define WS_KEPT_SNDBUF 0x2
 #define WS_KEPT_LINGER 0x4
+#define WS_KEPT_MULTICAST_IF 0x8
 #define WS_SHUT_RECEIVE 1
 #define WS_SHUT_SEND    2
 
@@ -48,6 +51,11 @@ struct ws_socket_info
 /* 0 on success, -1 when out of memory or the handle is out of range.
  * Replaces any entry left by a handle closed with CloseHandle. */
 int socket_table_insert(uint64_t handle, const struct ws_socket_info *info);
+/* Writes the fields that differ between before (a lookup's copy) and
+ * after into the entry, if it still holds the socket of before (inode):
+ * a concurrent update of other fields is kept, and the entry of a socket
+ * closed meanwhile is not brought back. 0, or -1 when the entry is gone. */
+int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after);
 /* 0 and a copy in *info when present, -1 otherwise. */
 int socket_table_lookup(uint64_t handle, struct ws_socket_info *info);
 /* 0 and the removed entry in *info (may be NULL) when present, -1 otherwise. */

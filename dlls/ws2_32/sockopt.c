@@ -22,7 +22,8 @@
 struct option_call
 {
     SOCKET s;
-    struct ws_socket_info info;
+    struct ws_socket_info info;         /* handlers change it; save_state stores it */
+    struct ws_socket_info original;     /* as looked up, for socket_table_update */
     int fd;
     int level, option;
 };
@@ -55,9 +56,13 @@ static BOOL level_known(int level)
     return FALSE;
 }
 
+/* Only the fields the handler changed are written, so a concurrent call
+ * that changes others is not undone; a socket closed meanwhile stays gone. */
 static int save_state(struct option_call *call)
 {
-    return socket_table_insert(call->s, &call->info) ? WSAENOBUFS : 0;
+    if (socket_table_update(call->s, &call->original, &call->info)) return WSAENOTSOCK;
+    call->original = call->info;
+    return 0;
 }
 
 static int unix_option(struct option_call *call, int level, int option, int set, int *value)
@@ -344,6 +349,25 @@ static int get_connect_time(struct option_call *call, int *value)
     return 0;
 }
 
+/* IP_MULTICAST_IF: an address, or an interface index as 0.0.0.n. Linux
+ * reads an index back as 0.0.0.0; Windows returns what was set. */
+static int get_multicast_if(struct option_call *call, int *value)
+{
+    if (!(call->info.kept & WS_KEPT_MULTICAST_IF)) return get_linux(call, value);
+    *value = call->info.multicast_if;
+    return 0;
+}
+
+static int set_multicast_if(struct option_call *call, int value)
+{
+    int err;
+
+    if ((err = set_linux(call, value))) return err;
+    call->info.multicast_if = value;
+    call->info.kept |= WS_KEPT_MULTICAST_IF;
+    return save_state(call);
+}
+
 /* SO_REUSEADDR and SO_EXCLUSIVEADDRUSE exclude each other (WSAEINVAL).
  * Windows' sharing rules are kept at bind (addressuse.c); Linux is told
  * what it needs to let sharers in: SO_REUSEPORT for TCP, SO_REUSEADDR for
@@ -423,7 +447,7 @@ static const struct option options[] =
     { IPPROTO_TCP,  TCP_KEEPINTVL,          fmt_ip_int,     LINUX },
     { IPPROTO_IP,   IP_TOS,                 fmt_ip_small,   LINUX },
     { IPPROTO_IP,   IP_TTL,                 fmt_ip_small,   LINUX },
-    { IPPROTO_IP,   IP_MULTICAST_IF,        fmt_ip_int,     LINUX },
+    { IPPROTO_IP,   IP_MULTICAST_IF,        fmt_ip_int,     HERE(get_multicast_if, set_multicast_if) },
     { IPPROTO_IP,   IP_MULTICAST_TTL,       fmt_ip_small,   LINUX },
     { IPPROTO_IP,   IP_MULTICAST_LOOP,      fmt_ip_flag,    LINUX },
     { IPPROTO_IP,   IP_ADD_MEMBERSHIP,      fmt_raw,        RAW(NULL, set_membership) },
@@ -574,8 +598,10 @@ static int get_option(struct option_call *call, const struct option *option, cha
         return WSAENOPROTOOPT;
     }
     if (!optval || !ws_writable(optlen, sizeof(*optlen))) return WSAEFAULT;
+    /* A negative length is refused and left as it is, for every option. */
+    if (*optlen < 0) return WSAEFAULT;
     if (option->get_raw) return option->get_raw(call, optval, optlen);
-    if (*optlen <= 0) return WSAEFAULT;
+    if (!*optlen) return WSAEFAULT;
     if ((err = option->get(call, &value))) return err;
     return write_value(option->format, value, optval, optlen);
 }
@@ -604,7 +630,8 @@ static int begin_call(SOCKET s, int level, int option, struct option_call *call)
     call->s = s;
     call->level = level;
     call->option = option;
-    if ((err = ws_socket_from_handle(s, &call->info, &call->fd))) return err;
+    if ((err = ws_socket_verified(s, &call->info, &call->fd))) return err;
+    call->original = call->info;
     if (!level_known(level))
     {
         ws_unix_close_fd(call->fd);

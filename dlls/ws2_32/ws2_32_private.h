@@ -85,8 +85,9 @@ int ws_set_opentype(const char *optval, int optlen);
 #define OBJ_INHERIT_VALUE 0x00000002
 int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
 /* The same, always checking that the handle still names the socket its
- * state describes: for closing and duplicating, which must not touch
- * another object that took a closed socket's handle value. */
+ * state describes: for calls that must not touch another object that took
+ * a closed socket's handle value, or that answer from the state alone
+ * (closing, duplicating, options, ioctls, select). */
 int ws_socket_verified(SOCKET s, struct ws_socket_info *info, int *fd);
 /* As ws_socket_from_handle, but for functions that go by Windows' socket
  * registry: a DuplicateHandle copy of a socket of this process is not a
