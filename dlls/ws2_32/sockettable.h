@@ -31,7 +31,7 @@ struct ws_socket_info
     uint32_t kept;              /* WS_KEPT_*: values the program set, read back as set */
     int32_t rcvbuf, sndbuf;     /* SO_RCVBUF, SO_SNDBUF (Linux doubles them) */
     uint32_t linger;            /* SO_LINGER's LINGER bytes (Linux normalises l_onoff) */
-    uint32_t multicast_if;      /* IP_MULTICAST_IF as set (Linux forgets an index) */
+    int32_t multicast_if;       /* IP_MULTICAST_IF as set (Linux forgets an index) */
     int32_t shut_down;          /* WS_SHUT_RECEIVE | WS_SHUT_SEND already done */
     uint32_t spare;             /* unused: no hidden padding before the 64-bit fields */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */

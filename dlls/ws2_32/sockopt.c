@@ -288,16 +288,17 @@ static int set_dontlinger(struct option_call *call, int value)
     return keep_linger(call, !value, linger.l_linger);
 }
 
-/* SO_RCVBUF / SO_SNDBUF: Linux doubles what it is given (and enforces a
- * minimum); Windows reads back exactly what was set. */
-static int get_buffer(struct option_call *call, int *value, uint32_t kept, int32_t stored)
+/* Values Linux changes or forgets, which Windows reads back exactly as
+ * set: SO_RCVBUF / SO_SNDBUF (Linux doubles them and enforces a minimum),
+ * IP_MULTICAST_IF (Linux reads an interface index back as 0.0.0.0). */
+static int get_kept(struct option_call *call, int *value, uint32_t kept, int32_t stored)
 {
     if (!(call->info.kept & kept)) return get_linux(call, value);
     *value = stored;
     return 0;
 }
 
-static int set_buffer(struct option_call *call, int value, uint32_t kept, int32_t *stored)
+static int set_kept(struct option_call *call, int value, uint32_t kept, int32_t *stored)
 {
     int err;
 
@@ -309,22 +310,22 @@ static int set_buffer(struct option_call *call, int value, uint32_t kept, int32_
 
 static int get_rcvbuf(struct option_call *call, int *value)
 {
-    return get_buffer(call, value, WS_KEPT_RCVBUF, call->info.rcvbuf);
+    return get_kept(call, value, WS_KEPT_RCVBUF, call->info.rcvbuf);
 }
 
 static int get_sndbuf(struct option_call *call, int *value)
 {
-    return get_buffer(call, value, WS_KEPT_SNDBUF, call->info.sndbuf);
+    return get_kept(call, value, WS_KEPT_SNDBUF, call->info.sndbuf);
 }
 
 static int set_rcvbuf(struct option_call *call, int value)
 {
-    return set_buffer(call, value, WS_KEPT_RCVBUF, &call->info.rcvbuf);
+    return set_kept(call, value, WS_KEPT_RCVBUF, &call->info.rcvbuf);
 }
 
 static int set_sndbuf(struct option_call *call, int value)
 {
-    return set_buffer(call, value, WS_KEPT_SNDBUF, &call->info.sndbuf);
+    return set_kept(call, value, WS_KEPT_SNDBUF, &call->info.sndbuf);
 }
 
 /* SO_CONNECT_TIME: seconds since the connection was made, 0xffffffff
@@ -349,23 +350,15 @@ static int get_connect_time(struct option_call *call, int *value)
     return 0;
 }
 
-/* IP_MULTICAST_IF: an address, or an interface index as 0.0.0.n. Linux
- * reads an index back as 0.0.0.0; Windows returns what was set. */
+/* IP_MULTICAST_IF: an address, or an interface index as 0.0.0.n. */
 static int get_multicast_if(struct option_call *call, int *value)
 {
-    if (!(call->info.kept & WS_KEPT_MULTICAST_IF)) return get_linux(call, value);
-    *value = call->info.multicast_if;
-    return 0;
+    return get_kept(call, value, WS_KEPT_MULTICAST_IF, call->info.multicast_if);
 }
 
 static int set_multicast_if(struct option_call *call, int value)
 {
-    int err;
-
-    if ((err = set_linux(call, value))) return err;
-    call->info.multicast_if = value;
-    call->info.kept |= WS_KEPT_MULTICAST_IF;
-    return save_state(call);
+    return set_kept(call, value, WS_KEPT_MULTICAST_IF, &call->info.multicast_if);
 }
 
 /* SO_REUSEADDR and SO_EXCLUSIVEADDRUSE exclude each other (WSAEINVAL).
