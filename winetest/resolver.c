@@ -382,7 +382,8 @@ static void test_async_lookups(void)
     ok(ret == WSAEINVAL, "event and routine: %d\n", ret);
 
     /* A completion routine, success and failure (a numeric-only lookup
-     * of a name fails without asking any DNS server). */
+     * of a name fails without asking any DNS server: WSAHOST_NOT_FOUND, as
+     * Wine's Windows-run test_getaddrinfo shows for AI_NUMERICHOST). */
     routine.done = CreateEventA(NULL, FALSE, FALSE, NULL);
     for (int fail = 0; fail < 2; fail++)
     {
@@ -411,6 +412,7 @@ static void test_async_lookups(void)
     query = (HANDLE)0xdeadbeef;
     ok(cancel(&query) == WSA_INVALID_HANDLE, "cancel of a bogus handle\n");
     ok(cancel(NULL) == WSA_INVALID_HANDLE, "cancel of NULL\n");
+    /* Documented: WSAEINVAL when lpOverlapped is NULL. */
     ok(overlapped_result(NULL) == WSAEINVAL, "overlapped result of NULL: %d\n", overlapped_result(NULL));
     CloseHandle(routine.done);
     CloseHandle(event);

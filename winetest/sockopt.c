@@ -225,7 +225,9 @@ static void test_option_lengths(void)
     }
 }
 
-/* A value passed where a pointer belongs, and the level checks. */
+/* A value passed where a pointer belongs, the level checks, SO_ERROR and
+ * SO_RCVBUF read back as set: Wine's test_set_getsockopt; an unknown
+ * IP-level option: test_sockopt_validity (both run on Windows). */
 static void test_option_misuse(void)
 {
     SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
@@ -337,6 +339,8 @@ static int bind_kind(SOCKET s, enum address_kind kind, USHORT port)
     return WSAGetLastError();
 }
 
+/* Both default to 0 (spec §7, S:test_reuseaddr); setting one while the
+ * other is set is WSAEINVAL (test_reuseaddr, run on Windows). */
 static void test_sharing_options(void)
 {
     SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
@@ -460,7 +464,8 @@ static void test_shared_listeners(void)
     closesocket(b);
 }
 
-/* A socket closed with CloseHandle no longer holds its address. */
+/* A socket closed with CloseHandle is destroyed (spec §6.1: CloseHandle
+ * closes a socket), so it no longer holds its address. */
 static void test_sharing_after_closehandle(void)
 {
     USHORT port = free_port();
@@ -474,7 +479,10 @@ static void test_sharing_after_closehandle(void)
     closesocket(second);
 }
 
-/* UDP: SO_REUSEADDR on both shares an address; neither does not. */
+/* UDP: SO_REUSEADDR on both shares an address; neither does not.
+ * Source: Microsoft, "Using SO_REUSEADDR and SO_EXCLUSIVEADDRUSE" (a
+ * second bind without the option fails with WSAEADDRINUSE; sockets that
+ * both set it share the port, as multicast receivers do). */
 static void test_datagram_sharing(void)
 {
     SOCKADDR_IN address = { .sin_family = AF_INET };
@@ -503,6 +511,12 @@ static void test_datagram_sharing(void)
 }
 
 /* ----------------------------------------------------------- multicast */
+/* Source: Microsoft, "IPPROTO_IP socket options" (IP_ADD_MEMBERSHIP and
+ * IP_DROP_MEMBERSHIP take an IP_MREQ; IP_MULTICAST_IF an address, or an
+ * index as 0.x.x.x; IP_PKTINFO a DWORD flag). Windows' codes for joining a
+ * group twice and leaving one not joined are not recorded anywhere we
+ * found, so only the failure is asserted. WSAEINVAL for a short IP_MREQ
+ * is Wine's builtin's answer; no Windows run records it (docs/sockopt.md). */
 static void test_ipv4_multicast(void)
 {
     SOCKET s = socket(AF_INET, SOCK_DGRAM, 0);
@@ -553,6 +567,10 @@ static void test_ipv4_multicast(void)
     closesocket(s);
 }
 
+/* Source: Microsoft, "IPPROTO_IPV6 socket options" (IPV6_ADD_MEMBERSHIP
+ * alias IPV6_JOIN_GROUP takes an IPV6_MREQ with an interface index;
+ * IPV6_MULTICAST_IF a DWORD index). The short IPV6_MREQ and the second
+ * leave are as for IPv4 above. */
 static void test_ipv6_multicast(void)
 {
     SOCKET s = socket(AF_INET6, SOCK_DGRAM, 0);

@@ -32,7 +32,7 @@ int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd)
     return ws_socket_from_handle(s, info, fd);
 }
 
-static int leave(int fd, int err)
+int ws_socket_done(int fd, int err)
 {
     ws_unix_close_fd(fd);
     if (err) return ws_fail(err);
@@ -48,8 +48,8 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
     int err;
 
     if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    if (namelen < (int)sizeof(short) || !ws_readable(name, namelen)) return leave(params.fd, WSAEFAULT);
-    if (name->sa_family != info.family) return leave(params.fd, WSAEAFNOSUPPORT);
+    if (namelen < (int)sizeof(short) || !ws_readable(name, namelen)) return ws_socket_done(params.fd, WSAEFAULT);
+    if (name->sa_family != info.family) return ws_socket_done(params.fd, WSAEAFNOSUPPORT);
     params.length = namelen < (int)sizeof(params.address) ? namelen : (int)sizeof(params.address);
     memcpy(params.address, name, params.length);
     params.inode = info.inode;
@@ -63,7 +63,7 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
         connected.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
         socket_table_update(s, &info, &connected);
     }
-    return leave(params.fd, err);
+    return ws_socket_done(params.fd, err);
 }
 
 /***********************************************************************
@@ -118,9 +118,9 @@ int WINAPI listen(SOCKET s, int backlog)
 
     TRACE("socket %#llx, backlog %d\n", (ULONGLONG)s, backlog);
     if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    if (info.type != SOCK_STREAM) return leave(params.fd, WSAEOPNOTSUPP);
+    if (info.type != SOCK_STREAM) return ws_socket_done(params.fd, WSAEOPNOTSUPP);
     params.backlog = backlog;
-    return leave(params.fd, ws_unix_call(ws2host_call_listen, &params));
+    return ws_socket_done(params.fd, ws_unix_call(ws2host_call_listen, &params));
 }
 
 /* A name query: the address out, WSAEFAULT when *namelen is too small.
@@ -133,14 +133,14 @@ static int name_call(enum ws2host_call code, SOCKET s, struct sockaddr *name, in
     int err;
 
     if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    if ((err = ws_unix_call(code, &params))) return leave(params.fd, err == WSAENOTCONN ? unbound_error : err);
+    if ((err = ws_unix_call(code, &params))) return ws_socket_done(params.fd, err == WSAENOTCONN ? unbound_error : err);
     /* Linux names an unbound socket with port 0; Windows calls it an error. */
-    if (!((SOCKADDR_IN *)params.address)->sin_port) return leave(params.fd, unbound_error);
+    if (!((SOCKADDR_IN *)params.address)->sin_port) return ws_socket_done(params.fd, unbound_error);
     if (!ws_writable(namelen, sizeof(*namelen)) || *namelen < params.length || !ws_writable(name, params.length))
-        return leave(params.fd, WSAEFAULT);
+        return ws_socket_done(params.fd, WSAEFAULT);
     memcpy(name, params.address, params.length);
     *namelen = params.length;
-    return leave(params.fd, 0);
+    return ws_socket_done(params.fd, 0);
 }
 
 /***********************************************************************
@@ -302,10 +302,10 @@ static int send_to(SOCKET s, const char *buffer, int length, int flags, const st
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if (length < 0) return leave(fd, WSAEFAULT);
+    if (length < 0) return ws_socket_done(fd, WSAEFAULT);
     if ((err = ws_send_on(&info, fd, buffer, length, flags, to, tolen, connected_only, &sent)))
-        return leave(fd, err);
-    leave(fd, 0);
+        return ws_socket_done(fd, err);
+    ws_socket_done(fd, 0);
     return sent;
 }
 
@@ -318,10 +318,10 @@ static int receive_from(SOCKET s, char *buffer, int length, int flags, struct so
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if (length < 0) return leave(fd, WSAEFAULT);
+    if (length < 0) return ws_socket_done(fd, WSAEFAULT);
     if ((err = ws_receive_on(&info, fd, buffer, length, flags, from, fromlen, &received)))
-        return leave(fd, err);
-    leave(fd, 0);
+        return ws_socket_done(fd, err);
+    ws_socket_done(fd, 0);
     return received;
 }
 
@@ -382,10 +382,10 @@ int WINAPI shutdown(SOCKET s, int how)
     TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
     if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
     params.how = how;
-    if ((err = ws_unix_call(ws2host_call_shutdown, &params))) return leave(params.fd, err);
+    if ((err = ws_unix_call(ws2host_call_shutdown, &params))) return ws_socket_done(params.fd, err);
     /* Remembered for recv and send, which Windows then fails. */
     after = info;
     after.shut_down |= shut_down_bits(how);
     if (socket_table_update(s, &info, &after)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
-    return leave(params.fd, 0);
+    return ws_socket_done(params.fd, 0);
 }

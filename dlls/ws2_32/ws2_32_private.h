@@ -114,6 +114,9 @@ void ws_bind_forget_all(void);
  * three return 0 or a WSA error and leave the last error alone. A
  * datagram longer than the buffer fills it: WSAEMSGSIZE, with the count. */
 int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd);
+/* Ends such a call: gives the fd back, sets the last error (0 on
+ * success) and returns 0 or SOCKET_ERROR. */
+int ws_socket_done(int fd, int err);
 int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
 int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD length, int flags,

@@ -82,14 +82,6 @@ static void scatter(const WSABUF *buffers, const struct flat_buffer *flat, DWORD
     }
 }
 
-/* Gives the fd back and reports as the WSA calls do: 0 or SOCKET_ERROR. */
-static int finish(int fd, int err)
-{
-    ws_unix_close_fd(fd);
-    SetLastError(err);
-    return err ? SOCKET_ERROR : 0;
-}
-
 static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
                         const struct sockaddr *to, int tolen, const WSAOVERLAPPED *overlapped, BOOL connected_only)
 {
@@ -100,15 +92,15 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if ((err = check_overlapped(&info, overlapped))) return finish(fd, err);
-    if ((err = check_buffers(buffers, count, FALSE, &total))) return finish(fd, err);
+    if ((err = check_overlapped(&info, overlapped))) return ws_socket_done(fd, err);
+    if ((err = check_buffers(buffers, count, FALSE, &total))) return ws_socket_done(fd, err);
     /* Documented: it may be NULL only for an overlapped call. */
-    if (!ws_writable(sent, sizeof(*sent))) return finish(fd, WSAEFAULT);
-    if ((err = flatten(buffers, count, total, TRUE, &flat))) return finish(fd, err);
+    if (!ws_writable(sent, sizeof(*sent))) return ws_socket_done(fd, WSAEFAULT);
+    if ((err = flatten(buffers, count, total, TRUE, &flat))) return ws_socket_done(fd, err);
     err = ws_send_on(&info, fd, flat.data, total, flags, to, tolen, connected_only, &done);
     free(flat.copy);
     if (!err) *sent = done;
-    return finish(fd, err);
+    return ws_socket_done(fd, err);
 }
 
 static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *received, DWORD *flags,
@@ -121,20 +113,20 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if ((err = check_overlapped(&info, overlapped))) return finish(fd, err);
-    if ((err = check_buffers(buffers, count, TRUE, &total))) return finish(fd, err);
+    if ((err = check_overlapped(&info, overlapped))) return ws_socket_done(fd, err);
+    if ((err = check_buffers(buffers, count, TRUE, &total))) return ws_socket_done(fd, err);
     /* Unlike WSASend's, a NULL byte count is accepted (as Wine's builtin
      * does): the count is just not reported. */
     if ((received && !ws_writable(received, sizeof(*received))) || !ws_writable(flags, sizeof(*flags)))
-        return finish(fd, WSAEFAULT);
-    if ((err = flatten(buffers, count, total, FALSE, &flat))) return finish(fd, err);
+        return ws_socket_done(fd, WSAEFAULT);
+    if ((err = flatten(buffers, count, total, FALSE, &flat))) return ws_socket_done(fd, err);
     err = ws_receive_on(&info, fd, flat.data, total, *flags, from, fromlen, &done);
     /* A truncated datagram still delivers its start. *flags stays as it
      * came: TCP and UDP have no partial messages to report. */
     if (!err || err == WSAEMSGSIZE) scatter(buffers, &flat, done);
     if (!err && received) *received = done;
     free(flat.copy);
-    return finish(fd, err);
+    return ws_socket_done(fd, err);
 }
 
 /***********************************************************************
