@@ -618,7 +618,7 @@ static void test_wait_cancel_then_wait_again(void)
     w.second_fd = second[0];
     CU_ASSERT_FATAL(!pthread_create(&thread, NULL, wait_twice, &w));
     usleep(100 * 1000);         /* let it block in the first wait */
-    cancel.inode = w.inode;
+    cancel.wait_key = w.inode;
     CU_ASSERT_EQUAL(unix_cancel(&cancel), 0);
     pthread_join(thread, NULL);
     CU_ASSERT_EQUAL(w.first, WSAEINTR);
@@ -630,6 +630,38 @@ static void test_wait_cancel_then_wait_again(void)
     close(first[1]);
     close(second[0]);
     close(second[1]);
+}
+
+/* Two handles of one socket wait under keys of their own: closing one
+ * (cancelling its key) leaves the other's waits alone, now and later. */
+static void test_wait_cancel_by_key(void)
+{
+    struct ws2host_cancel_params cancel = { .wait_key = 0x7001 };
+    struct waiting_thread w;
+    int pair[2], other[2];
+    pthread_t thread;
+
+    CU_ASSERT_FATAL(!socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, pair));
+    CU_ASSERT_FATAL(!socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0, other));
+    memset(&w, 0, sizeof(w));
+    w.fd = pair[0];
+    w.inode = 0x7002;           /* the other handle's key */
+    w.second_fd = other[0];
+    CU_ASSERT_FATAL(!pthread_create(&thread, NULL, wait_twice, &w));
+    usleep(100 * 1000);
+    CU_ASSERT_EQUAL(unix_cancel(&cancel), 0);
+    usleep(100 * 1000);
+    CU_ASSERT_EQUAL(send(pair[1], "x", 1, 0), 1);
+    pthread_join(thread, NULL);
+    UT_CHECK(w.first == 0, "the other key's wait ended with %u", w.first);
+    /* A new wait under the untouched key still waits for data. */
+    CU_ASSERT_EQUAL(wait_for_socket(pair[0], 0x7002, POLLIN, 30), 0);
+    CU_ASSERT_EQUAL(wait_for_socket(pair[0], 0x7001, POLLIN, 30), WSAEINTR);
+    wait_release_thread();
+    close(pair[0]);
+    close(pair[1]);
+    close(other[0]);
+    close(other[1]);
 }
 
 /* Last in the suite: everything the tests opened was closed. */
@@ -658,6 +690,7 @@ CU_ErrorCode register_net_tests(void)
         !CU_add_test(suite, "bind errors", test_bind_errors) ||
         !CU_add_test(suite, "wait results, eventfd reused", test_wait_results) ||
         !CU_add_test(suite, "cancel does not leak into the next wait", test_wait_cancel_then_wait_again) ||
+        !CU_add_test(suite, "cancel by the handle's key only", test_wait_cancel_by_key) ||
         !CU_add_test(suite, "no fd leaked", test_no_fd_leak))
         return CU_get_error();
     return CUE_SUCCESS;

@@ -47,6 +47,7 @@ static struct ws_socket_info make_info(uint32_t seed)
     info.opentype = 0x20 + (int32_t)seed;
     info.adopted = (int32_t)(seed & 1);
     info.inode = 0x1234567800000000ULL + seed;
+    info.wait_key = 0x100 + seed;
     return info;
 }
 
@@ -511,7 +512,7 @@ static void test_update(void)
     reset_table();
     CU_ASSERT_EQUAL_FATAL(socket_table_insert(0x40, &before), 0);
     memset(&after, 0xab, sizeof(after));
-    after.inode = before.inode;
+    after.wait_key = before.wait_key;
     CU_ASSERT_EQUAL(socket_table_update(0x40, &before, &after), 0);
     CU_ASSERT_EQUAL(socket_table_lookup(0x40, &now), 0);
     CU_ASSERT(!memcmp(&now, &after, sizeof(now)));
@@ -526,14 +527,26 @@ static void test_update(void)
     CU_ASSERT_EQUAL(now.rcvtimeo, 111);
     CU_ASSERT_EQUAL(now.shut_down, 3);
 
+    /* The inode is learnt late (on the first verified call): a copy taken
+     * before that still updates the same registration. */
+    mine = now;
+    mine.inode = 0x5555;
+    CU_ASSERT_EQUAL(socket_table_update(0x40, &now, &mine), 0);
+    theirs = now;
+    theirs.debug = !now.debug;
+    CU_ASSERT_EQUAL(socket_table_update(0x40, &now, &theirs), 0);
+    CU_ASSERT_EQUAL(socket_table_lookup(0x40, &now), 0);
+    CU_ASSERT_EQUAL(now.inode, 0x5555);
+    CU_ASSERT_EQUAL(now.debug, theirs.debug);
+
     /* Removed meanwhile, or another socket at the value: not written. */
     CU_ASSERT_EQUAL(socket_table_remove(0x40, NULL), 0);
     CU_ASSERT_EQUAL(socket_table_update(0x40, &now, &mine), -1);
     CU_ASSERT_EQUAL(socket_table_lookup(0x40, &now), -1);
-    before.inode = 77;
+    before.wait_key = 77;
     CU_ASSERT_EQUAL_FATAL(socket_table_insert(0x40, &before), 0);
     after = before;
-    after.inode = 78;
+    after.wait_key = 78;
     after.debug = !before.debug;
     mine = after;
     CU_ASSERT_EQUAL(socket_table_update(0x40, &after, &mine), -1);

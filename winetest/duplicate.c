@@ -75,6 +75,33 @@ static void test_same_process(void)
     closesocket(server);
 }
 
+/* closesocket of one handle of a socket leaves calls through the other
+ * handle alone: the socket stays open (closesocket's documentation: the
+ * socket is closed when its last handle goes), so a blocking receive on
+ * the other waits for data or its timeout, it is not interrupted. */
+static void test_close_one_handle(void)
+{
+    SOCKET client, server, copy;
+    DWORD timeout = 300, start;
+    char buffer[4];
+    int ret, err;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(DuplicateHandle(GetCurrentProcess(), (HANDLE)server, GetCurrentProcess(), (HANDLE *)&copy, 0, FALSE,
+                       DUPLICATE_SAME_ACCESS), "DuplicateHandle failed, error %lu\n", GetLastError());
+    ok(!closesocket(server), "closesocket of one handle failed, error %d\n", WSAGetLastError());
+    ok(!setsockopt(copy, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout)), "SO_RCVTIMEO failed\n");
+    start = GetTickCount();
+    ret = recv(copy, buffer, sizeof(buffer), 0);
+    err = WSAGetLastError();
+    /* SO_RCVTIMEO's documented end: WSAETIMEDOUT. */
+    ok(ret == SOCKET_ERROR && err == WSAETIMEDOUT, "recv on the other handle: %d, error %d\n", ret, err);
+    ok(GetTickCount() - start >= 250, "recv ended after %lu ms\n", GetTickCount() - start);
+    ok(send(client, "ok", 2, 0) == 2 && recv(copy, buffer, sizeof(buffer), 0) == 2, "the socket is not open\n");
+    closesocket(copy);
+    closesocket(client);
+}
+
 /* Child: read a WSAPROTOCOL_INFOA from stdin, make the socket, expect
  * "ping" on it, answer "pong". */
 int child_duplicate(int argc, char **argv)
@@ -167,6 +194,7 @@ void run_duplicate_tests(void)
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_errors();
     test_same_process();
+    test_close_one_handle();
     test_child_process();
     test_cleanup_destroys_duplicates();
     WSACleanup();

@@ -19,6 +19,7 @@ void run_handles_tests(void);
 void run_lifecycle_tests(void);
 void run_loading_tests(void);
 void run_opentype_tests(void);
+void run_socketobject_tests(void);
 void run_resolver_tests(void);
 void run_resources_tests(void);
 void run_sockopt_tests(void);
@@ -38,6 +39,7 @@ const struct suite suites[] =
     { "catalog", run_catalog_tests },
     { "creation", run_creation_tests },
     { "opentype", run_opentype_tests },
+    { "socketobject", run_socketobject_tests },
     { "handles", run_handles_tests },
     { "attribute", run_attribute_tests },
     { "duplicate", run_duplicate_tests },

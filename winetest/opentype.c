@@ -155,20 +155,14 @@ static void test_lengths(void)
  * non-overlapped ones FILE_SYNCHRONOUS_IO_NONALERT is inferred from afd.c
  * test_read_write (non-overlapped sockets act as synchronous handles,
  * overlapped ones as asynchronous) and from SO_SYNCHRONOUS_NONALERT's
- * value, 0x20 (../shared/docs/winsock-creation-spec.md §4, §5). A run on
- * Windows confirms or refutes it. Read back where the implementation can
- * show it (docs/opentype.md: Wine's fd
- * handles are always synchronous, so an overlapped ws2host socket cannot
- * read 0 there; ws2host keeps the attribute in its per-handle state). */
+ * value, 0x20 (../shared/docs/winsock-creation-spec.md §4, §5); likewise
+ * SO_SYNCHRONOUS_ALERT, 0x10, is FILE_SYNCHRONOUS_IO_ALERT. A run on
+ * Windows confirms or refutes it. Every ws2host socket is a Wine socket
+ * object opened with these options (docs/design.md). */
 static void check_mode(SOCKET s, BOOL overlapped, ULONG synchronous_mode, const char *what)
 {
     ULONG mode = file_mode((HANDLE)s);
 
-    if (overlapped && harness_impl == impl_ws2host)
-    {
-        skip("%s: Wine cannot mark ws2host's handle asynchronous (mode %#lx)\n", what, mode);
-        return;
-    }
     ok(mode == (overlapped ? 0 : synchronous_mode), "%s: file mode %#lx\n", what, mode);
 }
 
@@ -192,6 +186,12 @@ static void test_attribute_defaults(void)
     s = socket(AF_INET, SOCK_STREAM, 0);
     check_mode(s, FALSE, FILE_SYNCHRONOUS_IO_NONALERT, "socket() with SO_SYNCHRONOUS_NONALERT");
     closesocket(s);
+    set_opentype(INVALID_SOCKET, SO_SYNCHRONOUS_ALERT);
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    /* Wine's builtin opens every non-overlapped socket non-alertable. */
+    todo_builtin check_mode(s, FALSE, FILE_SYNCHRONOUS_IO_ALERT, "socket() with SO_SYNCHRONOUS_ALERT");
+    closesocket(s);
+    set_opentype(INVALID_SOCKET, SO_SYNCHRONOUS_NONALERT);
 
     /* WSASocket's flags are explicit; ws2host lets them win over
      * SO_OPENTYPE, as the documentation reads (docs/opentype.md). */

@@ -11,6 +11,9 @@
 
 #include "ws2_32_private.h"
 #include "addressuse.h"
+#include "ws2host/afd.h"
+
+#define STATUS_ADDRESS_ALREADY_ASSOCIATED_VALUE ((LONG)0xc0000238)
 
 static SRWLOCK lock = SRWLOCK_INIT;
 
@@ -66,6 +69,32 @@ static uint16_t bound_port(int fd)
     return ((const SOCKADDR_IN *)name.address)->sin_port;   /* same offset in SOCKADDR_IN6 */
 }
 
+/* The bind itself, by Wine's server, which must know the socket bound
+ * (it answers getsockname, listen and ConnectEx from its own state). It
+ * keeps Windows' sharing rules across processes too, so it first hears
+ * the socket's SO_REUSEADDR or SO_EXCLUSIVEADDRUSE: one round trip, only
+ * for sockets that set one. */
+static int server_bind(SOCKET s, const struct ws_socket_info *info, const struct ws2host_address_params *params)
+{
+    struct ws_afd_bind in = { 0 };
+    uint8_t bound[sizeof(in.address)];
+    int length = min(params->length, (int)sizeof(in.address)), on = 1, err;
+    LONG status;
+
+    if (info->address_use == ws_use_reuse &&
+        (err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SET_SO_REUSEADDR, &on, sizeof(on), NULL, 0)))
+        return err;
+    if (info->address_use == ws_use_exclusive &&
+        (err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SET_SO_EXCLUSIVEADDRUSE, &on, sizeof(on), NULL, 0)))
+        return err;
+    memcpy(in.address, params->address, length);
+    status = ws_afd_ioctl(s, WS_IOCTL_AFD_BIND, &in, offsetof(struct ws_afd_bind, address) + length, bound, length,
+                          NULL);
+    /* Bound already: Windows says WSAEINVAL. */
+    if (status == STATUS_ADDRESS_ALREADY_ASSOCIATED_VALUE) return WSAEINVAL;
+    return ws_error_from_status(status);
+}
+
 int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct ws2host_address_params *params)
 {
     struct ws_bind_request request;
@@ -74,7 +103,7 @@ int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct
 
     AcquireSRWLockExclusive(&lock);
     err = tracked ? address_use_check(s, &request, holder_alive) : 0;
-    if (!err) err = ws_unix_call(ws2host_call_bind, params);
+    if (!err) err = server_bind(s, info, params);
     if (!err && tracked && (request.port = bound_port(params->fd)) && address_use_add(s, info->inode, &request))
         WARN("out of memory: the address of %#llx is not tracked\n", (ULONGLONG)s);
     ReleaseSRWLockExclusive(&lock);

@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "ws2_32_private.h"
+#include "ws2host/afd.h"
+
+#define STATUS_CANCELLED_VALUE ((LONG)0xc0000120)
 
 /* The size of the address structure of a family, 0 for unknown ones. */
 static int address_size(int family)
@@ -32,6 +35,27 @@ int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd)
     return ws_socket_from_handle(s, info, fd);
 }
 
+/* Starts a call that Wine's server answers, which needs no fd: Winsock
+ * started and s a socket whose state we know (or adopt). The server
+ * itself refuses a handle that is not a socket. */
+int ws_socket_state(SOCKET s, struct ws_socket_info *info)
+{
+    if (!ws_is_started()) return WSANOTINITIALISED;
+    if (s == INVALID_SOCKET || !s) return WSAENOTSOCK;
+    if (!socket_table_lookup(s, info)) return 0;
+    return ws_socket_from_handle(s, info, NULL);
+}
+
+/* A server call that blocks: closesocket in another thread cancels it,
+ * and Windows then fails the blocking call with WSAEINTR. */
+static int blocking_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size)
+{
+    LONG status = ws_afd_ioctl(s, code, in, in_size, out, out_size, NULL);
+
+    if (status == STATUS_CANCELLED_VALUE) return WSAEINTR;
+    return ws_error_from_status(status);
+}
+
 int ws_socket_done(int fd, int err)
 {
     ws_unix_close_fd(fd);
@@ -40,30 +64,13 @@ int ws_socket_done(int fd, int err)
     return 0;
 }
 
-/* bind and connect: an address in, nothing out. */
-static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr *name, int namelen)
+/* The address checks of bind and connect, before anything is asked. */
+static int check_address(const struct ws_socket_info *info, const struct sockaddr *name, int namelen)
 {
-    struct ws2host_address_params params;
-    struct ws_socket_info info;
-    int err;
-
-    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    if (namelen < (int)sizeof(short) || !ws_readable(name, namelen)) return ws_socket_done(params.fd, WSAEFAULT);
-    if (name->sa_family != info.family) return ws_socket_done(params.fd, WSAEAFNOSUPPORT);
-    params.length = namelen < (int)sizeof(params.address) ? namelen : (int)sizeof(params.address);
-    memcpy(params.address, name, params.length);
-    params.inode = info.inode;
-    params.timeout_ms = wait_time(&info, 0);
-    if (code == ws2host_call_bind) err = ws_bind_by_windows_rules(s, &info, &params);
-    else err = ws_unix_call(code, &params);
-    if (!err && code == ws2host_call_connect)
-    {
-        struct ws_socket_info connected = info;
-
-        connected.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
-        socket_table_update(s, &info, &connected);
-    }
-    return ws_socket_done(params.fd, err);
+    if (namelen < (int)sizeof(short) || !ws_readable(name, namelen)) return WSAEFAULT;
+    if (name->sa_family != info->family) return WSAEAFNOSUPPORT;
+    if (namelen < address_size(info->family)) return WSAEFAULT;
+    return 0;
 }
 
 /***********************************************************************
@@ -71,17 +78,51 @@ static int address_call(enum ws2host_call code, SOCKET s, const struct sockaddr 
  */
 int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
 {
+    struct ws2host_address_params params = { 0 };
+    struct ws_socket_info info;
+    int err;
+
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
-    return address_call(ws2host_call_bind, s, name, namelen);
+    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    /* Verified: the sharing rules keep the socket's identity. */
+    if ((err = ws_socket_verified(s, &info, &params.fd))) return ws_fail(err);
+    if ((err = check_address(&info, name, namelen))) return ws_socket_done(params.fd, err);
+    params.length = min(namelen, (int)sizeof(params.address));
+    memcpy(params.address, name, params.length);
+    return ws_socket_done(params.fd, ws_bind_by_windows_rules(s, &info, &params));
 }
 
 /***********************************************************************
  *      connect (WS2_32.4)
+ *
+ * By Wine's server, which then watches the connection (completion
+ * ports, AFD polls, event selection); the data then moves directly.
  */
 int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
 {
+    struct ws_afd_connect request = { .synchronous = 1 };
+    struct ws_socket_info info, connected;
+    int err;
+
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
-    return address_call(ws2host_call_connect, s, name, namelen);
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    if ((err = check_address(&info, name, namelen))) return ws_fail(err);
+    request.address_length = min(namelen, (int)sizeof(request.address));
+    memcpy(request.address, name, request.address_length);
+    err = blocking_call(s, WS_IOCTL_AFD_WINE_CONNECT, &request, WS_AFD_CONNECT_HEADER + request.address_length,
+                        NULL, 0);
+    connected = info;
+    /* select learns how it ended. */
+    if (err == WSAEWOULDBLOCK && info.type == SOCK_STREAM) connected.connecting = 1;
+    if (!err) connected.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
+    if (err)
+    {
+        if (connected.connecting) socket_table_update(s, &info, &connected);
+        return ws_fail(err);
+    }
+    socket_table_update(s, &info, &connected);
+    SetLastError(0);
+    return 0;
 }
 
 /***********************************************************************
@@ -112,15 +153,20 @@ int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, WSABUF
  */
 int WINAPI listen(SOCKET s, int backlog)
 {
-    struct ws2host_listen_params params;
+    struct ws_afd_listen request = { 0 };
     struct ws_socket_info info;
     int err;
 
     TRACE("socket %#llx, backlog %d\n", (ULONGLONG)s, backlog);
-    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    if (info.type != SOCK_STREAM) return ws_socket_done(params.fd, WSAEOPNOTSUPP);
-    params.backlog = backlog;
-    return ws_socket_done(params.fd, ws_unix_call(ws2host_call_listen, &params));
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    if (info.type != SOCK_STREAM) return ws_fail(WSAEOPNOTSUPP);
+    /* Windows will not listen on a connected socket; the server refuses
+     * an unbound one (WSAEINVAL). */
+    if (info.connect_tick) return ws_fail(WSAEISCONN);
+    request.backlog = backlog;
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_LISTEN, &request, sizeof(request), NULL, 0))) return ws_fail(err);
+    SetLastError(0);
+    return 0;
 }
 
 /* A name query: the address out, WSAEFAULT when *namelen is too small.
@@ -170,47 +216,54 @@ int WINAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
  */
 SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 {
-    struct ws2host_accept_params params;
-    struct ws_socket_info info;
-    HANDLE handle;
+    struct ws2host_address_params peer = { .length = sizeof(peer.address) };
+    struct ws_socket_info info, accepted;
+    ULONG new_handle = 0;
+    SOCKET new_socket;
     int err;
 
     TRACE("socket %#llx, addr %p, addrlen %p\n", (ULONGLONG)s, addr, addrlen);
-    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail_socket(err);
+    if ((err = ws_socket_state(s, &info))) return ws_fail_socket(err);
     /* An address without its length is not written (sock.c test_accept). */
     if (!addrlen) addr = NULL;
     if (addr && (!ws_writable(addrlen, sizeof(*addrlen)) || *addrlen < address_size(info.family) ||
                  !ws_writable(addr, address_size(info.family))))
-    {
-        ws_unix_close_fd(params.fd);
         return ws_fail_socket(WSAEFAULT);
-    }
-    params.listener_inode = info.inode;
-    params.timeout_ms = wait_time(&info, 0);
-    err = ws_unix_call(ws2host_call_accept, &params);
-    ws_unix_close_fd(params.fd);
-    if (err) return ws_fail_socket(err);
-
-    if ((err = ws_wrap_fd(params.new_fd, 0, !(info.flags & WSA_FLAG_NO_HANDLE_INHERIT), &handle)))
+    /* Wine's server makes the new socket object, with the listener's mode. */
+    if ((err = blocking_call(s, WS_IOCTL_AFD_WINE_ACCEPT, NULL, 0, &new_handle, sizeof(new_handle))))
         return ws_fail_socket(err);
+    new_socket = (SOCKET)(ULONG_PTR)new_handle;
+    /* The server makes it inheritable; the listener may not be. */
+    if (info.flags & WSA_FLAG_NO_HANDLE_INHERIT) SetHandleInformation((HANDLE)new_socket, HANDLE_FLAG_INHERIT, 0);
 
     /* Windows: the accepted socket has the listener's properties. */
-    info.inode = params.inode;
-    info.adopted = 0;
-    info.connect_tick = GetTickCount64();
-    if (socket_table_insert((ULONG_PTR)handle, &info))
+    accepted = info;
+    accepted.inode = 0;
+    accepted.adopted = 0;
+    accepted.shut_down = 0;
+    accepted.wait_key = ws_new_wait_key();
+    accepted.connect_tick = GetTickCount64();
+    if (socket_table_insert(new_socket, &accepted))
     {
-        CloseHandle(handle);
+        CloseHandle((HANDLE)new_socket);
         return ws_fail_socket(WSAENOBUFS);
     }
     if (addr)
     {
-        memcpy(addr, params.address, params.length);
-        *addrlen = params.length;
+        /* The fd is needed for the peer's name only (one round trip). */
+        if ((err = ws_socket_verified(new_socket, &accepted, &peer.fd)) ||
+            (err = ws_unix_call(ws2host_call_getpeername, &peer)))
+            WARN("no peer name for %#llx: %d\n", (ULONGLONG)new_socket, err);
+        if (!err)
+        {
+            memcpy(addr, peer.address, min(peer.length, *addrlen));
+            *addrlen = peer.length;
+        }
+        ws_unix_close_fd(err ? -1 : peer.fd);
     }
-    TRACE("accepted %p\n", handle);
+    TRACE("accepted %#llx\n", (ULONGLONG)new_socket);
     SetLastError(0);
-    return (SOCKET)handle;
+    return new_socket;
 }
 
 /***********************************************************************
@@ -236,7 +289,7 @@ static void start_io(struct ws2host_io_params *params, const struct ws_socket_in
     params->flags = flags;
     params->buffer = (ULONG_PTR)buffer;
     params->length = length;
-    params->inode = info->inode;
+    params->wait_key = info->wait_key;
     params->timeout_ms = wait_time(info, timeout);
     params->stream = info->type == SOCK_STREAM;
 }
@@ -375,17 +428,18 @@ static int shut_down_bits(int how)
  */
 int WINAPI shutdown(SOCKET s, int how)
 {
-    struct ws2host_shutdown_params params;
     struct ws_socket_info info, after;
     int err;
 
     TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
-    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    params.how = how;
-    if ((err = ws_unix_call(ws2host_call_shutdown, &params))) return ws_socket_done(params.fd, err);
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    /* The server refuses sockets without a connection (listeners too) and
+     * defers SHUT_WR until queued writes have gone. */
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0))) return ws_fail(err);
     /* Remembered for recv and send, which Windows then fails. */
     after = info;
     after.shut_down |= shut_down_bits(how);
     if (socket_table_update(s, &info, &after)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
-    return ws_socket_done(params.fd, 0);
+    SetLastError(0);
+    return 0;
 }

@@ -25,11 +25,25 @@ static int identify_fd(int fd, BOOL details, struct ws2host_fd_identify_params *
     return ws_unix_call(ws2host_call_fd_identify, id) ? -1 : 0;
 }
 
+/* Registrations are told apart by a key of their own, so closing one
+ * handle of a socket releases only the calls made through that handle. */
+static LONG last_wait_key;
+
+uint32_t ws_new_wait_key(void)
+{
+    uint32_t key;
+
+    while (!(key = (uint32_t)__atomic_add_fetch(&last_wait_key, 1, __ATOMIC_RELAXED)));
+    return key;
+}
+
 /* A socket we did not create in this process (inherited from a parent,
- * duplicated into us, or re-created at the same handle value). */
+ * duplicated into us, or re-created at the same handle value). Its file
+ * mode tells its overlapped attribute. */
 static void adopt(SOCKET s, const struct ws2host_fd_identify_params *id, struct ws_socket_info *info)
 {
     struct ws_selection selection;
+    ULONG mode = 0;
 
     memset(info, 0, sizeof(*info));
     info->family = id->family;
@@ -37,21 +51,25 @@ static void adopt(SOCKET s, const struct ws2host_fd_identify_params *id, struct 
     info->protocol = id->protocol;
     if (!catalog_select(id->family, id->type, id->protocol, 0, &selection))
         info->catalog_id = selection.entry->catalog_id;
-    info->overlapped = 1;       /* socket()'s default; the creator's choice is not visible */
+    ws_afd_file_mode((HANDLE)s, &mode);
+    info->overlapped = !mode;
+    info->opentype = mode & 0x10 ? SO_SYNCHRONOUS_ALERT : mode ? SO_SYNCHRONOUS_NONALERT : 0;
     info->adopted = 1;
     info->inode = id->inode;
+    info->wait_key = ws_new_wait_key();
     if (socket_table_insert(s, info)) WARN("cannot track socket %#llx\n", (ULONGLONG)s);
-    TRACE("adopted %#llx: family %d, type %d, protocol %d\n", (ULONGLONG)s,
-          info->family, info->type, info->protocol);
+    TRACE("adopted %#llx: family %d, type %d, protocol %d, mode %#lx\n", (ULONGLONG)s,
+          info->family, info->type, info->protocol, mode);
 }
 
 /* The fd Wine holds for the handle, and our state for it. With verify,
  * or without state, the fd's identity (fstat) is checked against the
  * state: the handle may have been closed with CloseHandle and its value
- * reused. Without verify, known state is trusted: for the data calls,
- * whose Linux call fails by itself on an fd that is not a socket
- * (ENOTSOCK), and for which one system call less per call matters
- * (docs/benchmarks.md). */
+ * reused. A socket whose fd was never fetched has no inode yet: the
+ * first verified call records it. Without verify, known state is
+ * trusted: for the data calls, whose Linux call fails by itself on an fd
+ * that is not a socket (ENOTSOCK), and for which one system call less
+ * per call matters (docs/benchmarks.md). */
 static int socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out, BOOL verify)
 {
     struct ws2host_fd_identify_params id;
@@ -71,13 +89,21 @@ static int socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out
     /* With state for the handle, only the socket's identity is read;
      * family, type and protocol only to adopt. */
     if (identify_fd(fd, !known, &id) || !id.is_socket ||
-        (known && info->inode != id.inode && identify_fd(fd, TRUE, &id)))
+        (known && info->inode && info->inode != id.inode && identify_fd(fd, TRUE, &id)))
     {
         ws_unix_close_fd(fd);
         return WSAENOTSOCK;
     }
+    if (known && !info->inode)
+    {
+        struct ws_socket_info identified = *info;
+
+        identified.inode = id.inode;
+        socket_table_update(s, info, &identified);
+        *info = identified;
+    }
     /* No state, or state of another socket that had this handle value. */
-    if (!known || info->inode != id.inode) adopt(s, &id, info);
+    else if (!known || info->inode != id.inode) adopt(s, &id, info);
 
     if (fd_out) *fd_out = fd;
     else ws_unix_close_fd(fd);
@@ -96,9 +122,9 @@ int ws_socket_verified(SOCKET s, struct ws_socket_info *info, int *fd_out)
 
 /* Threads blocked on the socket return WSAEINTR, as on Windows when the
  * socket is closed under them. */
-void ws_cancel_waiters(uint64_t inode)
+void ws_cancel_waiters(uint32_t wait_key)
 {
-    struct ws2host_cancel_params cancel = { .inode = inode };
+    struct ws2host_cancel_params cancel = { .wait_key = wait_key };
 
     ws_unix_call(ws2host_call_cancel, &cancel);
 }
@@ -111,40 +137,6 @@ int ws_registered_socket(SOCKET s, struct ws_socket_info *info)
     /* Adopted, and its socket is registered under another handle here. */
     if (info->adopted && socket_table_has_origin(info->inode, s)) return WSAENOTSOCK;
     return 0;
-}
-
-/* wine_server_fd_to_handle's failures: out of fds on our side or the
- * wineserver's (it cannot receive the fd: STATUS_INVALID_HANDLE, seen
- * with `ulimit -n` lowered) is Windows' WSAEMFILE. */
-static const struct
-{
-    LONG status;
-    int error;
-}
-wrap_errors[] =
-{
-    { (LONG)0xc000011f /* STATUS_TOO_MANY_OPENED_FILES */, WSAEMFILE },
-    { (LONG)0xc0000008 /* STATUS_INVALID_HANDLE */,        WSAEMFILE },
-    { (LONG)0xc0000017 /* STATUS_NO_MEMORY */,             WSAENOBUFS },
-};
-
-int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle)
-{
-    /* What Windows grants on a socket handle (winetest/attribute.c). */
-    DWORD access = FILE_GENERIC_READ | FILE_GENERIC_WRITE | WRITE_DAC | extra_access;
-    LONG status = wine.fd_to_handle(fd, access, inherit ? OBJ_INHERIT_VALUE : 0, handle);
-
-    /* The wineserver keeps its own copy of the fd. */
-    ws_unix_close_fd(fd);
-    if (!status) return 0;
-    WARN("wine_server_fd_to_handle failed, status %#lx\n", status);
-    for (size_t i = 0; i < ARRAYSIZE(wrap_errors); i++)
-    {
-        if (wrap_errors[i].status != status) continue;
-        if (wrap_errors[i].error == WSAEMFILE) DIAG("out of file descriptors: raise `ulimit -n`\n");
-        return wrap_errors[i].error;
-    }
-    return WSAENOBUFS;
 }
 
 /* The final WSACleanup destroys every socket; a handle value whose socket
@@ -166,9 +158,11 @@ void ws_close_all_sockets(void)
             int fd;
 
             if (wine.handle_to_fd(handle, 0, &fd, &options)) continue;
-            if (!identify_fd(fd, FALSE, &id) && id.is_socket && id.inode == entries[i].info.inode)
+            if (!identify_fd(fd, FALSE, &id) && id.is_socket &&
+                (!entries[i].info.inode || id.inode == entries[i].info.inode))
             {
-                ws_cancel_waiters(id.inode);
+                ws_cancel_waiters(entries[i].info.wait_key);
+                if (ws_afd_waits_pending()) CancelIoEx(handle, NULL);
                 CloseHandle(handle);
             }
             ws_unix_close_fd(fd);

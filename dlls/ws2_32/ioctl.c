@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include "ws2_32_private.h"
+#include "ws2host/afd.h"
 
 struct ioctl_call
 {
@@ -66,12 +67,16 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
     return ws_fail(WSAEOPNOTSUPP);
 }
 
-/* ioctlsocket's commands work on a u_long. */
+/* ioctlsocket's commands work on a u_long. FIONBIO is the server's too:
+ * it decides whether its own calls (accept, connect, ReadFile) wait, and
+ * refuses blocking mode while events are selected. */
 static int set_nonblocking(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
 {
     struct ws_socket_info after = *info;
+    int value = *arg != 0, err;
 
-    after.nonblocking = *arg != 0;
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_WINE_FIONBIO, &value, sizeof(value), NULL, 0))) return err;
+    after.nonblocking = value;
     return socket_table_update(s, info, &after) ? WSAENOTSOCK : 0;
 }
 

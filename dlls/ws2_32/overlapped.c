@@ -11,32 +11,6 @@
 
 #define STATUS_PENDING_VALUE ((ULONG_PTR)0x00000103)
 
-static const struct
-{
-    ULONG status;
-    int error;
-}
-status_table[] =
-{
-    { 0xc0000120 /* STATUS_CANCELLED */,          WSA_OPERATION_ABORTED },
-    { 0x80000005 /* STATUS_BUFFER_OVERFLOW */,    WSAEMSGSIZE },
-    { 0xc000020d /* STATUS_CONNECTION_RESET */,   WSAECONNRESET },
-    { 0xc0000241 /* STATUS_CONNECTION_ABORTED */, WSAECONNABORTED },
-    { 0xc0000236 /* STATUS_CONNECTION_REFUSED */, WSAECONNREFUSED },
-    { 0xc00000b5 /* STATUS_IO_TIMEOUT */,         WSAETIMEDOUT },
-    { 0xc000000d /* STATUS_INVALID_PARAMETER */,  WSAEINVAL },
-    { 0xc0000008 /* STATUS_INVALID_HANDLE */,     WSAENOTSOCK },
-    { 0xc000009a /* STATUS_INSUFFICIENT_RESOURCES */, WSAENOBUFS },
-};
-
-static int error_from_status(ULONG status)
-{
-    for (size_t i = 0; i < ARRAYSIZE(status_table); i++)
-        if (status_table[i].status == status) return status_table[i].error;
-    WARN("no WSA error for status %#lx\n", status);
-    return WSAEINVAL;
-}
-
 static BOOL fail(int error)
 {
     SetLastError(error);
@@ -68,5 +42,5 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *t
     *transferred = overlapped->InternalHigh;
     *flags = overlapped->Offset;
     if (!status) return TRUE;
-    return fail(error_from_status(status));
+    return fail(ws_error_from_status(status));
 }

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 
 #include "ws2_32_private.h"
+#include "ws2host/afd.h"
+
+#define WS_IOCTL_AFD_WINE_GET_SO_ERROR WS_AFD_WINE(222)
 
 enum { set_read, set_write, set_except, set_count };
 
@@ -50,10 +53,34 @@ static int timeout_ms(const struct timeval *timeout, int *ms)
     return 0;
 }
 
-static void release(struct ws2host_poll_entry *entries, unsigned int count)
+static void release(struct ws2host_poll_entry *entries, struct ws_socket_info *infos, unsigned int count)
 {
     for (unsigned int i = 0; i < count; i++) ws_unix_close_fd(entries[i].fd);
     free(entries);
+    free(infos);
+}
+
+/* A non-blocking connect has ended (the fd is writable or failed): Wine's
+ * server has taken its error from Linux, so the outcome is the server's.
+ * Failed: not writable, and shown in exceptfds. */
+static BOOL connect_failed(SOCKET s, struct ws_socket_info *info)
+{
+    struct ws_socket_info after = *info;
+    int error = 0;
+
+    if (ws_afd_call(s, WS_IOCTL_AFD_WINE_GET_SO_ERROR, NULL, 0, &error, sizeof(error)) || error) return TRUE;
+    after.connecting = 0;
+    after.connect_tick = GetTickCount64();
+    socket_table_update(s, info, &after);
+    *info = after;
+    return FALSE;
+}
+
+static short seen_events(SOCKET s, struct ws_socket_info *info, short revents)
+{
+    if (!info->connecting || !(revents & (WS2HOST_POLLOUT | WS2HOST_POLLERR | WS2HOST_POLLHUP))) return revents;
+    if (!connect_failed(s, info)) return revents & ~(WS2HOST_POLLERR | WS2HOST_POLLHUP);
+    return (revents & ~WS2HOST_POLLOUT) | WS2HOST_POLLERR;
 }
 
 int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const PTIMEVAL timeout)
@@ -61,6 +88,7 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     fd_set *sets[set_count] = { readfds, writefds, exceptfds };
     struct ws2host_poll_params params = { 0 };
     struct ws2host_poll_entry *entries;
+    struct ws_socket_info *infos;
     unsigned int total = 0, n = 0;
     int ms, err, ready = 0;
 
@@ -73,17 +101,21 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     }
     if (!total) return ws_fail(WSAEINVAL);
     if ((err = timeout_ms(timeout, &ms))) return ws_fail(err);
-    if (!(entries = calloc(total, sizeof(*entries)))) return ws_fail(WSAENOBUFS);
+    entries = calloc(total, sizeof(*entries));
+    infos = calloc(total, sizeof(*infos));
+    if (!entries || !infos)
+    {
+        release(entries, infos, 0);
+        return ws_fail(WSAENOBUFS);
+    }
 
     for (int i = 0; i < set_count; i++)
     {
         for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
         {
-            struct ws_socket_info info;
-
-            if ((err = ws_socket_verified(sets[i]->fd_array[j], &info, &entries[n].fd)))
+            if ((err = ws_socket_verified(sets[i]->fd_array[j], &infos[n], &entries[n].fd)))
             {
-                release(entries, n);
+                release(entries, infos, n);
                 return ws_fail(err);
             }
             entries[n].events = wanted_events[i];
@@ -94,7 +126,7 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     params.timeout_ms = ms;
     if ((err = ws_unix_call(ws2host_call_poll, &params)))
     {
-        release(entries, total);
+        release(entries, infos, total);
         return ws_fail(err);
     }
 
@@ -105,11 +137,12 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
         u_int kept = 0;
 
         for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
-            if (is_ready(i, entries[n].revents)) sets[i]->fd_array[kept++] = sets[i]->fd_array[j];
+            if (is_ready(i, seen_events(sets[i]->fd_array[j], &infos[n], entries[n].revents)))
+                sets[i]->fd_array[kept++] = sets[i]->fd_array[j];
         if (sets[i]) sets[i]->fd_count = kept;
         ready += kept;
     }
-    release(entries, total);
+    release(entries, infos, total);
     SetLastError(0);
     return ready;
 }

@@ -9,6 +9,10 @@
 
 #include "ws2_32_private.h"
 #include "catalog.h"
+#include "ws2host/afd.h"
+
+/* What Windows grants on a socket handle (winetest/attribute.c). */
+#define SOCKET_ACCESS (FILE_GENERIC_READ | FILE_GENERIC_WRITE | WRITE_DAC)
 
 
 struct creation
@@ -50,7 +54,7 @@ static int check_flags(const struct ws_catalog_entry *entry, DWORD flags)
 }
 
 static void record_state(struct ws_socket_info *state, const struct ws_selection *selection,
-                         const struct creation *c, uint64_t inode)
+                         const struct creation *c)
 {
     memset(state, 0, sizeof(*state));
     state->family = selection->family;
@@ -61,7 +65,7 @@ static void record_state(struct ws_socket_info *state, const struct ws_selection
     state->overlapped = !!(c->flags & WSA_FLAG_OVERLAPPED);
     state->opentype = c->opentype;
     state->v6only = 1;      /* what AF_INET sockets report for IPV6_V6ONLY */
-    state->inode = inode;
+    state->wait_key = ws_new_wait_key();
 }
 
 /* A socket made from WSADuplicateSocket's info: the handle is already in
@@ -82,6 +86,7 @@ static int take_duplicate(const struct creation *c, SOCKET *out)
     state.overlapped = !!(c->flags & WSA_FLAG_OVERLAPPED);
     state.opentype = c->opentype;
     state.adopted = 0;
+    state.wait_key = ws_new_wait_key();
     if (catalog_find_id(c->info->dwCatalogEntryId)) state.catalog_id = c->info->dwCatalogEntryId;
     if (socket_table_insert(s, &state)) return WSAENOBUFS;
     inherit = (c->flags & WSA_FLAG_NO_HANDLE_INHERIT) ? 0 : HANDLE_FLAG_INHERIT;
@@ -92,7 +97,7 @@ static int take_duplicate(const struct creation *c, SOCKET *out)
 
 static int make_socket(struct creation *c, SOCKET *out)
 {
-    struct ws2host_socket_create_params create;
+    struct ws_afd_create create;
     struct ws_selection selection;
     struct ws_socket_info state;
     HANDLE handle;
@@ -117,23 +122,30 @@ static int make_socket(struct creation *c, SOCKET *out)
     }
     if ((err = check_flags(selection.entry, c->flags))) return err;
 
+    /* Wine's server applies Windows' creation defaults (IPV6_V6ONLY,
+     * don't-fragment, Linux SO_REUSEADDR on TCP) before the socket can
+     * be seen. Linux refuses protocol 0 on raw sockets: IPPROTO_RAW is
+     * the nearest. */
     create.family = selection.family;
     create.type = selection.type;
-    create.protocol = selection.protocol;
-    if ((err = ws_unix_call(ws2host_call_socket_create, &create)))
+    create.protocol = selection.type == SOCK_RAW && !selection.protocol ? IPPROTO_RAW : selection.protocol;
+    create.flags = c->flags & ~(WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
+    err = ws_afd_create(&create, !!(c->flags & WSA_FLAG_OVERLAPPED), c->opentype,
+                        SOCKET_ACCESS | SYNCHRONIZE |
+                            ((c->flags & WSA_FLAG_ACCESS_SYSTEM_SECURITY) ? ACCESS_SYSTEM_SECURITY : 0),
+                        !(c->flags & WSA_FLAG_NO_HANDLE_INHERIT), &handle);
+    if (err)
     {
         if (err == WSAEACCES)
             DIAG("raw sockets need CAP_NET_RAW for this process (family %d, protocol %d)\n",
                  selection.family, selection.protocol);
         if (err == WSAEMFILE) DIAG("out of file descriptors: raise `ulimit -n`\n");
+        if (err == WSAEPROTONOSUPPORT && selection.type == SOCK_RAW)
+            FIXME_ONCE("Wine's server makes no raw sockets of protocol %d\n", selection.protocol);
         return err;
     }
 
-    if ((err = ws_wrap_fd(create.fd, (c->flags & WSA_FLAG_ACCESS_SYSTEM_SECURITY) ? ACCESS_SYSTEM_SECURITY : 0,
-                          !(c->flags & WSA_FLAG_NO_HANDLE_INHERIT), &handle)))
-        return err;
-
-    record_state(&state, &selection, c, create.inode);
+    record_state(&state, &selection, c);
     if (socket_table_insert((ULONG_PTR)handle, &state))
     {
         CloseHandle(handle);
@@ -220,7 +232,10 @@ int WINAPI closesocket(SOCKET s)
     if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
     socket_table_remove(s, NULL);
     ws_bind_forget(s);
-    ws_cancel_waiters(info.inode);
+    ws_cancel_waiters(info.wait_key);
+    /* Server calls in other threads (connect, accept) end as on Windows;
+     * without any, the cancel would cost a round trip for nothing. */
+    if (ws_afd_waits_pending()) CancelIoEx((HANDLE)s, NULL);
     if (!CloseHandle((HANDLE)s)) return ws_fail(WSAENOTSOCK);
     return 0;
 }

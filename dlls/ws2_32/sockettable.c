@@ -83,11 +83,12 @@ static const struct { size_t offset, size; } fields[] =
     FIELD(family), FIELD(type), FIELD(protocol), FIELD(catalog_id), FIELD(flags), FIELD(overlapped),
     FIELD(opentype), FIELD(adopted), FIELD(debug), FIELD(v6only), FIELD(nonblocking), FIELD(rcvtimeo),
     FIELD(sndtimeo), FIELD(address_use), FIELD(error), FIELD(kept), FIELD(rcvbuf), FIELD(sndbuf),
-    FIELD(linger), FIELD(multicast_if), FIELD(shut_down), FIELD(spare), FIELD(connect_tick), FIELD(inode),
+    FIELD(linger), FIELD(multicast_if), FIELD(shut_down), FIELD(connecting),
+    FIELD(spare), FIELD(wait_key), FIELD(connect_tick), FIELD(inode),
 };
 #undef FIELD
-_Static_assert(sizeof(fields) / sizeof(fields[0]) == 24, "a field of ws_socket_info is missing from fields[]");
-_Static_assert(sizeof(struct ws_socket_info) == 22 * 4 + 2 * 8, "ws_socket_info has hidden padding");
+_Static_assert(sizeof(fields) / sizeof(fields[0]) == 26, "a field of ws_socket_info is missing from fields[]");
+_Static_assert(sizeof(struct ws_socket_info) == 24 * 4 + 2 * 8, "ws_socket_info has hidden padding");
 
 int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after)
 {
@@ -98,7 +99,7 @@ int socket_table_update(uint64_t handle, const struct ws_socket_info *before, co
     if (split(handle, &page, &slot)) return -1;
     lock_exclusive(&lock);
     entry = directory[page] ? &directory[page][slot] : NULL;
-    if (entry && entry->in_use && entry->info.inode == before->inode)
+    if (entry && entry->in_use && entry->info.wait_key == before->wait_key)
     {
         for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
         {

@@ -33,9 +33,13 @@ struct ws_socket_info
     uint32_t linger;            /* SO_LINGER's LINGER bytes (Linux normalises l_onoff) */
     int32_t multicast_if;       /* IP_MULTICAST_IF as set (Linux forgets an index) */
     int32_t shut_down;          /* WS_SHUT_RECEIVE | WS_SHUT_SEND already done */
-    uint32_t spare;             /* unused: no hidden padding before the 64-bit fields */
+    int32_t connecting;         /* a non-blocking connect was started, outcome unseen */
+    int32_t spare;              /* unused: no hidden padding before the 64-bit fields */
+    uint32_t wait_key;          /* names this registration to blocking waits, which
+                                   closesocket releases (never reused) */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
-    uint64_t inode;             /* Linux identity; detects a reused handle */
+    uint64_t inode;             /* Linux identity, detects a reused handle; 0 until
+                                   the fd is first fetched */
 };
 
 #define WS_KEPT_RCVBUF 0x1
@@ -52,7 +56,8 @@ struct ws_socket_info
  * Replaces any entry left by a handle closed with CloseHandle. */
 int socket_table_insert(uint64_t handle, const struct ws_socket_info *info);
 /* Writes the fields that differ between before (a lookup's copy) and
- * after into the entry, if it still holds the socket of before (inode):
+ * after into the entry, if it still holds the socket of before (same
+ * registration, by wait_key):
  * a concurrent update of other fields is kept, and the entry of a socket
  * closed meanwhile is not brought back. 0, or -1 when the entry is gone. */
 int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after);

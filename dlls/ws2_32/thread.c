@@ -41,8 +41,11 @@ int ws_thread_opentype(void)
 
 void ws_thread_detach(void)
 {
+    struct ws_thread *thread;
+
     if (tls_index == TLS_OUT_OF_INDEXES) return;
-    free(TlsGetValue(tls_index));
+    if ((thread = TlsGetValue(tls_index)) && thread->sync_event) CloseHandle(thread->sync_event);
+    free(thread);
     TlsSetValue(tls_index, NULL);
 }
 

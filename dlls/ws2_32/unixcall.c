@@ -47,10 +47,9 @@ static BOOL CALLBACK init_unix_side(INIT_ONCE *once, void *param, void **context
     LONG status;
 
     (void)once; (void)param; (void)context;
-    wine.fd_to_handle = (void *)GetProcAddress(ntdll, "wine_server_fd_to_handle");
     wine.handle_to_fd = (void *)GetProcAddress(ntdll, "wine_server_handle_to_fd");
     query_vm = (query_vm_fn)(void *)GetProcAddress(ntdll, "NtQueryVirtualMemory");
-    if (!wine.fd_to_handle || !wine.handle_to_fd || !query_vm || !resolve_dispatcher(ntdll))
+    if (!wine.handle_to_fd || !query_vm || !resolve_dispatcher(ntdll))
     {
         DIAG("ws2host needs Wine: ntdll.dll lacks Wine's exports\n");
         return TRUE;
@@ -78,6 +77,14 @@ static BOOL CALLBACK init_unix_side(INIT_ONCE *once, void *param, void **context
     init_ok = TRUE;
     TRACE("unix side ready, handle %#llx\n", (ULONGLONG)unixlib_handle);
     return TRUE;
+}
+
+const char *ws_wine_version(void)
+{
+    const char *(__cdecl *get_version)(void);
+
+    get_version = (void *)GetProcAddress(GetModuleHandleW(L"ntdll.dll"), "wine_get_version");
+    return get_version ? get_version() : "(unknown)";
 }
 
 BOOL ws_unix_init(void)

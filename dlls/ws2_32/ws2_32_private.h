@@ -19,12 +19,12 @@
 /* Wine-only ntdll exports, resolved at run time (unixcall.c). */
 struct wine_abi
 {
-    LONG (__cdecl *fd_to_handle)(int fd, unsigned int access, unsigned int attributes, HANDLE *handle);
     LONG (__cdecl *handle_to_fd)(HANDLE handle, unsigned int access, int *unix_fd, unsigned int *options);
 };
 extern struct wine_abi wine;
 
 BOOL ws_unix_init(void);
+const char *ws_wine_version(void);
 unsigned int ws_unix_call(enum ws2host_call code, void *params);
 void ws_unix_close_fd(int fd);
 
@@ -52,6 +52,7 @@ struct ws_thread
     char service_name[64];
     char service_protocol[16];
     char *service_aliases[1];
+    HANDLE sync_event;                  /* for server calls answered later (afd.c) */
 };
 struct ws_thread *ws_thread_get(void);  /* NULL only when out of memory */
 int ws_thread_opentype(void);           /* 0 without allocating */
@@ -93,10 +94,32 @@ int ws_socket_verified(SOCKET s, struct ws_socket_info *info, int *fd);
  * registry: a DuplicateHandle copy of a socket of this process is not a
  * socket to them (WSAENOTSOCK). */
 int ws_registered_socket(SOCKET s, struct ws_socket_info *info);
-void ws_cancel_waiters(uint64_t inode);
-/* Wraps (and closes) a Linux socket fd in a new NT handle: 0 or a WSA error. */
-int ws_wrap_fd(int fd, DWORD extra_access, BOOL inherit, HANDLE *handle);
+/* Releases the threads blocked in calls made through this registration
+ * of a socket (closesocket). */
+void ws_cancel_waiters(uint32_t wait_key);
+/* A new registration's wait key: never 0, never reused. */
+uint32_t ws_new_wait_key(void);
+/* The per-handle state of a socket object this process just got. */
+void ws_state_from_info(struct ws_socket_info *state, int family, int type, int protocol);
 void ws_close_all_sockets(void);
+
+/* afd.c: Wine's socket objects. ws_afd_create opens one with the open
+ * options of its overlapped attribute and SO_OPENTYPE; ws_afd_ioctl
+ * sends a control code to the server (waiting on the thread's event when
+ * the answer comes later) and returns the NTSTATUS; ws_afd_call the same
+ * as a WSA error. */
+struct ws_afd_create;
+int ws_afd_create(const struct ws_afd_create *create, BOOL overlapped, int opentype, DWORD access, BOOL inherit,
+                  HANDLE *handle);
+LONG ws_afd_ioctl(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size,
+                  ULONG_PTR *returned);
+int ws_afd_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size);
+int ws_afd_file_mode(HANDLE handle, ULONG *mode);
+BOOL ws_afd_check(void);
+/* Is some thread waiting in a server call that closesocket must cancel? */
+BOOL ws_afd_waits_pending(void);
+/* ntstatus.c */
+int ws_error_from_status(LONG status);
 
 /* resolveasync.c: GetAddrInfoExW with an OVERLAPPED; a WSA code, or
  * WSA_IO_PENDING when the query was started. */
@@ -114,6 +137,8 @@ void ws_bind_forget_all(void);
  * three return 0 or a WSA error and leave the last error alone. A
  * datagram longer than the buffer fills it: WSAEMSGSIZE, with the count. */
 int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd);
+/* The same for calls Wine's server answers: no fd. */
+int ws_socket_state(SOCKET s, struct ws_socket_info *info);
 /* Ends such a call: gives the fd back, sets the last error (0 on
  * success) and returns 0 or SOCKET_ERROR. */
 int ws_socket_done(int fd, int err);

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 14
+#define WS2HOST_ABI_VERSION 15
 
 enum ws2host_call
 {
@@ -128,7 +128,8 @@ WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 56);
 /* Every socket fd is non-blocking; calls that may wait say how long:
  * timeout_ms -1 for ever, 0 not at all (WSAEWOULDBLOCK), else that many
  * milliseconds (WSAETIMEDOUT). A wait ends early with WSAEINTR when
- * ws2host_call_cancel names the socket's inode (closesocket). */
+ * ws2host_call_cancel names its wait key: the PE side's key of the
+ * handle's registration (closesocket). */
 
 /* bind and connect (address in), getsockname and getpeername (out). */
 struct ws2host_address_params
@@ -171,7 +172,7 @@ struct ws2host_io_params
     uint64_t buffer;            /* in: the caller's buffer */
     uint32_t length;            /* in */
     uint32_t transferred;       /* out */
-    uint64_t inode;             /* in */
+    uint64_t wait_key;          /* in */
     int32_t timeout_ms;         /* in */
     int32_t address_length;     /* in (sendto; 0: none), out (recvfrom; 0: none) */
     uint8_t address[32];        /* in (sendto) or out (recvfrom), Windows layout */
@@ -187,10 +188,10 @@ struct ws2host_shutdown_params
 };
 WS2HOST_ABI_SIZE(struct ws2host_shutdown_params, 8);
 
-/* Wakes every call waiting on this socket (they fail with WSAEINTR). */
+/* Wakes every call waiting under this key (they fail with WSAEINTR). */
 struct ws2host_cancel_params
 {
-    uint64_t inode;             /* in */
+    uint64_t wait_key;          /* in */
 };
 WS2HOST_ABI_SIZE(struct ws2host_cancel_params, 8);
 

@@ -222,7 +222,7 @@ unsigned int unix_send(void *args)
         if (sent >= 0) params->transferred += sent;
         else if (errno == EINTR) continue;
         else if (errno != EAGAIN) return params->transferred ? 0 : send_error(params->fd, errno);
-        else if ((err = wait_for_socket(params->fd, params->inode, POLLOUT, params->timeout_ms)))
+        else if ((err = wait_for_socket(params->fd, params->wait_key, POLLOUT, params->timeout_ms)))
             return params->transferred ? 0 : err;
     }
     while (params->transferred < params->length && params->timeout_ms);
@@ -261,7 +261,7 @@ unsigned int unix_recv(void *args)
         if (errno != EAGAIN) return wsa_error_from_errno(errno);
         /* The per-handle state knows the type: no SO_TYPE query for TCP. */
         if (!params->stream && unbound_datagram(params->fd)) return WSAEINVAL;
-        if ((err = wait_for_socket(params->fd, params->inode, flags & MSG_OOB ? POLLPRI : POLLIN,
+        if ((err = wait_for_socket(params->fd, params->wait_key, flags & MSG_OOB ? POLLPRI : POLLIN,
                                    params->timeout_ms)))
             return err;
     }

@@ -1,7 +1,7 @@
 /*
  * Blocking on a socket that another thread may close. Every socket fd is
  * non-blocking; a call that must block polls the socket together with an
- * eventfd of its own, registered under the socket's inode, so closesocket
+ * eventfd of its own, registered under the wait key of the handle it came through, so closesocket
  * (ws2host_call_cancel) can wake it. A cancel that comes before the waiter
  * registered is remembered for a while, so no wake-up is lost.
  *
@@ -24,7 +24,7 @@
 
 struct waiter
 {
-    uint64_t inode;
+    uint64_t wait_key;
     int eventfd;
     int signalled;              /* a cancel wrote to eventfd (under lock) */
     struct waiter *next;
@@ -34,15 +34,15 @@ struct waiter
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct waiter *waiters;
-/* Inodes cancelled lately: sockfs inodes are not reused for a long time. */
+/* Keys cancelled lately: keys are never reused. */
 static uint64_t recent[RECENT_CANCELS];
 static unsigned int recent_next;
 
-static int cancelled_lately(uint64_t inode)
+static int cancelled_lately(uint64_t wait_key)
 {
-    if (!inode) return 0;   /* an empty slot, never a socket */
+    if (!wait_key) return 0;   /* an empty slot, never a socket */
     for (unsigned int i = 0; i < RECENT_CANCELS; i++)
-        if (recent[i] == inode) return 1;
+        if (recent[i] == wait_key) return 1;
     return 0;
 }
 
@@ -88,9 +88,9 @@ void wait_release_thread(void)
     thread_eventfd = -1;
 }
 
-unsigned int wait_for_socket(int fd, uint64_t inode, short events, int timeout_ms)
+unsigned int wait_for_socket(int fd, uint64_t wait_key, short events, int timeout_ms)
 {
-    struct waiter self = { .inode = inode };
+    struct waiter self = { .wait_key = wait_key };
     struct pollfd pfds[2];
     int64_t deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
     unsigned int err = 0;
@@ -101,7 +101,7 @@ unsigned int wait_for_socket(int fd, uint64_t inode, short events, int timeout_m
     if ((self.eventfd = get_thread_eventfd()) < 0) return wsa_error_from_errno(errno);
 
     pthread_mutex_lock(&lock);
-    if (cancelled_lately(inode)) err = WSAEINTR;
+    if (cancelled_lately(wait_key)) err = WSAEINTR;
     else
     {
         self.next = waiters;
@@ -147,12 +147,12 @@ unsigned int unix_cancel(void *args)
     static const uint64_t one = 1;
 
     pthread_mutex_lock(&lock);
-    recent[recent_next++ % RECENT_CANCELS] = params->inode;
+    recent[recent_next++ % RECENT_CANCELS] = params->wait_key;
     for (struct waiter *w = waiters; w; w = w->next)
     {
         /* An eventfd write only fails when the counter would overflow. */
-        if (w->inode != params->inode) continue;
-        if (write(w->eventfd, &one, sizeof(one)) < 0) w->inode = 0;
+        if (w->wait_key != params->wait_key) continue;
+        if (write(w->eventfd, &one, sizeof(one)) < 0) w->wait_key = 0;
         else w->signalled = 1;
     }
     pthread_mutex_unlock(&lock);
