@@ -28,6 +28,7 @@ void run_winhttp_tests(void);
 void run_wsabuf_tests(void);
 
 int child_duplicate(int argc, char **argv);
+int child_startup_answer(int argc, char **argv);
 int child_echo(int argc, char **argv);
 int child_probe(int argc, char **argv);
 int child_winhttp_get(int argc, char **argv);
@@ -57,6 +58,7 @@ const struct suite suites[] =
 const struct child_entry child_entries[] =
 {
     { "duplicate", child_duplicate },
+    { "startup-answer", child_startup_answer },
     { "echo", child_echo },
     { "probe", child_probe },
     { "winhttp-get", child_winhttp_get },

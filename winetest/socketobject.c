@@ -259,10 +259,41 @@ static void test_afd_poll(void)
     CloseHandle(afd);
 }
 
+/* Child: WSAStartup's answer, as the exit code. */
+int child_startup_answer(int argc, char **argv)
+{
+    WSADATA data;
+    int ret = WSAStartup(MAKEWORD(2, 2), &data);
+
+    if (!ret) WSACleanup();
+    return ret;
+}
+
+/* ws2host checks Wine's socket objects at startup and refuses to start
+ * on a Wine whose objects do not behave (a probe pointed at a device
+ * that is not Wine's socket device stands in for such a Wine). */
+static void test_startup_guard(void)
+{
+    PROCESS_INFORMATION process;
+    STARTUPINFOA startup = { 0 };
+    DWORD code;
+
+    if (harness_impl != impl_ws2host) return;
+    SetEnvironmentVariableA("WS2HOST_TEST_AFD_DEVICE", "\\Device\\Null");
+    ok(start_child("startup-answer", NULL, FALSE, &startup, &process), "child: error %lu\n", GetLastError());
+    SetEnvironmentVariableA("WS2HOST_TEST_AFD_DEVICE", NULL);
+    code = wait_child(&process);
+    ok(code == WSASYSNOTREADY, "WSAStartup with a broken socket device: %lu\n", code);
+    ok(start_child("startup-answer", NULL, FALSE, &startup, &process), "child: error %lu\n", GetLastError());
+    code = wait_child(&process);
+    ok(code == 0, "WSAStartup: %lu\n", code);
+}
+
 void run_socketobject_tests(void)
 {
     WSADATA data;
 
+    test_startup_guard();
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_accepted_mode();
     test_completion_port_by_kind();

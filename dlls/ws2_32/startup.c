@@ -53,7 +53,8 @@ int WINAPI WSAStartup(WORD version, WSADATA *data)
         SetLastError(WSANOTINITIALISED);
         return negotiated.error ? negotiated.error : WSAEFAULT;
     }
-    if (!ws_unix_init())
+    /* Wine's socket objects must behave as ws2host needs (afd.c). */
+    if (!ws_unix_init() || !ws_afd_check())
     {
         SetLastError(WSANOTINITIALISED);
         return WSASYSNOTREADY;
