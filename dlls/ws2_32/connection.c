@@ -165,6 +165,13 @@ int WINAPI listen(SOCKET s, int backlog)
     if (info.connect_tick) return ws_fail(WSAEISCONN);
     request.backlog = backlog;
     if ((err = ws_afd_call(s, WS_IOCTL_AFD_LISTEN, &request, sizeof(request), NULL, 0))) return ws_fail(err);
+    if (!info.listening)
+    {
+        struct ws_socket_info after = info;
+
+        after.listening = 1;
+        socket_table_update(s, &info, &after);
+    }
     SetLastError(0);
     return 0;
 }
@@ -241,6 +248,8 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     accepted.inode = 0;
     accepted.adopted = 0;
     accepted.shut_down = 0;
+    accepted.listening = 0;
+    accepted.async_issued = 0;
     accepted.wait_key = ws_new_wait_key();
     accepted.connect_tick = GetTickCount64();
     if (socket_table_insert(new_socket, &accepted))

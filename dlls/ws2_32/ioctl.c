@@ -11,6 +11,8 @@
 struct ioctl_call
 {
     SOCKET s;
+    const void *in;
+    DWORD in_size;
     void *out;
     DWORD out_size;
     DWORD *returned;
@@ -25,6 +27,23 @@ static int base_handle(struct ioctl_call *call)
     return 0;
 }
 
+/* Microsoft's extension functions, by GUID (extensions.c). */
+static int extension_function(struct ioctl_call *call)
+{
+    void *function;
+
+    if (call->in_size < sizeof(GUID) || !ws_readable(call->in, sizeof(GUID))) return WSAEFAULT;
+    if (!(function = ws_extension_function(call->in)))
+    {
+        FIXME_ONCE("no extension function for this GUID\n");
+        return WSAEINVAL;
+    }
+    if (call->out_size < sizeof(function) || !ws_writable(call->out, sizeof(function))) return WSAEFAULT;
+    *(void **)call->out = function;
+    *call->returned = sizeof(function);
+    return 0;
+}
+
 static const struct
 {
     DWORD code;
@@ -32,6 +51,7 @@ static const struct
 }
 ioctl_table[] =
 {
+    { SIO_GET_EXTENSION_FUNCTION_POINTER, extension_function },
     { SIO_BASE_HANDLE,       base_handle },
     { SIO_BSP_HANDLE,        base_handle },
     { SIO_BSP_HANDLE_SELECT, base_handle },
@@ -42,7 +62,7 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
                     DWORD out_size, DWORD *returned, WSAOVERLAPPED *overlapped,
                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
-    struct ioctl_call call = { s, out_buffer, out_size, returned };
+    struct ioctl_call call = { s, in_buffer, in_size, out_buffer, out_size, returned };
     struct ws_socket_info info;
     int err;
 

@@ -15,7 +15,6 @@
 #include "ws2_32_private.h"
 #include "ws2host/afd.h"
 
-#define WS_IOCTL_AFD_WINE_GET_SO_ERROR WS_AFD_WINE(222)
 
 enum { set_read, set_write, set_except, set_count };
 
@@ -74,6 +73,18 @@ static BOOL connect_failed(SOCKET s, struct ws_socket_info *info)
     socket_table_update(s, info, &after);
     *info = after;
     return FALSE;
+}
+
+int ws_connect_error(SOCKET s, char *optval, int *optlen)
+{
+    int error = 0, err;
+
+    if (!optval || !ws_writable(optlen, sizeof(*optlen))) return WSAEFAULT;
+    if (*optlen < (int)sizeof(int) || !ws_writable(optval, sizeof(int))) return WSAEFAULT;
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_WINE_GET_SO_ERROR, NULL, 0, &error, sizeof(error)))) return err;
+    *(int *)optval = error;
+    *optlen = sizeof(int);
+    return 0;
 }
 
 static short seen_events(SOCKET s, struct ws_socket_info *info, short revents)

@@ -233,9 +233,11 @@ int WINAPI closesocket(SOCKET s)
     socket_table_remove(s, NULL);
     ws_bind_forget(s);
     ws_cancel_waiters(info.wait_key);
-    /* Server calls in other threads (connect, accept) end as on Windows;
-     * without any, the cancel would cost a round trip for nothing. */
-    if (ws_afd_waits_pending()) CancelIoEx((HANDLE)s, NULL);
+    /* Server calls in other threads (connect, accept) end as on Windows,
+     * and pending overlapped operations with WSA_OPERATION_ABORTED (Wine's
+     * close alone would end them with its own status); without any, the
+     * cancel would cost a round trip for nothing. */
+    if (ws_afd_waits_pending() || info.async_issued) CancelIoEx((HANDLE)s, NULL);
     if (!CloseHandle((HANDLE)s)) return ws_fail(WSAENOTSOCK);
     return 0;
 }

@@ -84,11 +84,11 @@ static const struct { size_t offset, size; } fields[] =
     FIELD(opentype), FIELD(adopted), FIELD(debug), FIELD(v6only), FIELD(nonblocking), FIELD(rcvtimeo),
     FIELD(sndtimeo), FIELD(address_use), FIELD(error), FIELD(kept), FIELD(rcvbuf), FIELD(sndbuf),
     FIELD(linger), FIELD(multicast_if), FIELD(shut_down), FIELD(connecting),
-    FIELD(spare), FIELD(wait_key), FIELD(connect_tick), FIELD(inode),
+    FIELD(listening), FIELD(async_issued), FIELD(spare), FIELD(wait_key), FIELD(connect_tick), FIELD(inode),
 };
 #undef FIELD
-_Static_assert(sizeof(fields) / sizeof(fields[0]) == 26, "a field of ws_socket_info is missing from fields[]");
-_Static_assert(sizeof(struct ws_socket_info) == 24 * 4 + 2 * 8, "ws_socket_info has hidden padding");
+_Static_assert(sizeof(fields) / sizeof(fields[0]) == 28, "a field of ws_socket_info is missing from fields[]");
+_Static_assert(sizeof(struct ws_socket_info) == 26 * 4 + 2 * 8, "ws_socket_info has hidden padding");
 
 int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after)
 {

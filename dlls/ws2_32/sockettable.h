@@ -34,6 +34,8 @@ struct ws_socket_info
     int32_t multicast_if;       /* IP_MULTICAST_IF as set (Linux forgets an index) */
     int32_t shut_down;          /* WS_SHUT_RECEIVE | WS_SHUT_SEND already done */
     int32_t connecting;         /* a non-blocking connect was started, outcome unseen */
+    int32_t listening;          /* listen succeeded */
+    int32_t async_issued;       /* an operation went to Wine with an OVERLAPPED */
     int32_t spare;              /* unused: no hidden padding before the 64-bit fields */
     uint32_t wait_key;          /* names this registration to blocking waits, which
                                    closesocket releases (never reused) */

@@ -653,7 +653,11 @@ int WINAPI getsockopt(SOCKET s, int level, int option, char *optval, int *optlen
     if (level == SOL_SOCKET && option == SO_OPENTYPE) return finish(ws_get_opentype(optval, optlen));
     if ((err = begin_call(s, level, option, &call))) return ws_fail(err);
 
-    err = get_option(&call, find_option(level, option), optval, optlen);
+    /* Wine's server took a failed non-blocking connect's error from Linux. */
+    if (level == SOL_SOCKET && option == SO_ERROR && call.info.connecting && !call.info.error)
+        err = ws_connect_error(s, optval, optlen);
+    else
+        err = get_option(&call, find_option(level, option), optval, optlen);
     ws_unix_close_fd(call.fd);
     return finish(err);
 }
@@ -669,6 +673,7 @@ int WINAPI setsockopt(SOCKET s, int level, int option, const char *optval, int o
     TRACE("socket %#llx, level %#x, option %#x, optval %p, optlen %d\n",
           (ULONGLONG)s, level, option, optval, optlen);
     if (level == SOL_SOCKET && option == SO_OPENTYPE) return finish(ws_set_opentype(optval, optlen));
+    if (ws_is_context_option(level, option)) return finish(ws_set_context_option(s, option, optval, optlen));
     if ((err = begin_call(s, level, option, &call))) return ws_fail(err);
 
     err = set_option(&call, find_option(level, option), optval, optlen);

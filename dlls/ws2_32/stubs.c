@@ -136,14 +136,6 @@ int WINAPI WSASendDisconnect(SOCKET s, LPWSABUF disconnect_data)
     return ws_fail(unsupported_on(s));
 }
 
-/* WSASendMsg (WS2_32.89) */
-int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent,
-                      LPWSAOVERLAPPED overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /*
  * Winsock 1 asynchronous functions
  */

@@ -118,6 +118,26 @@ int ws_afd_file_mode(HANDLE handle, ULONG *mode);
 BOOL ws_afd_check(void);
 /* Is some thread waiting in a server call that closesocket must cancel? */
 BOOL ws_afd_waits_pending(void);
+/* asyncio.c: transfers through Wine's socket device. With an OVERLAPPED
+ * they complete on it (0 at once, WSA_IO_PENDING later, or an error);
+ * without one they block. */
+int ws_async_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size,
+                  WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
+int ws_wine_receive(SOCKET s, WSABUF *buffers, DWORD count, DWORD *received, DWORD *flags, struct sockaddr *from,
+                    int *fromlen, WSABUF *control, WSAOVERLAPPED *overlapped,
+                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
+int ws_wine_send(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags, const struct sockaddr *to,
+                 int tolen, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
+/* Sets the last error (0 when done) and returns 0 or SOCKET_ERROR. */
+int ws_transfer_result(int err);
+/* acceptcontext.c: SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT. */
+BOOL ws_is_context_option(int level, int option);
+int ws_set_context_option(SOCKET s, int option, const char *optval, int optlen);
+/* select.c: SO_ERROR of a socket whose non-blocking connect has not been
+ * seen to end, from Wine's server. */
+int ws_connect_error(SOCKET s, char *optval, int *optlen);
+/* extensions.c: the function a SIO_GET_EXTENSION_FUNCTION_POINTER GUID names. */
+void *ws_extension_function(const GUID *guid);
 /* ntstatus.c */
 int ws_error_from_status(LONG status);
 

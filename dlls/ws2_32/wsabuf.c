@@ -1,6 +1,6 @@
 /*
  * The WSABUF forms of send and recv: WSASend (WS2_32.87), WSASendTo (90),
- * WSARecv (82) and WSARecvFrom (84), without overlapped I/O.
+ * WSARecv (82) and WSARecvFrom (84).
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -11,8 +11,8 @@
  *
  * lpOverlapped on a socket without the overlapped attribute is ignored
  * and the call blocks as send and recv do (Microsoft's documentation of
- * WSASend and WSARecv). Overlapped I/O on overlapped sockets is still to
- * come: it fails with WSAEOPNOTSUPP rather than pretend.
+ * WSASend and WSARecv). Overlapped I/O on overlapped sockets goes
+ * through Wine's socket device (asyncio.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +26,10 @@ struct flat_buffer
     char *copy;                 /* to free, NULL when data is the caller's */
 };
 
-static int check_overlapped(const struct ws_socket_info *info, const WSAOVERLAPPED *overlapped)
+/* Overlapped I/O on an overlapped socket goes through Wine (asyncio.c). */
+static BOOL wants_overlapped(const struct ws_socket_info *info, const WSAOVERLAPPED *overlapped)
 {
-    if (!overlapped || !info->overlapped) return 0;
-    FIXME_ONCE("overlapped I/O is not supported yet\n");
-    return WSAEOPNOTSUPP;
+    return overlapped && info->overlapped;
 }
 
 /* The array and every buffer in it must be caller memory of the right
@@ -83,7 +82,8 @@ static void scatter(const WSABUF *buffers, const struct flat_buffer *flat, DWORD
 }
 
 static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
-                        const struct sockaddr *to, int tolen, const WSAOVERLAPPED *overlapped, BOOL connected_only)
+                        const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, BOOL connected_only)
 {
     struct ws_socket_info info;
     struct flat_buffer flat;
@@ -92,8 +92,16 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if ((err = check_overlapped(&info, overlapped))) return ws_socket_done(fd, err);
     if ((err = check_buffers(buffers, count, FALSE, &total))) return ws_socket_done(fd, err);
+    if (wants_overlapped(&info, overlapped))
+    {
+        ws_unix_close_fd(fd);
+        if (!ws_writable(overlapped, sizeof(*overlapped)) || (sent && !ws_writable(sent, sizeof(*sent))))
+            return ws_fail(WSAEFAULT);
+        if (info.shut_down & WS_SHUT_SEND) return ws_fail(WSAESHUTDOWN);
+        return ws_transfer_result(ws_wine_send(s, buffers, count, sent, flags, info.type == SOCK_STREAM ? NULL : to,
+                                               tolen, overlapped, completion));
+    }
     /* Documented: it may be NULL only for an overlapped call. */
     if (!ws_writable(sent, sizeof(*sent))) return ws_socket_done(fd, WSAEFAULT);
     if ((err = flatten(buffers, count, total, TRUE, &flat))) return ws_socket_done(fd, err);
@@ -104,7 +112,8 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
 }
 
 static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *received, DWORD *flags,
-                           struct sockaddr *from, int *fromlen, const WSAOVERLAPPED *overlapped)
+                           struct sockaddr *from, int *fromlen, WSAOVERLAPPED *overlapped,
+                           LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct ws_socket_info info;
     struct flat_buffer flat;
@@ -113,8 +122,18 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if ((err = check_overlapped(&info, overlapped))) return ws_socket_done(fd, err);
     if ((err = check_buffers(buffers, count, TRUE, &total))) return ws_socket_done(fd, err);
+    if (wants_overlapped(&info, overlapped))
+    {
+        ws_unix_close_fd(fd);
+        if (!ws_writable(overlapped, sizeof(*overlapped)) || (received && !ws_writable(received, sizeof(*received))) ||
+            !ws_writable(flags, sizeof(*flags)))
+            return ws_fail(WSAEFAULT);
+        if (info.shut_down & WS_SHUT_RECEIVE) return ws_fail(WSAESHUTDOWN);
+        if (info.type == SOCK_STREAM) from = NULL;
+        return ws_transfer_result(ws_wine_receive(s, buffers, count, received, flags, from, from ? fromlen : NULL,
+                                                  NULL, overlapped, completion));
+    }
     /* Unlike WSASend's, a NULL byte count is accepted (as Wine's builtin
      * does): the count is just not reported. */
     if ((received && !ws_writable(received, sizeof(*received))) || !ws_writable(flags, sizeof(*flags)))
@@ -137,7 +156,7 @@ int WINAPI WSASend(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sent,
 {
     TRACE("socket %#llx, buffers %p, count %lu, sent %p, flags %#lx, overlapped %p, completion %p\n",
           (ULONGLONG)s, buffers, buffer_count, sent, flags, overlapped, completion);
-    return send_buffers(s, buffers, buffer_count, sent, flags, NULL, 0, overlapped, TRUE);
+    return send_buffers(s, buffers, buffer_count, sent, flags, NULL, 0, overlapped, completion, TRUE);
 }
 
 /***********************************************************************
@@ -149,7 +168,7 @@ int WINAPI WSASendTo(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sen
 {
     TRACE("socket %#llx, buffers %p, count %lu, sent %p, flags %#lx, to %p, tolen %d, overlapped %p, "
           "completion %p\n", (ULONGLONG)s, buffers, buffer_count, sent, flags, to, tolen, overlapped, completion);
-    return send_buffers(s, buffers, buffer_count, sent, flags, to, tolen, overlapped, FALSE);
+    return send_buffers(s, buffers, buffer_count, sent, flags, to, tolen, overlapped, completion, FALSE);
 }
 
 /***********************************************************************
@@ -160,7 +179,7 @@ int WINAPI WSARecv(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD recei
 {
     TRACE("socket %#llx, buffers %p, count %lu, received %p, flags %p, overlapped %p, completion %p\n",
           (ULONGLONG)s, buffers, buffer_count, received, flags, overlapped, completion);
-    return receive_buffers(s, buffers, buffer_count, received, flags, NULL, NULL, overlapped);
+    return receive_buffers(s, buffers, buffer_count, received, flags, NULL, NULL, overlapped, completion);
 }
 
 /***********************************************************************
@@ -173,5 +192,5 @@ int WINAPI WSARecvFrom(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD r
     TRACE("socket %#llx, buffers %p, count %lu, received %p, flags %p, from %p, fromlen %p, overlapped %p, "
           "completion %p\n", (ULONGLONG)s, buffers, buffer_count, received, flags, from, fromlen, overlapped,
           completion);
-    return receive_buffers(s, buffers, buffer_count, received, flags, from, fromlen, overlapped);
+    return receive_buffers(s, buffers, buffer_count, received, flags, from, fromlen, overlapped, completion);
 }

@@ -34,10 +34,15 @@
 #define WS_AFD_WINE(function) WS_AFD_CODE(WS_AFD_DEVICE_NETWORK, function, WS_AFD_BUFFERED)
 #define WS_IOCTL_AFD_WINE_CREATE         WS_AFD_WINE(200)
 #define WS_IOCTL_AFD_WINE_ACCEPT         WS_AFD_WINE(201)
+#define WS_IOCTL_AFD_WINE_ACCEPT_INTO    WS_AFD_WINE(202)
 #define WS_IOCTL_AFD_WINE_CONNECT        WS_AFD_WINE(203)
 #define WS_IOCTL_AFD_WINE_SHUTDOWN       WS_AFD_WINE(204)
+#define WS_IOCTL_AFD_WINE_RECVMSG        WS_AFD_WINE(205)
+#define WS_IOCTL_AFD_WINE_SENDMSG        WS_AFD_WINE(206)
+#define WS_IOCTL_AFD_WINE_TRANSMIT       WS_AFD_WINE(207)
 #define WS_IOCTL_AFD_WINE_FIONBIO        WS_AFD_WINE(209)
 #define WS_IOCTL_AFD_WINE_GET_INFO       WS_AFD_WINE(218)
+#define WS_IOCTL_AFD_WINE_GET_SO_ERROR   WS_AFD_WINE(222)
 #define WS_IOCTL_AFD_WINE_SET_SO_RCVTIMEO WS_AFD_WINE(231)
 #define WS_IOCTL_AFD_WINE_SET_SO_REUSEADDR WS_AFD_WINE(234)
 #define WS_IOCTL_AFD_WINE_SET_SO_SNDTIMEO WS_AFD_WINE(238)
@@ -103,6 +108,56 @@ struct ws_afd_connect
 };
 WS_AFD_ASSERT(struct ws_afd_connect, 36);
 #define WS_AFD_CONNECT_HEADER 8
+
+/* IOCTL_AFD_WINE_ACCEPT_INTO, in, on the listener; out: recv_len bytes
+ * of data, then local_len bytes (an int length and the local address),
+ * then the rest (an int length and the peer's address). */
+struct ws_afd_accept_into
+{
+    uint32_t accept_handle;
+    uint32_t recv_len, local_len;
+};
+WS_AFD_ASSERT(struct ws_afd_accept_into, 12);
+
+/* IOCTL_AFD_WINE_RECVMSG, in: pointers to the caller's WSABUFs, address,
+ * its length, the MSG_* flags (read at issue, written at completion) and
+ * control buffer; handled by ntdll, which completes through the status
+ * block, the event, the APC and the completion port. */
+struct ws_afd_recvmsg
+{
+    uint64_t control;           /* WSABUF * or 0 */
+    uint64_t address;           /* struct sockaddr * or 0 */
+    uint64_t address_length;    /* int * or 0 */
+    uint64_t flags;             /* DWORD * */
+    int32_t force_async;        /* overlapped: never complete inline */
+    uint32_t count;
+    uint64_t buffers;           /* WSABUF[count] */
+};
+WS_AFD_ASSERT(struct ws_afd_recvmsg, 48);
+
+struct ws_afd_sendmsg
+{
+    uint64_t address;           /* const struct sockaddr * or 0 */
+    uint32_t address_length;
+    uint32_t flags;             /* MSG_* */
+    int32_t force_async;
+    uint32_t count;
+    uint64_t buffers;           /* const WSABUF[count] */
+};
+WS_AFD_ASSERT(struct ws_afd_sendmsg, 32);
+
+/* IOCTL_AFD_WINE_TRANSMIT, in. */
+struct ws_afd_transmit
+{
+    int64_t offset;             /* in the file; -2: its file pointer */
+    uint64_t head, tail;        /* buffers to send before and after */
+    uint32_t head_length, tail_length;
+    uint32_t file;              /* handle or 0 */
+    uint32_t file_length;       /* 0: to the end */
+    uint32_t buffer_size;
+    uint32_t flags;             /* TF_* */
+};
+WS_AFD_ASSERT(struct ws_afd_transmit, 48);
 
 /* IOCTL_AFD_POLL, in and out (64-bit layout, packed to 4). */
 #pragma pack(push, 4)

@@ -1,0 +1,176 @@
+/*
+ * Transfers through Wine's socket device: overlapped WSARecv/WSASend and
+ * their forms, and the calls that need what only Wine's path carries
+ * (control messages of WSARecvMsg). ntdll moves the data and completes
+ * the operation: status block, event, completion routine (an APC to the
+ * issuing thread, run in an alertable wait) and the completion port with
+ * the association's key, honouring FILE_SKIP_COMPLETION_PORT_ON_SUCCESS
+ * and FILE_SKIP_SET_EVENT_ON_HANDLE.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <winternl.h>
+
+#include "ws2_32_private.h"
+#include "ws2host/afd.h"
+
+#define STATUS_PENDING_VALUE   ((LONG)0x00000103)
+#define STATUS_CANCELLED_VALUE ((LONG)0xc0000120)
+
+/* The completion routine runs as an APC of the issuing thread. */
+static void WINAPI run_completion_routine(void *context, IO_STATUS_BLOCK *io, ULONG reserved)
+{
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE routine = context;
+
+    (void)reserved;
+    routine(ws_error_from_status(io->Status), (DWORD)io->Information, (WSAOVERLAPPED *)io, 0);
+}
+
+/* closesocket cancels the operations of sockets that ever had one. */
+static void note_async(SOCKET s)
+{
+    struct ws_socket_info before, after;
+
+    if (socket_table_lookup(s, &before) || before.async_issued) return;
+    after = before;
+    after.async_issued = 1;
+    socket_table_update(s, &before, &after);
+}
+
+int ws_async_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size,
+                  WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    PIO_APC_ROUTINE apc = NULL;
+    HANDLE event = overlapped->hEvent;
+    void *context = NULL;
+    NTSTATUS status;
+
+    /* An event with its low bit set asks for no completion packet. */
+    if (!((ULONG_PTR)event & 1)) context = overlapped;
+    if (completion)
+    {
+        event = NULL;
+        apc = run_completion_routine;
+        context = completion;
+    }
+    overlapped->Internal = STATUS_PENDING_VALUE;
+    overlapped->InternalHigh = 0;
+    note_async(s);
+    status = NtDeviceIoControlFile((HANDLE)s, event, apc, context, (IO_STATUS_BLOCK *)overlapped, code, (void *)in,
+                                   in_size, out, out_size);
+    TRACE("socket %#llx, code %#lx, overlapped %p: status %#lx\n", (ULONGLONG)s, code, overlapped, status);
+    if (status == STATUS_PENDING_VALUE) return WSA_IO_PENDING;
+    return ws_error_from_status(status);
+}
+
+/* A call through Wine that blocks (no OVERLAPPED): closesocket in another
+ * thread cancels it, and Windows then fails it with WSAEINTR. */
+static int blocking_transfer(SOCKET s, DWORD code, const void *in, DWORD in_size, DWORD *transferred)
+{
+    ULONG_PTR count = 0;
+    LONG status = ws_afd_ioctl(s, code, in, in_size, NULL, 0, &count);
+
+    if (status == STATUS_CANCELLED_VALUE) return WSAEINTR;
+    if (!status && transferred) *transferred = (DWORD)count;
+    return ws_error_from_status(status);
+}
+
+int ws_wine_receive(SOCKET s, WSABUF *buffers, DWORD count, DWORD *received, DWORD *flags, struct sockaddr *from,
+                    int *fromlen, WSABUF *control, WSAOVERLAPPED *overlapped,
+                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct ws_afd_recvmsg params =
+    {
+        .control = (ULONG_PTR)control,
+        .address = (ULONG_PTR)from,
+        .address_length = (ULONG_PTR)fromlen,
+        .flags = (ULONG_PTR)flags,
+        .force_async = overlapped != NULL,
+        .count = count,
+        .buffers = (ULONG_PTR)buffers,
+    };
+    int err;
+
+    if (!overlapped) return blocking_transfer(s, WS_IOCTL_AFD_WINE_RECVMSG, &params, sizeof(params), received);
+    err = ws_async_call(s, WS_IOCTL_AFD_WINE_RECVMSG, &params, sizeof(params), NULL, 0, overlapped, completion);
+    if (!err && received) *received = (DWORD)overlapped->InternalHigh;
+    return err;
+}
+
+int ws_wine_send(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags, const struct sockaddr *to,
+                 int tolen, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct ws_afd_sendmsg params =
+    {
+        .address = (ULONG_PTR)to,
+        .address_length = to ? tolen : 0,
+        .flags = flags,
+        .force_async = overlapped != NULL,
+        .count = count,
+        .buffers = (ULONG_PTR)buffers,
+    };
+    int err;
+
+    if (!overlapped) return blocking_transfer(s, WS_IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), sent);
+    err = ws_async_call(s, WS_IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, overlapped, completion);
+    if (!err && sent) *sent = (DWORD)overlapped->InternalHigh;
+    return err;
+}
+
+/* The result of a call made with ws_async_call or the blocking forms, as
+ * Winsock functions return it. */
+int ws_transfer_result(int err)
+{
+    if (!err)
+    {
+        SetLastError(0);
+        return 0;
+    }
+    return ws_fail(err);
+}
+
+/***********************************************************************
+ *      WSARecvMsg (the extension function)
+ */
+int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *overlapped,
+                         LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, msg %p, received %p, overlapped %p, completion %p\n", (ULONGLONG)s, msg, received,
+          overlapped, completion);
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    if (!ws_writable(msg, sizeof(*msg))) return ws_fail(WSAEFAULT);
+    if (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) return ws_fail(WSAEFAULT);
+    if (!info.overlapped) overlapped = NULL;
+    return ws_transfer_result(ws_wine_receive(s, msg->lpBuffers, msg->dwBufferCount, received, &msg->dwFlags,
+                                              msg->name, msg->name ? &msg->namelen : NULL, &msg->Control,
+                                              overlapped, completion));
+}
+
+/***********************************************************************
+ *      WSASendMsg (WS2_32.89, and the extension function)
+ */
+int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent, LPWSAOVERLAPPED overlapped,
+                      LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, msg %p, flags %#lx, sent %p, overlapped %p, completion %p\n", (ULONGLONG)s, msg, flags,
+          sent, overlapped, completion);
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    if (!ws_readable(msg, sizeof(*msg))) return ws_fail(WSAEFAULT);
+    if (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) return ws_fail(WSAEFAULT);
+    /* Wine 8's send path carries no control messages: refused, not dropped. */
+    if (msg->Control.len)
+    {
+        FIXME_ONCE("control messages of WSASendMsg are not supported\n");
+        return ws_fail(WSAEOPNOTSUPP);
+    }
+    if (!info.overlapped) overlapped = NULL;
+    return ws_transfer_result(ws_wine_send(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name,
+                                           msg->namelen, overlapped, completion));
+}

@@ -1,0 +1,198 @@
+/*
+ * Microsoft's extension functions, handed out by
+ * SIO_GET_EXTENSION_FUNCTION_POINTER: AcceptEx, GetAcceptExSockaddrs,
+ * ConnectEx, DisconnectEx, TransmitFile, TransmitPackets, WSARecvMsg and
+ * WSASendMsg. The transfers go through Wine's socket device, which
+ * completes them on the OVERLAPPED (asyncio.c).
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Argument checks follow Wine's Windows-run tests (sock.c test_AcceptEx,
+ * test_ConnectEx, test_DisconnectEx, test_TransmitFile).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ws2_32_private.h"
+#include "ws2host/afd.h"
+
+static BOOL fail_bool(int error)
+{
+    SetLastError(error);
+    return FALSE;
+}
+
+/* An overlapped call's answer: TRUE when done at once, else FALSE with
+ * ERROR_IO_PENDING or the error. */
+static BOOL bool_result(int err)
+{
+    SetLastError(err);
+    return !err;
+}
+
+static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, DWORD data_length, DWORD local_length,
+                               DWORD remote_length, DWORD *received, OVERLAPPED *overlapped)
+{
+    struct ws_afd_accept_into params = { (ULONG)(ULONG_PTR)acceptor, data_length, local_length };
+    struct ws_socket_info info, target, swapped;
+    int err;
+
+    TRACE("listener %#llx, acceptor %#llx, buffer %p, lengths %lu/%lu/%lu, overlapped %p\n", (ULONGLONG)listener,
+          (ULONGLONG)acceptor, buffer, data_length, local_length, remote_length, overlapped);
+    if ((err = ws_socket_state(listener, &info))) return fail_bool(err);
+    if (!info.listening) return fail_bool(WSAEINVAL);
+    if ((err = ws_socket_state(acceptor, &target))) return fail_bool(err);
+    if (!buffer || !remote_length) return fail_bool(WSAEFAULT);
+    if (!overlapped) return fail_bool(ERROR_INVALID_PARAMETER);
+    if (!ws_writable(overlapped, sizeof(*overlapped)) ||
+        !ws_writable(buffer, (SIZE_T)data_length + local_length + remote_length))
+        return fail_bool(WSAEFAULT);
+    /* Wine puts the connection's fd under the acceptor's handle: its
+     * identity is learnt again on first use. */
+    swapped = target;
+    swapped.inode = 0;
+    socket_table_update(acceptor, &target, &swapped);
+    err = ws_async_call(listener, WS_IOCTL_AFD_WINE_ACCEPT_INTO, &params, sizeof(params), buffer,
+                        data_length + local_length + remote_length, overlapped, NULL);
+    if (received) *received = (DWORD)overlapped->InternalHigh;
+    return bool_result(err);
+}
+
+/* Wine's accept writes each address as an int length and the address. */
+static void WINAPI ws_GetAcceptExSockaddrs(void *buffer, DWORD data_length, DWORD local_length, DWORD remote_length,
+                                           struct sockaddr **local, int *local_size, struct sockaddr **remote,
+                                           int *remote_size)
+{
+    char *next = (char *)buffer + data_length;
+
+    TRACE("buffer %p, lengths %lu/%lu/%lu\n", buffer, data_length, local_length, remote_length);
+    *local_size = *(int *)next;
+    *local = (struct sockaddr *)(next + sizeof(int));
+    next += local_length;
+    *remote_size = *(int *)next;
+    *remote = (struct sockaddr *)(next + sizeof(int));
+}
+
+static BOOL WINAPI ws_ConnectEx(SOCKET s, const struct sockaddr *name, int namelen, void *data, DWORD data_length,
+                                DWORD *sent, OVERLAPPED *overlapped)
+{
+    struct ws_socket_info info;
+    struct ws_afd_connect *params;
+    DWORD size;
+    int err;
+
+    TRACE("socket %#llx, name %p, namelen %d, data %p/%lu, overlapped %p\n", (ULONGLONG)s, name, namelen, data,
+          data_length, overlapped);
+    if ((err = ws_socket_state(s, &info))) return fail_bool(err);
+    if (!overlapped) return fail_bool(ERROR_INVALID_PARAMETER);
+    if (namelen < (int)sizeof(short) || !ws_readable(name, namelen) || !ws_writable(overlapped, sizeof(*overlapped)) ||
+        (data_length && !ws_readable(data, data_length)))
+        return fail_bool(WSAEFAULT);
+    if (name->sa_family != info.family) return fail_bool(WSAEAFNOSUPPORT);
+    size = WS_AFD_CONNECT_HEADER + namelen + data_length;
+    if (!(params = malloc(max(size, sizeof(*params))))) return fail_bool(WSAENOBUFS);
+    params->address_length = namelen;
+    params->synchronous = 0;
+    memcpy(params->address, name, namelen);
+    if (data_length) memcpy((char *)params->address + namelen, data, data_length);
+    err = ws_async_call(s, WS_IOCTL_AFD_WINE_CONNECT, params, size, NULL, 0, overlapped, NULL);
+    free(params);
+    if (sent) *sent = (DWORD)overlapped->InternalHigh;
+    return bool_result(err);
+}
+
+/* A graceful close of the sending side, completed on the OVERLAPPED. */
+static BOOL WINAPI ws_DisconnectEx(SOCKET s, OVERLAPPED *overlapped, DWORD flags, DWORD reserved)
+{
+    struct ws_socket_info info;
+    int how = SD_SEND, err;
+
+    TRACE("socket %#llx, overlapped %p, flags %#lx\n", (ULONGLONG)s, overlapped, flags);
+    if ((err = ws_socket_state(s, &info))) return fail_bool(err);
+    if (flags & TF_REUSE_SOCKET)
+    {
+        FIXME_ONCE("DisconnectEx(TF_REUSE_SOCKET): Wine's sockets cannot be reused\n");
+        return fail_bool(WSAEOPNOTSUPP);
+    }
+    if (!overlapped) return bool_result(ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0));
+    if (!ws_writable(overlapped, sizeof(*overlapped))) return fail_bool(WSAEFAULT);
+    return bool_result(ws_async_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0, overlapped, NULL));
+}
+
+static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWORD buffer_size,
+                                   OVERLAPPED *overlapped, TRANSMIT_FILE_BUFFERS *buffers, DWORD flags)
+{
+    struct ws_afd_transmit params = { .offset = -2 /* the file pointer */ };
+    OVERLAPPED own = { 0 };
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, file %p, length %lu, overlapped %p, buffers %p, flags %#lx\n", (ULONGLONG)s, file,
+          file_length, overlapped, buffers, flags);
+    if ((err = ws_socket_state(s, &info))) return fail_bool(err);
+    if ((buffers && !ws_readable(buffers, sizeof(*buffers))) ||
+        (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
+        return fail_bool(WSAEFAULT);
+    params.file = (ULONG)(ULONG_PTR)file;
+    params.file_length = file_length;
+    params.buffer_size = buffer_size;
+    params.flags = flags;
+    if (buffers)
+    {
+        params.head = (ULONG_PTR)buffers->Head;
+        params.head_length = buffers->HeadLength;
+        params.tail = (ULONG_PTR)buffers->Tail;
+        params.tail_length = buffers->TailLength;
+    }
+    if (overlapped)
+    {
+        params.offset = (int64_t)overlapped->OffsetHigh << 32 | overlapped->Offset;
+        return bool_result(ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0,
+                                         overlapped, NULL));
+    }
+    /* Without an OVERLAPPED it blocks until the whole file went. */
+    own.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    err = ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0, &own, NULL);
+    if (err == WSA_IO_PENDING)
+    {
+        WaitForSingleObject(own.hEvent, INFINITE);
+        err = ws_error_from_status((LONG)own.Internal);
+    }
+    CloseHandle(own.hEvent);
+    return bool_result(err);
+}
+
+static BOOL WINAPI ws_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWORD count, DWORD send_size,
+                                      OVERLAPPED *overlapped, DWORD flags)
+{
+    FIXME_ONCE("TransmitPackets is not supported\n");
+    return fail_bool(WSAEOPNOTSUPP);
+}
+
+int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *overlapped,
+                         LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
+
+static const struct
+{
+    GUID guid;
+    void *function;
+}
+extension_functions[] =
+{
+    { WSAID_ACCEPTEX,             ws_AcceptEx },
+    { WSAID_CONNECTEX,            ws_ConnectEx },
+    { WSAID_DISCONNECTEX,         ws_DisconnectEx },
+    { WSAID_GETACCEPTEXSOCKADDRS, ws_GetAcceptExSockaddrs },
+    { WSAID_TRANSMITFILE,         ws_TransmitFile },
+    { WSAID_TRANSMITPACKETS,      ws_TransmitPackets },
+    { WSAID_WSARECVMSG,           ws_WSARecvMsg },
+    { WSAID_WSASENDMSG,           WSASendMsg },
+};
+
+void *ws_extension_function(const GUID *guid)
+{
+    for (size_t i = 0; i < ARRAYSIZE(extension_functions); i++)
+        if (!memcmp(&extension_functions[i].guid, guid, sizeof(*guid))) return extension_functions[i].function;
+    return NULL;
+}
