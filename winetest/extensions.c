@@ -1,0 +1,250 @@
+/*
+ * Microsoft's extension functions through SIO_GET_EXTENSION_FUNCTION_POINTER:
+ * AcceptEx with GetAcceptExSockaddrs and SO_UPDATE_ACCEPT_CONTEXT,
+ * ConnectEx with SO_UPDATE_CONNECT_CONTEXT, DisconnectEx, TransmitFile,
+ * WSARecvMsg with packet information, WSASendMsg.
+ *
+ * Sources: Microsoft's documentation of each function and of
+ * SIO_GET_EXTENSION_FUNCTION_POINTER, and Wine's Windows-run tests,
+ * sock.c test_AcceptEx, test_ConnectEx, test_DisconnectEx,
+ * test_TransmitFile, test_WSARecv/test_ip_pktinfo and
+ * test_extension_functions (every GUID below is answered).
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include "harness.h"
+#include "util.h"
+#include "overlapped.h"
+
+static void *extension(SOCKET s, GUID guid)
+{
+    void *function = NULL;
+    DWORD size = 0;
+
+    if (WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &guid, sizeof(guid), &function, sizeof(function), &size,
+                 NULL, NULL))
+        return NULL;
+    return size == sizeof(function) ? function : NULL;
+}
+
+static void test_guids(void)
+{
+    static const struct { GUID guid; const char *name; } guids[] =
+    {
+        { WSAID_ACCEPTEX, "AcceptEx" }, { WSAID_CONNECTEX, "ConnectEx" },
+        { WSAID_DISCONNECTEX, "DisconnectEx" }, { WSAID_GETACCEPTEXSOCKADDRS, "GetAcceptExSockaddrs" },
+        { WSAID_TRANSMITFILE, "TransmitFile" }, { WSAID_TRANSMITPACKETS, "TransmitPackets" },
+        { WSAID_WSARECVMSG, "WSARecvMsg" }, { WSAID_WSASENDMSG, "WSASendMsg" },
+    };
+    GUID unknown = { 0x12345678, 0x1234, 0x1234, { 1, 2, 3, 4, 5, 6, 7, 8 } };
+    SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+    void *function = NULL;
+    DWORD size;
+    int ret;
+
+    /* Wine's builtin has no TransmitPackets. */
+    for (size_t i = 0; i < ARRAYSIZE(guids); i++)
+        todo_if(harness_impl == impl_wine_builtin && !strcmp(guids[i].name, "TransmitPackets"))
+        ok(extension(s, guids[i].guid) != NULL, "%s: no function, error %d\n", guids[i].name, WSAGetLastError());
+    ret = WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &unknown, sizeof(unknown), &function, sizeof(function),
+                   &size, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "unknown GUID: %d, error %d\n", ret,
+       WSAGetLastError());
+    closesocket(s);
+}
+
+static SOCKET listener_on(struct sockaddr_in *address)
+{
+    int length = sizeof(*address);
+    SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+
+    memset(address, 0, sizeof(*address));
+    address->sin_family = AF_INET;
+    address->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, (struct sockaddr *)address, sizeof(*address));
+    listen(s, 4);
+    getsockname(s, (struct sockaddr *)address, &length);
+    return s;
+}
+
+static void test_acceptex(void)
+{
+    struct sockaddr_in address, *local, *remote, client_name;
+    LPFN_GETACCEPTEXSOCKADDRS get_addresses;
+    WSAOVERLAPPED overlapped = { 0 };
+    SOCKET listener, acceptor, client;
+    LPFN_ACCEPTEX accept_ex;
+    char buffer[256], data[8];
+    int local_size = 0, remote_size = 0, length = sizeof(client_name);
+    DWORD bytes = 0, flags = 0;
+    BOOL ret;
+
+    listener = listener_on(&address);
+    acceptor = socket(AF_INET, SOCK_STREAM, 0);
+    accept_ex = (LPFN_ACCEPTEX)extension(listener, (GUID)WSAID_ACCEPTEX);
+    get_addresses = (LPFN_GETACCEPTEXSOCKADDRS)extension(listener, (GUID)WSAID_GETACCEPTEXSOCKADDRS);
+    if (!accept_ex || !get_addresses) return;
+    overlapped.hEvent = WSACreateEvent();
+
+    /* Bad arguments (test_AcceptEx). */
+    ret = accept_ex(INVALID_SOCKET, acceptor, buffer, 0, sizeof(address) + 16, sizeof(address) + 16, &bytes,
+                    &overlapped);
+    ok(!ret && WSAGetLastError() == WSAENOTSOCK, "invalid listener: error %d\n", WSAGetLastError());
+    ret = accept_ex(listener, INVALID_SOCKET, buffer, 0, sizeof(address) + 16, sizeof(address) + 16, &bytes,
+                    &overlapped);
+    ok(!ret && WSAGetLastError() == WSAENOTSOCK, "invalid acceptor: error %d\n", WSAGetLastError());
+    ret = accept_ex(listener, acceptor, buffer, 0, sizeof(address) + 16, 0, &bytes, &overlapped);
+    ok(!ret && WSAGetLastError() == WSAEFAULT, "no room for the peer's address: error %d\n", WSAGetLastError());
+    ret = accept_ex(listener, acceptor, buffer, 0, sizeof(address) + 16, sizeof(address) + 16, &bytes, NULL);
+    ok(!ret && WSAGetLastError() == ERROR_INVALID_PARAMETER, "no OVERLAPPED: error %d\n", WSAGetLastError());
+
+    /* Pending until a connection comes, with its first bytes. */
+    ret = accept_ex(listener, acceptor, buffer, 4, sizeof(address) + 16, sizeof(address) + 16, &bytes, &overlapped);
+    ok(!ret && WSAGetLastError() == ERROR_IO_PENDING, "AcceptEx: %d, error %d\n", ret, WSAGetLastError());
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!connect(client, (struct sockaddr *)&address, sizeof(address)), "connect failed\n");
+    ok(send(client, "data", 4, 0) == 4, "send failed\n");
+    ok(wait_overlapped(&overlapped), "AcceptEx did not complete\n");
+    ok(WSAGetOverlappedResult(listener, &overlapped, &bytes, FALSE, &flags) && bytes == 4 &&
+       !memcmp(buffer, "data", 4), "AcceptEx: %lu bytes, error %d\n", bytes, WSAGetLastError());
+    get_addresses(buffer, 4, sizeof(address) + 16, sizeof(address) + 16, (struct sockaddr **)&local, &local_size,
+                  (struct sockaddr **)&remote, &remote_size);
+    getsockname(client, (struct sockaddr *)&client_name, &length);
+    ok(local_size == sizeof(address) && local->sin_port == address.sin_port, "local: size %d, port %u\n", local_size,
+       ntohs(local->sin_port));
+    ok(remote_size == sizeof(address) && remote->sin_port == client_name.sin_port, "remote: size %d, port %u\n",
+       remote_size, ntohs(remote->sin_port));
+
+    /* Made a connected socket of its own by SO_UPDATE_ACCEPT_CONTEXT. */
+    ok(!setsockopt(acceptor, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (char *)&listener, sizeof(listener)),
+       "SO_UPDATE_ACCEPT_CONTEXT: error %d\n", WSAGetLastError());
+    length = sizeof(client_name);
+    ok(!getpeername(acceptor, (struct sockaddr *)&client_name, &length) && client_name.sin_port == remote->sin_port,
+       "getpeername after AcceptEx: error %d\n", WSAGetLastError());
+    ok(send(acceptor, "back", 4, 0) == 4 && recv(client, data, sizeof(data), 0) == 4 && !memcmp(data, "back", 4),
+       "the accepted socket does not carry data\n");
+    ok(!shutdown(acceptor, SD_SEND), "shutdown of the accepted socket: error %d\n", WSAGetLastError());
+    ok(recv(client, data, sizeof(data), 0) == 0, "the client saw no end of stream\n");
+    WSACloseEvent(overlapped.hEvent);
+    closesocket(client);
+    closesocket(acceptor);
+    closesocket(listener);
+}
+
+static void test_connectex(void)
+{
+    struct sockaddr_in address, any = { .sin_family = AF_INET };
+    WSAOVERLAPPED overlapped = { 0 };
+    LPFN_CONNECTEX connect_ex;
+    LPFN_DISCONNECTEX disconnect_ex;
+    SOCKET listener, client, server;
+    DWORD bytes = 0, flags = 0;
+    char data[8];
+    int length = sizeof(address);
+    BOOL ret;
+
+    listener = listener_on(&address);
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    connect_ex = (LPFN_CONNECTEX)extension(client, (GUID)WSAID_CONNECTEX);
+    disconnect_ex = (LPFN_DISCONNECTEX)extension(client, (GUID)WSAID_DISCONNECTEX);
+    if (!connect_ex || !disconnect_ex) return;
+    overlapped.hEvent = WSACreateEvent();
+
+    /* Documented: the socket must be bound first. */
+    ret = connect_ex(client, (struct sockaddr *)&address, sizeof(address), NULL, 0, &bytes, &overlapped);
+    ok(!ret && WSAGetLastError() == WSAEINVAL, "ConnectEx unbound: error %d\n", WSAGetLastError());
+    ok(!bind(client, (struct sockaddr *)&any, sizeof(any)), "bind failed\n");
+    ret = connect_ex(client, (struct sockaddr *)&address, sizeof(address), (void *)"first", 5, &bytes, &overlapped);
+    ok(ret || WSAGetLastError() == ERROR_IO_PENDING, "ConnectEx: error %d\n", WSAGetLastError());
+    ok(wait_overlapped(&overlapped), "ConnectEx did not complete\n");
+    ok(WSAGetOverlappedResult(client, &overlapped, &bytes, FALSE, &flags) && bytes == 5,
+       "ConnectEx: %lu bytes, error %d\n", bytes, WSAGetLastError());
+    ok(!setsockopt(client, SOL_SOCKET, SO_UPDATE_CONNECT_CONTEXT, NULL, 0), "SO_UPDATE_CONNECT_CONTEXT: error %d\n",
+       WSAGetLastError());
+    ok(!getpeername(client, (struct sockaddr *)&any, &length) && any.sin_port == address.sin_port,
+       "getpeername after ConnectEx: error %d\n", WSAGetLastError());
+    server = accept(listener, NULL, NULL);
+    ok(recv(server, data, sizeof(data), 0) == 5 && !memcmp(data, "first", 5), "the data ConnectEx sent\n");
+
+    /* DisconnectEx: the peer sees the end of the stream. */
+    ResetEvent(overlapped.hEvent);
+    ret = disconnect_ex(client, &overlapped, 0, 0);
+    ok(ret || WSAGetLastError() == ERROR_IO_PENDING, "DisconnectEx: error %d\n", WSAGetLastError());
+    ok(wait_overlapped(&overlapped), "DisconnectEx did not complete\n");
+    ok(recv(server, data, sizeof(data), 0) == 0, "the peer saw no end of stream\n");
+    WSACloseEvent(overlapped.hEvent);
+    closesocket(server);
+    closesocket(client);
+    closesocket(listener);
+}
+
+static void test_transmitfile(void)
+{
+    static const char contents[] = "file contents";
+    TRANSMIT_FILE_BUFFERS buffers = { (void *)"head:", 5, (void *)":tail", 5 };
+    LPFN_TRANSMITFILE transmit;
+    SOCKET client, server;
+    char received[64] = "";
+    DWORD written, got = 0;
+    HANDLE file;
+    int n;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    transmit = (LPFN_TRANSMITFILE)extension(server, (GUID)WSAID_TRANSMITFILE);
+    file = make_temp_file();
+    WriteFile(file, contents, sizeof(contents) - 1, &written, NULL);
+    SetFilePointer(file, 0, NULL, FILE_BEGIN);
+    ok(transmit && transmit(server, file, 0, 0, NULL, &buffers, 0), "TransmitFile failed, error %d\n",
+       WSAGetLastError());
+    while (got < 5 + sizeof(contents) - 1 + 5 && (n = recv(client, received + got, sizeof(received) - got, 0)) > 0)
+        got += n;
+    ok(got == 23 && !memcmp(received, "head:file contents:tail", 23), "received %lu bytes: %s\n", got, received);
+    CloseHandle(file);
+    closesocket(client);
+    closesocket(server);
+}
+
+/* WSARecvMsg with IP_PKTINFO delivers the datagram's destination. */
+static void test_recvmsg(void)
+{
+    LPFN_WSARECVMSG recv_msg;
+    LPFN_WSASENDMSG send_msg;
+    char data[16], control[64];
+    WSABUF buffer = { sizeof(data), data };
+    struct sockaddr_in from;
+    WSAMSG msg = { (struct sockaddr *)&from, sizeof(from), &buffer, 1, { sizeof(control), control }, 0 };
+    WSABUF out = { 3, (char *)"msg" };
+    WSAMSG sent_msg = { NULL, 0, &out, 1, { 0, NULL }, 0 };
+    DWORD on = 1, bytes = 0;
+    WSACMSGHDR *header;
+    SOCKET a, b;
+
+    if (!udp_pair(&a, &b)) return;
+    recv_msg = (LPFN_WSARECVMSG)extension(a, (GUID)WSAID_WSARECVMSG);
+    send_msg = (LPFN_WSASENDMSG)extension(b, (GUID)WSAID_WSASENDMSG);
+    if (!recv_msg || !send_msg) return;
+    ok(!setsockopt(a, IPPROTO_IP, IP_PKTINFO, (char *)&on, sizeof(on)), "IP_PKTINFO failed\n");
+    ok(!send_msg(b, &sent_msg, 0, &bytes, NULL, NULL) && bytes == 3, "WSASendMsg: error %d\n", WSAGetLastError());
+    ok(!recv_msg(a, &msg, &bytes, NULL, NULL) && bytes == 3 && !memcmp(data, "msg", 3), "WSARecvMsg: error %d\n",
+       WSAGetLastError());
+    header = WSA_CMSG_FIRSTHDR(&msg);
+    ok(header && header->cmsg_level == IPPROTO_IP && header->cmsg_type == IP_PKTINFO &&
+       ((IN_PKTINFO *)WSA_CMSG_DATA(header))->ipi_addr.s_addr == htonl(INADDR_LOOPBACK),
+       "no IN_PKTINFO for 127.0.0.1 (control length %lu)\n", msg.Control.len);
+    ok(msg.namelen == sizeof(from) && from.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "from: length %d\n",
+       msg.namelen);
+    closesocket(a);
+    closesocket(b);
+}
+
+void run_extension_tests(void)
+{
+    test_guids();
+    test_acceptex();
+    test_connectex();
+    test_transmitfile();
+    test_recvmsg();
+}
