@@ -21,6 +21,7 @@ void run_loading_tests(void);
 void run_opentype_tests(void);
 void run_socketobject_tests(void);
 void run_overlapped_tests(void);
+void run_wsaioctl_tests(void);
 void run_resolver_tests(void);
 void run_resources_tests(void);
 void run_sockopt_tests(void);
@@ -43,6 +44,7 @@ const struct suite suites[] =
     { "opentype", run_opentype_tests },
     { "socketobject", run_socketobject_tests },
     { "overlapped", run_overlapped_tests },
+    { "wsaioctl", run_wsaioctl_tests },
     { "handles", run_handles_tests },
     { "attribute", run_attribute_tests },
     { "duplicate", run_duplicate_tests },

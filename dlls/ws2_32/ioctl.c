@@ -5,18 +5,10 @@
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-#include "ws2_32_private.h"
+#include "ioctl.h"
 #include "ws2host/afd.h"
 
-struct ioctl_call
-{
-    SOCKET s;
-    const void *in;
-    DWORD in_size;
-    void *out;
-    DWORD out_size;
-    DWORD *returned;
-};
+#define WS_IOCTL_AFD_WINE_COMPLETE_ASYNC WS_AFD_WINE(210)
 
 /* No layered providers here: the base (and BSP) handle is the socket. */
 static int base_handle(struct ioctl_call *call)
@@ -42,49 +34,6 @@ static int extension_function(struct ioctl_call *call)
     *(void **)call->out = function;
     *call->returned = sizeof(function);
     return 0;
-}
-
-static const struct
-{
-    DWORD code;
-    int (*handler)(struct ioctl_call *call);
-}
-ioctl_table[] =
-{
-    { SIO_GET_EXTENSION_FUNCTION_POINTER, extension_function },
-    { SIO_BASE_HANDLE,       base_handle },
-    { SIO_BSP_HANDLE,        base_handle },
-    { SIO_BSP_HANDLE_SELECT, base_handle },
-    { SIO_BSP_HANDLE_POLL,   base_handle },
-};
-
-int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *out_buffer,
-                    DWORD out_size, DWORD *returned, WSAOVERLAPPED *overlapped,
-                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
-{
-    struct ioctl_call call = { s, in_buffer, in_size, out_buffer, out_size, returned };
-    struct ws_socket_info info;
-    int err;
-
-    TRACE("socket %#llx, code %#lx, in %p/%lu, out %p/%lu, overlapped %p\n", (ULONGLONG)s, code,
-          in_buffer, in_size, out_buffer, out_size, overlapped);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
-    if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
-    for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
-    {
-        if (ioctl_table[i].code != code) continue;
-        if (overlapped || completion)
-        {
-            FIXME_ONCE("overlapped WSAIoctl %#lx\n", code);
-            return ws_fail(WSAEOPNOTSUPP);
-        }
-        if (!ws_writable(returned, sizeof(*returned))) return ws_fail(WSAEFAULT);
-        if ((err = ioctl_table[i].handler(&call))) return ws_fail(err);
-        SetLastError(0);
-        return 0;
-    }
-    FIXME_ONCE("control code %#lx not supported\n", code);
-    return ws_fail(WSAEOPNOTSUPP);
 }
 
 /* ioctlsocket's commands work on a u_long. FIONBIO is the server's too:
@@ -132,6 +81,103 @@ command_table[] =
     { FIONREAD, bytes_readable },
     { SIOCATMARK, no_oob_waiting },
 };
+
+/* ioctlsocket's commands through WSAIoctl: a u_long in (FIONBIO) or out. */
+static int command_call(struct ioctl_call *call, int (*handler)(SOCKET, struct ws_socket_info *, int, u_long *),
+                        BOOL input)
+{
+    struct ws_socket_info info = *call->info;
+    u_long value = 0;
+    int fd, err;
+
+    if (input && (call->in_size < sizeof(value) || !ws_readable(call->in, sizeof(value)))) return WSAEFAULT;
+    if (!input && (call->out_size < sizeof(value) || !ws_writable(call->out, sizeof(value)))) return WSAEFAULT;
+    if (input) value = *(const u_long *)call->in;
+    if ((err = ws_socket_from_handle(call->s, &info, &fd))) return err;
+    err = handler(call->s, &info, fd, &value);
+    ws_unix_close_fd(fd);
+    if (err) return err;
+    if (!input) *(u_long *)call->out = value;
+    *call->returned = input ? 0 : sizeof(value);
+    return 0;
+}
+
+static int fionbio_call(struct ioctl_call *call) { return command_call(call, set_nonblocking, TRUE); }
+static int fionread_call(struct ioctl_call *call) { return command_call(call, bytes_readable, FALSE); }
+static int siocatmark_call(struct ioctl_call *call) { return command_call(call, no_oob_waiting, FALSE); }
+
+/* sync_only: Windows answers it only without an OVERLAPPED (sock.c
+ * test_base_handle: with one it fails on it with STATUS_NOT_SUPPORTED). */
+static const struct
+{
+    DWORD code;
+    int (*handler)(struct ioctl_call *call);
+    BOOL sync_only;
+}
+ioctl_table[] =
+{
+    { SIO_GET_EXTENSION_FUNCTION_POINTER, extension_function, FALSE },
+    { SIO_BASE_HANDLE,              base_handle, TRUE },
+    { SIO_BSP_HANDLE,               base_handle, TRUE },
+    { SIO_BSP_HANDLE_SELECT,        base_handle, TRUE },
+    { SIO_BSP_HANDLE_POLL,          base_handle, TRUE },
+    { FIONBIO,                      fionbio_call, FALSE },
+    { FIONREAD,                     fionread_call, FALSE },
+    { SIOCATMARK,                   siocatmark_call, FALSE },
+    { SIO_KEEPALIVE_VALS,           ws_ioctl_keepalive, FALSE },
+    { SIO_UDP_CONNRESET,            ws_ioctl_udp_connreset, FALSE },
+    { SIO_LOOPBACK_FAST_PATH,       ws_ioctl_loopback_fast_path, FALSE },
+    { SIO_GET_INTERFACE_LIST,       ws_ioctl_interface_list, FALSE },
+    { SIO_ADDRESS_LIST_QUERY,       ws_ioctl_address_list, FALSE },
+    { SIO_ROUTING_INTERFACE_QUERY,  ws_ioctl_routing_interface, FALSE },
+};
+
+/* With an OVERLAPPED, a code answered at once completes on it as well:
+ * status block, event, routine and port (Wine's ntdll posts it). */
+static int complete_overlapped(SOCKET s, LONG status, WSAOVERLAPPED *overlapped,
+                               LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    return ws_async_call(s, WS_IOCTL_AFD_WINE_COMPLETE_ASYNC, &status, sizeof(status), NULL, 0, overlapped,
+                         completion);
+}
+
+int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *out_buffer,
+                    DWORD out_size, DWORD *returned, WSAOVERLAPPED *overlapped,
+                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct ws_socket_info info;
+    struct ioctl_call call = { s, &info, in_buffer, in_size, out_buffer, out_size, returned };
+    DWORD overlapped_count;
+    int err;
+
+    TRACE("socket %#llx, code %#lx, in %p/%lu, out %p/%lu, overlapped %p\n", (ULONGLONG)s, code,
+          in_buffer, in_size, out_buffer, out_size, overlapped);
+    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
+    /* Without somewhere to put the count, nothing is done (sock.c
+     * test_unsupported_ioctls, test_keepalive_vals). */
+    if (!ws_writable(returned, sizeof(*returned))) return ws_fail(WSAEFAULT);
+    if (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) return ws_fail(WSAEFAULT);
+    if (!info.overlapped) overlapped = NULL;
+    /* An overlapped call reports its count on the OVERLAPPED only. */
+    if (overlapped) call.returned = &overlapped_count;
+    for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
+    {
+        if (ioctl_table[i].code != code || (overlapped && ioctl_table[i].sync_only)) continue;
+        if (!(err = ioctl_table[i].handler(&call)) && overlapped)
+            err = complete_overlapped(s, 0, overlapped, completion);
+        return ws_transfer_result(err);
+    }
+    /* An unknown code fails, and with an OVERLAPPED it fails on it. */
+    if (!overlapped) FIXME_ONCE("control code %#lx not supported\n", code);
+    if (overlapped)
+    {
+        complete_overlapped(s, (LONG)0xc00000bb /* STATUS_NOT_SUPPORTED */, overlapped, completion);
+        return ws_fail(WSA_IO_PENDING);
+    }
+    *returned = 0;
+    return ws_fail(WSAEOPNOTSUPP);
+}
 
 int WINAPI ioctlsocket(SOCKET s, long command, u_long *arg)
 {

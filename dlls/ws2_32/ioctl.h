@@ -1,0 +1,31 @@
+/*
+ * A WSAIoctl call as the handlers of its control codes see it.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef WS2HOST_IOCTL_H
+#define WS2HOST_IOCTL_H
+
+#include "ws2_32_private.h"
+
+struct ioctl_call
+{
+    SOCKET s;
+    const struct ws_socket_info *info;
+    const void *in;
+    DWORD in_size;
+    void *out;
+    DWORD out_size;
+    DWORD *returned;
+};
+
+/* netioctl.c: the codes about the network and the connection. */
+int ws_ioctl_keepalive(struct ioctl_call *call);
+int ws_ioctl_udp_connreset(struct ioctl_call *call);
+int ws_ioctl_loopback_fast_path(struct ioctl_call *call);
+int ws_ioctl_interface_list(struct ioctl_call *call);
+int ws_ioctl_address_list(struct ioctl_call *call);
+int ws_ioctl_routing_interface(struct ioctl_call *call);
+
+#endif
