@@ -34,10 +34,10 @@ static struct ws_bind_request request_for(enum address_kind kind, int use)
     switch (kind)
     {
     case v4_any:
-        request.family = WS_ADDRESS_FAMILY_INET;
+        request.family = WS_AF_INET;
         break;
     case v4_loopback:
-        request.family = WS_ADDRESS_FAMILY_INET;
+        request.family = WS_AF_INET;
         request.address[0] = 127;
         request.address[3] = 1;
         break;
@@ -45,7 +45,7 @@ static struct ws_bind_request request_for(enum address_kind kind, int use)
     case v6_loopback:
     case v6_mapped_any:
     case v6_mapped_loopback:
-        request.family = WS_ADDRESS_FAMILY_INET6;
+        request.family = WS_AF_INET6;
         request.dual_stack = 1;
         if (kind == v6_loopback) request.address[15] = 1;
         if (kind == v6_mapped_any || kind == v6_mapped_loopback) request.address[10] = request.address[11] = 0xff;

@@ -12,11 +12,6 @@
 #include "catalog.h"
 #include "unit_tests.h"
 
-#define WSAEINVAL           10022
-#define WSAEPROTONOSUPPORT  10043
-#define WSAESOCKTNOSUPPORT  10044
-#define WSAEAFNOSUPPORT     10047
-
 #define BAD 0xdead
 /* The tail of a row: an error, or what succeeded. */
 #define FAILS(err) err, 0, 0, 0, 0

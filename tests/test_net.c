@@ -29,11 +29,6 @@
 #include "wsvalues.h"
 
 
-#define WS_MSG_PEEK 0x2
-#define WS_SD_RECEIVE 0
-#define WS_SD_SEND 1
-#define WS_SD_BOTH 2
-
 struct family_row
 {
     const char *name;

@@ -22,20 +22,6 @@
 #include "unit_tests.h"
 #include "wsvalues.h"
 
-
-/* Windows levels and options. */
-#define WS_SOL_SOCKET       0xffff
-#define WS_IPPROTO_IP       0
-#define WS_IPPROTO_TCP      6
-#define WS_IPPROTO_IPV6     41
-#define WS_SO_ACCEPTCONN    0x0002
-#define WS_SO_KEEPALIVE     0x0008
-#define WS_SO_RCVBUF        0x1002
-#define WS_SO_ERROR         0x1007
-#define WS_TCP_NODELAY      1
-#define WS_IP_TTL           4
-#define WS_IPV6_V6ONLY      27
-
 #define UNSET_VALUE (-7777)
 
 static unsigned int sockopt(int fd, int level, int option, int set, int32_t *value)

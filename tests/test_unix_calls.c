@@ -21,17 +21,12 @@
 #include "ws2host/unixlib.h"
 #include "unix_private.h"
 #include "unit_tests.h"
+#include "wsvalues.h"
 
 /* The loader's view of unixlib.c's table; no header declares it because
  * only Wine looks it up, by name. */
 typedef unsigned int (*ws2host_entry)(void *args);
 extern const ws2host_entry __wine_unix_call_funcs[];
-
-#define WSAEACCES           10013
-#define WSAEMFILE           10024
-#define WSAEPROTONOSUPPORT  10043
-#define WSAESOCKTNOSUPPORT  10044
-#define WSAEAFNOSUPPORT     10047
 
 static int get_sol_option(int fd, int option)
 {

@@ -23,9 +23,6 @@
 #include "harness.h"
 #include "util.h"
 
-#ifndef STATUS_INVALID_PARAMETER
-#define STATUS_INVALID_PARAMETER ((DWORD)0xc000000d)
-#endif
 
 /* ------------------------------------------------------------ checking */
 

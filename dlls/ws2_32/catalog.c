@@ -9,21 +9,6 @@
  */
 #include "catalog.h"
 
-#define AF_INET_VALUE 2
-#define AF_INET6_VALUE 23
-#define SOCK_STREAM_VALUE 1
-#define SOCK_DGRAM_VALUE 2
-#define SOCK_RAW_VALUE 3
-
-#define WSAEINVAL_VALUE 10022
-#define WSAEPROTONOSUPPORT_VALUE 10043
-#define WSAESOCKTNOSUPPORT_VALUE 10044
-#define WSAEAFNOSUPPORT_VALUE 10047
-
-#define XP1_SUPPORT_MULTIPOINT        0x0400
-#define XP1_MULTIPOINT_CONTROL_PLANE  0x0800
-#define XP1_MULTIPOINT_DATA_PLANE     0x1000
-
 #define XP1_STREAM_FLAGS   0x20066  /* GUARANTEED_DELIVERY|ORDER|GRACEFUL_CLOSE|EXPEDITED_DATA|IFS_HANDLES */
 #define XP1_DATAGRAM_FLAGS 0x20609  /* CONNECTIONLESS|MESSAGE_ORIENTED|BROADCAST|MULTIPOINT|IFS_HANDLES */
 
@@ -32,17 +17,17 @@
 
 const struct ws_catalog_entry ws_catalog[] =
 {
-    { 1001, MSAFD_IPV4, AF_INET_VALUE, SOCK_STREAM_VALUE, 6, 0, 16, 16,
+    { 1001, MSAFD_IPV4, WS_AF_INET, WS_SOCK_STREAM, 6, 0, 16, 16,
       XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IP]" },
-    { 1002, MSAFD_IPV4, AF_INET_VALUE, SOCK_DGRAM_VALUE, 17, 0, 16, 16,
+    { 1002, MSAFD_IPV4, WS_AF_INET, WS_SOCK_DGRAM, 17, 0, 16, 16,
       XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IP]" },
-    { 1003, MSAFD_IPV4, AF_INET_VALUE, SOCK_RAW_VALUE, 0, 255, 16, 16,
+    { 1003, MSAFD_IPV4, WS_AF_INET, WS_SOCK_RAW, 0, 255, 16, 16,
       XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IP]" },
-    { 1004, MSAFD_IPV6, AF_INET6_VALUE, SOCK_STREAM_VALUE, 6, 0, 28, 28,
+    { 1004, MSAFD_IPV6, WS_AF_INET6, WS_SOCK_STREAM, 6, 0, 28, 28,
       XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IPv6]" },
-    { 1005, MSAFD_IPV6, AF_INET6_VALUE, SOCK_DGRAM_VALUE, 17, 0, 28, 28,
+    { 1005, MSAFD_IPV6, WS_AF_INET6, WS_SOCK_DGRAM, 17, 0, 28, 28,
       XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IPv6]" },
-    { 1006, MSAFD_IPV6, AF_INET6_VALUE, SOCK_RAW_VALUE, 0, 255, 28, 28,
+    { 1006, MSAFD_IPV6, WS_AF_INET6, WS_SOCK_RAW, 0, 255, 28, 28,
       XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IPv6]" },
 };
 
@@ -82,12 +67,12 @@ int catalog_select(int32_t af, int32_t type, int32_t protocol, int with_info,
 {
     if (with_info)
     {
-        if (!af || !any_entry_has_family(af, 0)) return WSAEAFNOSUPPORT_VALUE;
+        if (!af || !any_entry_has_family(af, 0)) return WSAEAFNOSUPPORT;
     }
-    else if (!af && !protocol) return WSAEINVAL_VALUE;
+    else if (!af && !protocol) return WSAEINVAL;
 
-    if (type && !any_entry_has_type(type)) return WSAESOCKTNOSUPPORT_VALUE;
-    if (af && !any_entry_has_family(af, type)) return WSAEAFNOSUPPORT_VALUE;
+    if (type && !any_entry_has_type(type)) return WSAESOCKTNOSUPPORT;
+    if (af && !any_entry_has_family(af, type)) return WSAEAFNOSUPPORT;
 
     for (size_t i = 0; i < ws_catalog_count; i++)
     {
@@ -102,7 +87,7 @@ int catalog_select(int32_t af, int32_t type, int32_t protocol, int with_info,
         out->protocol = protocol ? protocol : entry->protocol;
         return 0;
     }
-    return WSAEPROTONOSUPPORT_VALUE;
+    return WSAEPROTONOSUPPORT;
 }
 
 /* Each WSASocket flag, and the XP1_ service flags its provider must have
@@ -116,10 +101,10 @@ static const struct
 flag_rules[] =
 {
     { 0x001 /* WSA_FLAG_OVERLAPPED */,            0, 0 },
-    { 0x002 /* WSA_FLAG_MULTIPOINT_C_ROOT */,     XP1_SUPPORT_MULTIPOINT | XP1_MULTIPOINT_CONTROL_PLANE, 0 },
-    { 0x004 /* WSA_FLAG_MULTIPOINT_C_LEAF */,     XP1_SUPPORT_MULTIPOINT, XP1_MULTIPOINT_CONTROL_PLANE },
-    { 0x008 /* WSA_FLAG_MULTIPOINT_D_ROOT */,     XP1_SUPPORT_MULTIPOINT | XP1_MULTIPOINT_DATA_PLANE, 0 },
-    { 0x010 /* WSA_FLAG_MULTIPOINT_D_LEAF */,     XP1_SUPPORT_MULTIPOINT, XP1_MULTIPOINT_DATA_PLANE },
+    { 0x002 /* WSA_FLAG_MULTIPOINT_C_ROOT */,     WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_CONTROL_PLANE, 0 },
+    { 0x004 /* WSA_FLAG_MULTIPOINT_C_LEAF */,     WS_XP1_SUPPORT_MULTIPOINT, WS_XP1_MULTIPOINT_CONTROL_PLANE },
+    { 0x008 /* WSA_FLAG_MULTIPOINT_D_ROOT */,     WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_DATA_PLANE, 0 },
+    { 0x010 /* WSA_FLAG_MULTIPOINT_D_LEAF */,     WS_XP1_SUPPORT_MULTIPOINT, WS_XP1_MULTIPOINT_DATA_PLANE },
     { 0x040 /* WSA_FLAG_ACCESS_SYSTEM_SECURITY */, 0, 0 },
     { 0x080 /* WSA_FLAG_NO_HANDLE_INHERIT */,     0, 0 },
     { 0x100 /* WSA_FLAG_REGISTERED_IO */,         0, 0 },
@@ -135,8 +120,8 @@ int catalog_check_flags(const struct ws_catalog_entry *entry, uint32_t flags)
     {
         known |= flag_rules[i].flag;
         if (!(flags & flag_rules[i].flag)) continue;
-        if ((entry->service_flags1 & flag_rules[i].needs) != flag_rules[i].needs) return WSAEINVAL_VALUE;
-        if (entry->service_flags1 & flag_rules[i].forbids) return WSAEINVAL_VALUE;
+        if ((entry->service_flags1 & flag_rules[i].needs) != flag_rules[i].needs) return WSAEINVAL;
+        if (entry->service_flags1 & flag_rules[i].forbids) return WSAEINVAL;
     }
-    return (flags & ~known) ? WSAEINVAL_VALUE : 0;
+    return (flags & ~known) ? WSAEINVAL : 0;
 }

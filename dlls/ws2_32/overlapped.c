@@ -9,8 +9,6 @@
  */
 #include "ws2_32_private.h"
 
-#define STATUS_PENDING_VALUE ((ULONG_PTR)0x00000103)
-
 static const struct
 {
     ULONG status;
@@ -18,15 +16,15 @@ static const struct
 }
 status_table[] =
 {
-    { 0xc0000120 /* STATUS_CANCELLED */,          WSA_OPERATION_ABORTED },
-    { 0x80000005 /* STATUS_BUFFER_OVERFLOW */,    WSAEMSGSIZE },
-    { 0xc000020d /* STATUS_CONNECTION_RESET */,   WSAECONNRESET },
-    { 0xc0000241 /* STATUS_CONNECTION_ABORTED */, WSAECONNABORTED },
-    { 0xc0000236 /* STATUS_CONNECTION_REFUSED */, WSAECONNREFUSED },
-    { 0xc00000b5 /* STATUS_IO_TIMEOUT */,         WSAETIMEDOUT },
-    { 0xc000000d /* STATUS_INVALID_PARAMETER */,  WSAEINVAL },
-    { 0xc0000008 /* STATUS_INVALID_HANDLE */,     WSAENOTSOCK },
-    { 0xc000009a /* STATUS_INSUFFICIENT_RESOURCES */, WSAENOBUFS },
+    { WS_STATUS_CANCELLED,              WSA_OPERATION_ABORTED },
+    { WS_STATUS_BUFFER_OVERFLOW,        WSAEMSGSIZE },
+    { WS_STATUS_CONNECTION_RESET,       WSAECONNRESET },
+    { WS_STATUS_CONNECTION_ABORTED,     WSAECONNABORTED },
+    { WS_STATUS_CONNECTION_REFUSED,     WSAECONNREFUSED },
+    { WS_STATUS_IO_TIMEOUT,             WSAETIMEDOUT },
+    { WS_STATUS_INVALID_PARAMETER,      WSAEINVAL },
+    { WS_STATUS_INVALID_HANDLE,         WSAENOTSOCK },
+    { WS_STATUS_INSUFFICIENT_RESOURCES, WSAENOBUFS },
 };
 
 static int error_from_status(ULONG status)
@@ -59,7 +57,7 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *t
         return fail(WSAEFAULT);
 
     status = overlapped->Internal;
-    if (status == STATUS_PENDING_VALUE)
+    if (status == (ULONG)WS_STATUS_PENDING)
     {
         if (!wait) return fail(WSA_IO_INCOMPLETE);
         WaitForSingleObject(overlapped->hEvent ? overlapped->hEvent : (HANDLE)s, INFINITE);

@@ -20,13 +20,6 @@
 #include "unix_private.h"
 #include "wsvalues.h"
 
-#define WSA_NOT_ENOUGH_MEMORY 8
-#define WSAHOST_NOT_FOUND     11001
-#define WSATRY_AGAIN          11002
-#define WSANO_RECOVERY        11003
-#define WSANO_DATA            11004
-#define WSATYPE_NOT_FOUND     10109
-
 static const struct value_pair ai_flags[] =
 {
     { 0x0001 /* AI_PASSIVE */,     AI_PASSIVE },
