@@ -23,6 +23,7 @@ int main(void)
         register_negotiate_tests,
         register_address_tests,
         register_sockopt_tests,
+        register_sockoptlist_tests,
         register_net_tests,
         register_addrtext_tests,
         register_addressuse_tests,

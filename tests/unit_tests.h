@@ -23,6 +23,7 @@ CU_ErrorCode register_catalog_tests(void);
 CU_ErrorCode register_negotiate_tests(void);
 CU_ErrorCode register_address_tests(void);
 CU_ErrorCode register_sockopt_tests(void);
+CU_ErrorCode register_sockoptlist_tests(void);
 CU_ErrorCode register_net_tests(void);
 CU_ErrorCode register_addrtext_tests(void);
 CU_ErrorCode register_addressuse_tests(void);

@@ -17,7 +17,7 @@
 #include "addressuse.h"
 #include "catalog.h"
 
-#include "ws2host/wsconstants.h"
+#include "ws2host/sockoptlist.h"
 
 struct option_call
 {
@@ -408,57 +408,24 @@ struct option
     set_raw set_raw;
 };
 
-#define LINUX get_linux, set_linux, NULL, NULL
-#define LINUX_READ_ONLY get_linux, NULL, NULL, NULL
-#define HERE(get, set) get, set, NULL, NULL
-#define RAW(get, set) NULL, NULL, get, set
+/* The handling column of include/ws2host/sockoptlist.h. */
+#define LINUX_VALUE .get = get_linux, .set = set_linux
+#define LINUX_READ_ONLY .get = get_linux
+#define HERE(get_handler, set_handler) .get = get_handler, .set = set_handler
+#define HERE_RAW_SET(get_handler, set_handler) .get = get_handler, .set_raw = set_handler
+#define RAW(get_handler, set_handler) .get_raw = get_handler, .set_raw = set_handler
+
+/* The handling arrives expanded, commas and all: it goes last. */
+#define OPTION_ROW(ws_level, ws_option, row_format, ...) \
+    { .level = ws_level, .option = ws_option, .format = row_format, __VA_ARGS__ },
+#define PE_ROW(ws_level, ws_option, row_format, handling) OPTION_ROW(ws_level, ws_option, row_format, handling)
+#define LINUX_ROW(ws_level, ws_option, row_format, handling, linux_level, linux_option, access, shape) \
+    OPTION_ROW(ws_level, ws_option, row_format, handling)
+#define HOST_ROW(option, linux_level, linux_option)
 
 static const struct option options[] =
 {
-    { SOL_SOCKET,   SO_ACCEPTCONN,          fmt_int,        LINUX_READ_ONLY },
-    { SOL_SOCKET,   SO_BROADCAST,           fmt_bool,       LINUX },
-    { SOL_SOCKET,   SO_CONNECT_TIME,        fmt_int,        HERE(get_connect_time, NULL) },
-    { SOL_SOCKET,   SO_DEBUG,               fmt_int,        HERE(get_debug, set_debug) },
-    { SOL_SOCKET,   SO_DONTLINGER,          fmt_bool,       HERE(get_dontlinger, set_dontlinger) },
-    { SOL_SOCKET,   SO_DONTROUTE,           fmt_byte,       LINUX },
-    { SOL_SOCKET,   SO_ERROR,               fmt_int,        HERE(get_error, set_error) },
-    { SOL_SOCKET,   SO_EXCLUSIVEADDRUSE,    fmt_bool,       HERE(get_exclusiveaddruse, set_exclusiveaddruse) },
-    { SOL_SOCKET,   SO_KEEPALIVE,           fmt_byte,       LINUX },
-    { SOL_SOCKET,   SO_LINGER,              fmt_int_zeroed, HERE(get_linger, set_linger) },
-    { SOL_SOCKET,   SO_OOBINLINE,           fmt_bool,       LINUX },
-    { SOL_SOCKET,   SO_PROTOCOL_INFOA,      fmt_raw,        RAW(get_protocol_info_a, NULL) },
-    { SOL_SOCKET,   SO_PROTOCOL_INFOW,      fmt_raw,        RAW(get_protocol_info_w, NULL) },
-    { SOL_SOCKET,   SO_RCVBUF,              fmt_int_zeroed, HERE(get_rcvbuf, set_rcvbuf) },
-    { SOL_SOCKET,   SO_RCVTIMEO,            fmt_int,        HERE(get_rcvtimeo, set_rcvtimeo) },
-    { SOL_SOCKET,   SO_REUSEADDR,           fmt_bool,       HERE(get_reuseaddr, set_reuseaddr) },
-    { SOL_SOCKET,   SO_SNDBUF,              fmt_int_zeroed, HERE(get_sndbuf, set_sndbuf) },
-    { SOL_SOCKET,   SO_SNDTIMEO,            fmt_int,        HERE(get_sndtimeo, set_sndtimeo) },
-    { SOL_SOCKET,   SO_TYPE,                fmt_int,        get_type, NULL, NULL, set_type },
-    { IPPROTO_TCP,  TCP_NODELAY,            fmt_byte,       LINUX },
-    { IPPROTO_TCP,  TCP_KEEPALIVE,          fmt_ip_int,     LINUX },
-    { IPPROTO_TCP,  TCP_KEEPCNT,            fmt_ip_int,     LINUX },
-    { IPPROTO_TCP,  TCP_KEEPINTVL,          fmt_ip_int,     LINUX },
-    { IPPROTO_IP,   IP_TOS,                 fmt_ip_small,   LINUX },
-    { IPPROTO_IP,   IP_TTL,                 fmt_ip_small,   LINUX },
-    { IPPROTO_IP,   IP_MULTICAST_IF,        fmt_ip_int,     HERE(get_multicast_if, set_multicast_if) },
-    { IPPROTO_IP,   IP_MULTICAST_TTL,       fmt_ip_small,   LINUX },
-    { IPPROTO_IP,   IP_MULTICAST_LOOP,      fmt_ip_flag,    LINUX },
-    { IPPROTO_IP,   IP_ADD_MEMBERSHIP,      fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IP,   IP_DROP_MEMBERSHIP,     fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IP,   IP_PKTINFO,             fmt_ip_flag4,   LINUX },
-    { IPPROTO_IP,   IP_RECVTTL,             fmt_ip_flag4,   LINUX },
-    { IPPROTO_IP,   IP_RECVTOS,             fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_UNICAST_HOPS,      fmt_ip_small,   LINUX },
-    { IPPROTO_IPV6, IPV6_MULTICAST_IF,      fmt_ip_int,     LINUX },
-    { IPPROTO_IPV6, IPV6_MULTICAST_HOPS,    fmt_ip_small,   LINUX },
-    { IPPROTO_IPV6, IPV6_MULTICAST_LOOP,    fmt_ip_flag,    LINUX },
-    { IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP,    fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP,   fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IPV6, IPV6_DONTFRAG,          fmt_ip_flag,    LINUX },
-    { IPPROTO_IPV6, IPV6_PKTINFO,           fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_HOPLIMIT,          fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_RECVTCLASS,        fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_V6ONLY,            fmt_byte,       HERE(get_v6only, set_v6only) },
+    WS2HOST_SOCKET_OPTIONS(LINUX_ROW, PE_ROW, HOST_ROW)
 };
 
 static const struct option *find_option(int level, int option)

@@ -16,6 +16,7 @@
 #include <netinet/tcp.h>
 
 #include "ws2host/unixlib.h"
+#include "ws2host/sockoptlist.h"
 #include "maps.h"
 #include "unix_private.h"
 #include "wsvalues.h"
@@ -33,50 +34,32 @@ struct option_pair
     enum shape shape;
 };
 
+#define LINUX_ROW(ws_level_value, ws_option_value, format, handling, linux_level, linux_option, pair_access, pair_shape) \
+    { .ws_level = ws_level_value, .ws_option = ws_option_value, .level = linux_level, .option = linux_option, \
+      .access = pair_access, .shape = pair_shape },
+#define PE_ROW(ws_level, ws_option, format, handling)
+#define HOST_ROW(private_option, linux_level, linux_option) \
+    LINUX_ROW(WS2HOST_LEVEL_PRIVATE, private_option, , , linux_level, linux_option, read_write, int_value)
+
+/* From include/ws2host/sockoptlist.h, the PE side's list too. */
 static const struct option_pair options[] =
 {
-    { WS_SOL_SOCKET,     WS_SO_ACCEPTCONN,       SOL_SOCKET,   SO_ACCEPTCONN, read_only, int_value },
-    { WS_SOL_SOCKET,     WS_SO_BROADCAST,        SOL_SOCKET,   SO_BROADCAST, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_DONTROUTE,        SOL_SOCKET,   SO_DONTROUTE, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_ERROR,            SOL_SOCKET,   SO_ERROR, read_only, int_value },
-    { WS_SOL_SOCKET,     WS_SO_KEEPALIVE,        SOL_SOCKET,   SO_KEEPALIVE, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_OOBINLINE,        SOL_SOCKET,   SO_OOBINLINE, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_RCVBUF,           SOL_SOCKET,   SO_RCVBUF, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_SNDBUF,           SOL_SOCKET,   SO_SNDBUF, read_write, int_value },
-    { WS_IPPROTO_TCP,    WS_TCP_NODELAY,         IPPROTO_TCP,  TCP_NODELAY, read_write, int_value },
-    /* Windows' TCP_KEEPALIVE is the idle time, Linux' TCP_KEEPIDLE. */
-    { WS_IPPROTO_TCP,    WS_TCP_KEEPALIVE,       IPPROTO_TCP,  TCP_KEEPIDLE, read_write, int_value },
-    { WS_IPPROTO_TCP,    WS_TCP_KEEPCNT,         IPPROTO_TCP,  TCP_KEEPCNT, read_write, int_value },
-    { WS_IPPROTO_TCP,    WS_TCP_KEEPINTVL,       IPPROTO_TCP,  TCP_KEEPINTVL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_TOS,              IPPROTO_IP,   IP_TOS, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_TTL,              IPPROTO_IP,   IP_TTL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_IF,     IPPROTO_IP,   IP_MULTICAST_IF, read_write, ipv4_interface },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_TTL,    IPPROTO_IP,   IP_MULTICAST_TTL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_LOOP,   IPPROTO_IP,   IP_MULTICAST_LOOP, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_ADD_MEMBERSHIP,   IPPROTO_IP,   IP_ADD_MEMBERSHIP, write_only, ipv4_membership },
-    { WS_IPPROTO_IP,     WS_IP_DROP_MEMBERSHIP,  IPPROTO_IP,   IP_DROP_MEMBERSHIP, write_only, ipv4_membership },
-    /* The Windows "deliver this with each datagram" flags. */
-    { WS_IPPROTO_IP,     WS_IP_PKTINFO,          IPPROTO_IP,   IP_PKTINFO, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_RECVTTL,          IPPROTO_IP,   IP_RECVTTL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_RECVTOS,          IPPROTO_IP,   IP_RECVTOS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_UNICAST_HOPS,   IPPROTO_IPV6, IPV6_UNICAST_HOPS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_IF,   IPPROTO_IPV6, IPV6_MULTICAST_IF, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_HOPS, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_LOOP, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_ADD_MEMBERSHIP, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, write_only, ipv6_membership },
-    { WS_IPPROTO_IPV6,   WS_IPV6_DROP_MEMBERSHIP, IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP, write_only, ipv6_membership },
-    { WS_IPPROTO_IPV6,   WS_IPV6_DONTFRAG,       IPPROTO_IPV6, IPV6_DONTFRAG, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_PKTINFO,        IPPROTO_IPV6, IPV6_RECVPKTINFO, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_HOPLIMIT,       IPPROTO_IPV6, IPV6_RECVHOPLIMIT, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_RECVTCLASS,     IPPROTO_IPV6, IPV6_RECVTCLASS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_V6ONLY,         IPPROTO_IPV6, IPV6_V6ONLY, read_write, int_value },
-    { WS2HOST_LEVEL_PRIVATE, WS2HOST_OPT_LINUX_REUSEADDR, SOL_SOCKET, SO_REUSEADDR, read_write, int_value },
-    { WS2HOST_LEVEL_PRIVATE, WS2HOST_OPT_LINUX_REUSEPORT, SOL_SOCKET, SO_REUSEPORT, read_write, int_value },
+    WS2HOST_SOCKET_OPTIONS(LINUX_ROW, PE_ROW, HOST_ROW)
 };
+
+const unsigned int unix_sockopt_count = sizeof(options) / sizeof(options[0]);
+
+/* The Windows level and option of row i, for the tests that compare the
+ * two sides' tables. */
+void unix_sockopt_row(unsigned int i, int *ws_level, int *ws_option)
+{
+    *ws_level = options[i].ws_level;
+    *ws_option = options[i].ws_option;
+}
 
 static const struct option_pair *find_option(int ws_level, int ws_option)
 {
-    for (unsigned int i = 0; i < sizeof(options) / sizeof(options[0]); i++)
+    for (unsigned int i = 0; i < unix_sockopt_count; i++)
         if (options[i].ws_level == ws_level && options[i].ws_option == ws_option)
             return &options[i];
     return NULL;
