@@ -9,26 +9,100 @@
  */
 #include "catalog.h"
 
-#define XP1_STREAM_FLAGS   0x20066  /* GUARANTEED_DELIVERY|ORDER|GRACEFUL_CLOSE|EXPEDITED_DATA|IFS_HANDLES */
-#define XP1_DATAGRAM_FLAGS 0x20609  /* CONNECTIONLESS|MESSAGE_ORIENTED|BROADCAST|MULTIPOINT|IFS_HANDLES */
+#define XP1_STREAM_FLAGS (WS_XP1_GUARANTEED_DELIVERY | WS_XP1_GUARANTEED_ORDER | WS_XP1_GRACEFUL_CLOSE | \
+                          WS_XP1_EXPEDITED_DATA | WS_XP1_IFS_HANDLES)
+#define XP1_DATAGRAM_FLAGS (WS_XP1_CONNECTIONLESS | WS_XP1_MESSAGE_ORIENTED | WS_XP1_SUPPORT_BROADCAST | \
+                            WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_IFS_HANDLES)
 
 #define MSAFD_IPV4 { 0xe70f1aa0, 0xab8b, 0x11cf, { 0x8c, 0xa3, 0x00, 0x80, 0x5f, 0x48, 0xa1, 0x92 } }
 #define MSAFD_IPV6 { 0xf9eab0c0, 0x26d4, 0x11d0, { 0xbb, 0xbf, 0x00, 0xaa, 0x00, 0x6c, 0x34, 0xe4 } }
 
 const struct ws_catalog_entry ws_catalog[] =
 {
-    { 1001, MSAFD_IPV4, WS_AF_INET, WS_SOCK_STREAM, 6, 0, 16, 16,
-      XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IP]" },
-    { 1002, MSAFD_IPV4, WS_AF_INET, WS_SOCK_DGRAM, 17, 0, 16, 16,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IP]" },
-    { 1003, MSAFD_IPV4, WS_AF_INET, WS_SOCK_RAW, 0, 255, 16, 16,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IP]" },
-    { 1004, MSAFD_IPV6, WS_AF_INET6, WS_SOCK_STREAM, 6, 0, 28, 28,
-      XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IPv6]" },
-    { 1005, MSAFD_IPV6, WS_AF_INET6, WS_SOCK_DGRAM, 17, 0, 28, 28,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IPv6]" },
-    { 1006, MSAFD_IPV6, WS_AF_INET6, WS_SOCK_RAW, 0, 255, 28, 28,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IPv6]" },
+    {
+        .catalog_id = 1001,
+        .provider = MSAFD_IPV4,
+        .family = WS_AF_INET,
+        .type = WS_SOCK_STREAM,
+        .protocol = WS_IPPROTO_TCP,
+        .protocol_max_offset = 0,
+        .min_sockaddr = 16,
+        .max_sockaddr = 16,
+        .service_flags1 = XP1_STREAM_FLAGS,
+        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
+        .message_size = 0,
+        .name = "MSAFD Tcpip [TCP/IP]",
+    },
+    {
+        .catalog_id = 1002,
+        .provider = MSAFD_IPV4,
+        .family = WS_AF_INET,
+        .type = WS_SOCK_DGRAM,
+        .protocol = WS_IPPROTO_UDP,
+        .protocol_max_offset = 0,
+        .min_sockaddr = 16,
+        .max_sockaddr = 16,
+        .service_flags1 = XP1_DATAGRAM_FLAGS,
+        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
+        .message_size = 65467,
+        .name = "MSAFD Tcpip [UDP/IP]",
+    },
+    {
+        .catalog_id = 1003,
+        .provider = MSAFD_IPV4,
+        .family = WS_AF_INET,
+        .type = WS_SOCK_RAW,
+        .protocol = 0,
+        .protocol_max_offset = 255,
+        .min_sockaddr = 16,
+        .max_sockaddr = 16,
+        .service_flags1 = XP1_DATAGRAM_FLAGS,
+        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN,
+        .message_size = 0x8000,
+        .name = "MSAFD Tcpip [RAW/IP]",
+    },
+    {
+        .catalog_id = 1004,
+        .provider = MSAFD_IPV6,
+        .family = WS_AF_INET6,
+        .type = WS_SOCK_STREAM,
+        .protocol = WS_IPPROTO_TCP,
+        .protocol_max_offset = 0,
+        .min_sockaddr = 28,
+        .max_sockaddr = 28,
+        .service_flags1 = XP1_STREAM_FLAGS,
+        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
+        .message_size = 0,
+        .name = "MSAFD Tcpip [TCP/IPv6]",
+    },
+    {
+        .catalog_id = 1005,
+        .provider = MSAFD_IPV6,
+        .family = WS_AF_INET6,
+        .type = WS_SOCK_DGRAM,
+        .protocol = WS_IPPROTO_UDP,
+        .protocol_max_offset = 0,
+        .min_sockaddr = 28,
+        .max_sockaddr = 28,
+        .service_flags1 = XP1_DATAGRAM_FLAGS,
+        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
+        .message_size = 65467,
+        .name = "MSAFD Tcpip [UDP/IPv6]",
+    },
+    {
+        .catalog_id = 1006,
+        .provider = MSAFD_IPV6,
+        .family = WS_AF_INET6,
+        .type = WS_SOCK_RAW,
+        .protocol = 0,
+        .protocol_max_offset = 255,
+        .min_sockaddr = 28,
+        .max_sockaddr = 28,
+        .service_flags1 = XP1_DATAGRAM_FLAGS,
+        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN,
+        .message_size = 0x8000,
+        .name = "MSAFD Tcpip [RAW/IPv6]",
+    },
 };
 
 const size_t ws_catalog_count = sizeof(ws_catalog) / sizeof(ws_catalog[0]);
@@ -100,14 +174,16 @@ static const struct
 }
 flag_rules[] =
 {
-    { 0x001 /* WSA_FLAG_OVERLAPPED */,            0, 0 },
-    { 0x002 /* WSA_FLAG_MULTIPOINT_C_ROOT */,     WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_CONTROL_PLANE, 0 },
-    { 0x004 /* WSA_FLAG_MULTIPOINT_C_LEAF */,     WS_XP1_SUPPORT_MULTIPOINT, WS_XP1_MULTIPOINT_CONTROL_PLANE },
-    { 0x008 /* WSA_FLAG_MULTIPOINT_D_ROOT */,     WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_DATA_PLANE, 0 },
-    { 0x010 /* WSA_FLAG_MULTIPOINT_D_LEAF */,     WS_XP1_SUPPORT_MULTIPOINT, WS_XP1_MULTIPOINT_DATA_PLANE },
-    { 0x040 /* WSA_FLAG_ACCESS_SYSTEM_SECURITY */, 0, 0 },
-    { 0x080 /* WSA_FLAG_NO_HANDLE_INHERIT */,     0, 0 },
-    { 0x100 /* WSA_FLAG_REGISTERED_IO */,         0, 0 },
+    { .flag = WS_WSA_FLAG_OVERLAPPED },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_C_ROOT, .needs = WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_CONTROL_PLANE },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_C_LEAF, .needs = WS_XP1_SUPPORT_MULTIPOINT,
+      .forbids = WS_XP1_MULTIPOINT_CONTROL_PLANE },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_D_ROOT, .needs = WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_DATA_PLANE },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_D_LEAF, .needs = WS_XP1_SUPPORT_MULTIPOINT,
+      .forbids = WS_XP1_MULTIPOINT_DATA_PLANE },
+    { .flag = WS_WSA_FLAG_ACCESS_SYSTEM_SECURITY },
+    { .flag = WS_WSA_FLAG_NO_HANDLE_INHERIT },
+    { .flag = WS_WSA_FLAG_REGISTERED_IO },
 };
 
 int catalog_check_flags(const struct ws_catalog_entry *entry, uint32_t flags)
