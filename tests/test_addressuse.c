@@ -256,19 +256,15 @@ static void test_growth(void)
     reset();
 }
 
-CU_ErrorCode register_addressuse_tests(void)
+CU_TestInfo addressuse_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("address use", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "SO_EXCLUSIVEADDRUSE pairs as on Windows", test_exclusive_table) ||
-        !CU_add_test(suite, "SO_REUSEADDR pairs as on Windows", test_reuse) ||
-        !CU_add_test(suite, "four sharers, then removal", test_many_sharers_and_removal) ||
-        !CU_add_test(suite, "port 0 never conflicts", test_port_zero) ||
-        !CU_add_test(suite, "dual-stack IPv4 views", test_dual_stack_views) ||
-        !CU_add_test(suite, "closed holders are dropped", test_dead_holder_dropped) ||
-        !CU_add_test(suite, "a socket's own entry", test_own_entry_ignored) ||
-        !CU_add_test(suite, "growth", test_growth))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "SO_EXCLUSIVEADDRUSE pairs as on Windows", test_exclusive_table },
+    { "SO_REUSEADDR pairs as on Windows",        test_reuse },
+    { "four sharers, then removal",              test_many_sharers_and_removal },
+    { "port 0 never conflicts",                  test_port_zero },
+    { "dual-stack IPv4 views",                   test_dual_stack_views },
+    { "closed holders are dropped",              test_dead_holder_dropped },
+    { "a socket's own entry",                    test_own_entry_ignored },
+    { "growth",                                  test_growth },
+    CU_TEST_INFO_NULL,
+};

@@ -237,17 +237,13 @@ static void test_errno_never_zero(void)
     }
 }
 
-CU_ErrorCode register_maps_tests(void)
+CU_TestInfo maps_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("maps", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "family_map", test_family_map) ||
-        !CU_add_test(suite, "type_map", test_type_map) ||
-        !CU_add_test(suite, "protocol_map", test_protocol_map) ||
-        !CU_add_test(suite, "errno known pairs", test_errno_known) ||
-        !CU_add_test(suite, "errno unknown values", test_errno_unknown) ||
-        !CU_add_test(suite, "errno 1..133 never 0", test_errno_never_zero))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "family_map",           test_family_map },
+    { "type_map",             test_type_map },
+    { "protocol_map",         test_protocol_map },
+    { "errno known pairs",    test_errno_known },
+    { "errno unknown values", test_errno_unknown },
+    { "errno 1..133 never 0", test_errno_never_zero },
+    CU_TEST_INFO_NULL,
+};

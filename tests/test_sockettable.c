@@ -24,7 +24,7 @@ static void reset_table(void)
     CU_ASSERT_EQUAL_FATAL(socket_table_count(), 0);
 }
 
-static int suite_init(void)
+int sockettable_suite_init(void)
 {
     struct ws_socket_entry entries[64];
 
@@ -542,21 +542,17 @@ static void test_update(void)
     reset_table();
 }
 
-CU_ErrorCode register_sockettable_tests(void)
+CU_TestInfo sockettable_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("socket table", suite_init, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "insert + lookup", test_insert_lookup) ||
-        !CU_add_test(suite, "lookup absent", test_lookup_absent) ||
-        !CU_add_test(suite, "remove", test_remove) ||
-        !CU_add_test(suite, "insert replaces", test_replace) ||
-        !CU_add_test(suite, "update writes only what changed", test_update) ||
-        !CU_add_test(suite, "handle value reused after CloseHandle", test_handle_reuse) ||
-        !CU_add_test(suite, "bad handles refused", test_bad_handles) ||
-        !CU_add_test(suite, "drain", test_drain) ||
-        !CU_add_test(suite, "drain bounded by max", test_drain_partial) ||
-        !CU_add_test(suite, "8 threads x 20000 handles", test_concurrency))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "insert + lookup",                       test_insert_lookup },
+    { "lookup absent",                         test_lookup_absent },
+    { "remove",                                test_remove },
+    { "insert replaces",                       test_replace },
+    { "update writes only what changed",       test_update },
+    { "handle value reused after CloseHandle", test_handle_reuse },
+    { "bad handles refused",                   test_bad_handles },
+    { "drain",                                 test_drain },
+    { "drain bounded by max",                  test_drain_partial },
+    { "8 threads x 20000 handles",             test_concurrency },
+    CU_TEST_INFO_NULL,
+};

@@ -292,18 +292,14 @@ static void test_so_error(void)
     close(fd);
 }
 
-CU_ErrorCode register_sockopt_tests(void)
+CU_TestInfo sockopt_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("sockopt", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "set and get round trip", test_roundtrip) ||
-        !CU_add_test(suite, "read-only options", test_read_only) ||
-        !CU_add_test(suite, "SO_ACCEPTCONN after listen", test_acceptconn) ||
-        !CU_add_test(suite, "unknown options", test_unknown_option) ||
-        !CU_add_test(suite, "probe", test_probe) ||
-        !CU_add_test(suite, "closed fd", test_bad_fd) ||
-        !CU_add_test(suite, "SO_ERROR is a WSA code", test_so_error))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "set and get round trip",     test_roundtrip },
+    { "read-only options",          test_read_only },
+    { "SO_ACCEPTCONN after listen", test_acceptconn },
+    { "unknown options",            test_unknown_option },
+    { "probe",                      test_probe },
+    { "closed fd",                  test_bad_fd },
+    { "SO_ERROR is a WSA code",     test_so_error },
+    CU_TEST_INFO_NULL,
+};

@@ -114,15 +114,11 @@ static void test_levels(void)
     }
 }
 
-CU_ErrorCode register_sockoptlist_tests(void)
+CU_TestInfo sockoptlist_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("sockoptlist", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "every list row on its side", test_every_list_row_on_its_side) ||
-        !CU_add_test(suite, "every Linux row in the list", test_every_linux_row_in_list) ||
-        !CU_add_test(suite, "no option twice", test_no_option_twice) ||
-        !CU_add_test(suite, "levels", test_levels))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "every list row on its side",  test_every_list_row_on_its_side },
+    { "every Linux row in the list", test_every_linux_row_in_list },
+    { "no option twice",             test_no_option_twice },
+    { "levels",                      test_levels },
+    CU_TEST_INFO_NULL,
+};
