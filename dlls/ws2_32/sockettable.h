@@ -54,7 +54,9 @@ int socket_table_insert(uint64_t handle, const struct ws_socket_info *info);
 /* Writes the fields that differ between before (a lookup's copy) and
  * after into the entry, if it still holds the socket of before (inode):
  * a concurrent update of other fields is kept, and the entry of a socket
- * closed meanwhile is not brought back. 0, or -1 when the entry is gone. */
+ * closed meanwhile is not brought back. Of the bitmask fields (kept,
+ * shut_down) only the bits set or cleared are applied, so a concurrent
+ * change of other bits is kept too. 0, or -1 when the entry is gone. */
 int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after);
 /* 0 and a copy in *info when present, -1 otherwise. */
 int socket_table_lookup(uint64_t handle, struct ws_socket_info *info);
