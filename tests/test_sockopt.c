@@ -292,6 +292,99 @@ static void test_so_error(void)
     close(fd);
 }
 
+/* Windows' don't-fragment flag reaches Linux as the path MTU discovery
+ * mode, and any mode that sets DF reads back as 1. */
+static void test_dont_fragment(void)
+{
+    static const struct { int family, level, option, linux_level, linux_option, linux_dont, linux_do; } rows[] =
+    {
+        { WS_AF_INET, WS_IPPROTO_IP, WS_IP_DONTFRAGMENT, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DONT, IP_PMTUDISC_DO },
+        { WS_AF_INET6, WS_IPPROTO_IPV6, WS_IPV6_DONTFRAG, IPPROTO_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_DONT,
+          IPV6_PMTUDISC_DO },
+    };
+
+    for (size_t i = 0; i < UT_ARRAY_COUNT(rows); i++)
+    {
+        int fd = tcp_socket(rows[i].family);
+        int32_t value;
+
+        CU_ASSERT_FATAL(fd >= 0);
+        /* Linux' default for TCP, "want", sets DF: Windows' TCP reads 1. */
+        value = UNSET_VALUE;
+        CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 0, &value), 0);
+        UT_CHECK(value == 1, "row %zu: a new TCP socket reads %d", i, value);
+        value = 0;
+        CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 1, &value), 0);
+        UT_CHECK(linux_int_option(fd, rows[i].linux_level, rows[i].linux_option) == rows[i].linux_dont,
+                 "row %zu: 0 did not become Linux' \"don't\"", i);
+        value = UNSET_VALUE;
+        CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 0, &value), 0);
+        UT_CHECK(value == 0, "row %zu: reads %d after 0", i, value);
+        value = 0x100;
+        CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 1, &value), 0);
+        UT_CHECK(linux_int_option(fd, rows[i].linux_level, rows[i].linux_option) == rows[i].linux_do,
+                 "row %zu: 0x100 did not become Linux' \"do\"", i);
+        value = UNSET_VALUE;
+        CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 0, &value), 0);
+        UT_CHECK(value == 1, "row %zu: reads %d after 0x100", i, value);
+        close(fd);
+    }
+}
+
+/* IPV6_UNICAST_IF: Windows' host-order index is Linux' network order;
+ * IP_UNICAST_IF is in network order on both. Interface 1 is loopback. */
+static void test_unicast_if(void)
+{
+    int fd6 = tcp_socket(WS_AF_INET6), fd4 = tcp_socket(WS_AF_INET);
+    int32_t value;
+
+    CU_ASSERT_FATAL(fd6 >= 0 && fd4 >= 0);
+    value = 1;
+    CU_ASSERT_EQUAL(sockopt(fd6, WS_IPPROTO_IPV6, WS_IPV6_UNICAST_IF, 1, &value), 0);
+    CU_ASSERT_EQUAL(linux_int_option(fd6, IPPROTO_IPV6, IPV6_UNICAST_IF), (int)htonl(1));
+    value = UNSET_VALUE;
+    CU_ASSERT_EQUAL(sockopt(fd6, WS_IPPROTO_IPV6, WS_IPV6_UNICAST_IF, 0, &value), 0);
+    CU_ASSERT_EQUAL(value, 1);
+
+    value = (int32_t)htonl(1);
+    CU_ASSERT_EQUAL(sockopt(fd4, WS_IPPROTO_IP, WS_IP_UNICAST_IF, 1, &value), 0);
+    CU_ASSERT_EQUAL(linux_int_option(fd4, IPPROTO_IP, IP_UNICAST_IF), (int)htonl(1));
+    value = UNSET_VALUE;
+    CU_ASSERT_EQUAL(sockopt(fd4, WS_IPPROTO_IP, WS_IP_UNICAST_IF, 0, &value), 0);
+    CU_ASSERT_EQUAL(value, (int32_t)htonl(1));
+    close(fd6);
+    close(fd4);
+}
+
+/* IP_OPTIONS travels as bytes: none at first, then what was set. */
+static void test_ip_options(void)
+{
+    static const uint8_t three_noops[4] = { 1, 1, 1, 0 };   /* IPOPT_NOP x3, IPOPT_END */
+    struct ws2host_sockopt_params p = { .level = WS_IPPROTO_IP, .option = WS_IP_OPTIONS };
+    int fd = tcp_socket(WS_AF_INET);
+
+    CU_ASSERT_FATAL(fd >= 0);
+    p.fd = fd;
+    p.length = 99;
+    CU_ASSERT_EQUAL(unix_sockopt(&p), 0);
+    CU_ASSERT_EQUAL(p.length, 0);
+
+    p.set = 1;
+    memcpy(p.data, three_noops, sizeof(three_noops));
+    p.length = sizeof(three_noops);
+    CU_ASSERT_EQUAL(unix_sockopt(&p), 0);
+    memset(p.data, 0xcc, sizeof(p.data));
+    p.set = 0;
+    CU_ASSERT_EQUAL(unix_sockopt(&p), 0);
+    CU_ASSERT_EQUAL(p.length, sizeof(three_noops));
+    CU_ASSERT(!memcmp(p.data, three_noops, sizeof(three_noops)));
+
+    p.set = 1;
+    p.length = sizeof(p.data) + 1;
+    CU_ASSERT_EQUAL(unix_sockopt(&p), WSAEINVAL);
+    close(fd);
+}
+
 CU_TestInfo sockopt_tests[] =
 {
     { "set and get round trip",     test_roundtrip },
@@ -301,5 +394,8 @@ CU_TestInfo sockopt_tests[] =
     { "probe",                      test_probe },
     { "closed fd",                  test_bad_fd },
     { "SO_ERROR is a WSA code",     test_so_error },
+    { "don't-fragment flag",        test_dont_fragment },
+    { "unicast interface index",    test_unicast_if },
+    { "IP_OPTIONS bytes",           test_ip_options },
     CU_TEST_INFO_NULL,
 };

@@ -88,7 +88,7 @@ static const struct { size_t offset, size; enum field_kind kind; } fields[] =
     FIELD(family), FIELD(type), FIELD(protocol), FIELD(catalog_id), FIELD(flags), FIELD(overlapped),
     FIELD(opentype), FIELD(adopted), FIELD(debug), FIELD(v6only), FIELD(nonblocking), FIELD(rcvtimeo),
     FIELD(sndtimeo), FIELD(address_use), FIELD(error), BITS(kept), FIELD(rcvbuf), FIELD(sndbuf),
-    FIELD(linger), FIELD(multicast_if), BITS(shut_down), FIELD(spare), FIELD(connect_tick), FIELD(inode),
+    FIELD(linger), FIELD(multicast_if), BITS(shut_down), FIELD(protection_level), FIELD(connect_tick), FIELD(inode),
 };
 #undef FIELD
 #undef BITS

@@ -33,7 +33,7 @@ struct ws_socket_info
     uint32_t linger;            /* SO_LINGER's LINGER bytes (Linux normalises l_onoff) */
     int32_t multicast_if;       /* IP_MULTICAST_IF as set (Linux forgets an index) */
     int32_t shut_down;          /* WS_SHUT_RECEIVE | WS_SHUT_SEND already done */
-    uint32_t spare;             /* unused: no hidden padding before the 64-bit fields */
+    int32_t protection_level;   /* IPV6_PROTECTION_LEVEL as set; 0: never set */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity; detects a reused handle */
 };

@@ -186,10 +186,95 @@ static int get_v6only(struct option_call *call, int *value)
     return 0;
 }
 
+/* Has the socket an address yet? Linux gives an unbound one port 0. */
+static BOOL is_bound(struct option_call *call)
+{
+    struct ws2host_address_params params = { .fd = call->fd, .length = sizeof(params.address) };
+
+    if (ws_unix_call(ws2host_call_getsockname, &params)) return FALSE;
+    return params.address[2] || params.address[3];
+}
+
+/* Windows refuses it once the socket is bound, on AF_INET sockets too
+ * (Wine's Windows-run test_ipv6only, sock.c:7008, 7020); which error is
+ * not known: WSAEINVAL, what Linux answers for AF_INET6. */
 static int set_v6only(struct option_call *call, int value)
 {
     if (call->info.family == AF_INET6) return set_linux(call, value);
+    if (is_bound(call)) return WSAEINVAL;
     call->info.v6only = value;
+    return save_state(call);
+}
+
+/* IP_HDRINCL: raw sockets only; the others get WSAEINVAL, set or get
+ * (Wine's Windows-run test_set_getsockopt, sock.c:1744-1762). */
+static int get_hdrincl(struct option_call *call, int *value)
+{
+    if (call->info.type != SOCK_RAW) return WSAEINVAL;
+    return get_linux(call, value);
+}
+
+static int set_hdrincl(struct option_call *call, int value)
+{
+    if (call->info.type != SOCK_RAW) return WSAEINVAL;
+    return set_linux(call, value);
+}
+
+/* IP_OPTIONS: the IPv4 header options, up to 40 bytes, as Linux keeps them. */
+static int get_ip_options(struct option_call *call, char *optval, int *optlen)
+{
+    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option };
+    int err;
+
+    if ((err = ws_unix_call(ws2host_call_sockopt, &params))) return err;
+    if (*optlen < (int)params.length) return WSAEFAULT;
+    if (params.length && !ws_writable(optval, params.length)) return WSAEFAULT;
+    memcpy(optval, params.data, params.length);
+    *optlen = params.length;
+    return 0;
+}
+
+static int set_ip_options(struct option_call *call, const char *optval, int optlen)
+{
+    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option, .set = 1 };
+
+    if (optlen < 0 || optlen > WS2HOST_SOCKOPT_DATA) return WSAEINVAL;
+    if (optlen && !ws_readable(optval, optlen)) return WSAEFAULT;
+    memcpy(params.data, optval, optlen);
+    params.length = optlen;
+    return ws_unix_call(ws2host_call_sockopt, &params);
+}
+
+/* SO_MAX_MSG_SIZE: the largest UDP payload, 65535 less the headers (Wine's
+ * Windows-run test_extendedSocketOptions, sock.c:4873). What Windows
+ * answers for other socket types is not known. */
+static int get_max_msg_size(struct option_call *call, int *value)
+{
+    if (call->info.type != SOCK_DGRAM)
+    {
+        FIXME_ONCE("SO_MAX_MSG_SIZE of a socket of type %d is not supported\n", call->info.type);
+        return WSAENOPROTOOPT;
+    }
+    *value = call->info.family == AF_INET6 ? 65535 - 8 : 65535 - 20 - 8;
+    return 0;
+}
+
+/* IPV6_PROTECTION_LEVEL: whether edge traversal (Teredo) may reach the
+ * socket. Linux has no edge traversal, so the level is only kept and read
+ * back; before any is set it reads PROTECTION_LEVEL_UNRESTRICTED, as
+ * Wine's builtin answers (Windows' default is not known). */
+static int get_protection_level(struct option_call *call, int *value)
+{
+    *value = call->info.protection_level ? call->info.protection_level : PROTECTION_LEVEL_UNRESTRICTED;
+    return 0;
+}
+
+static int set_protection_level(struct option_call *call, int value)
+{
+    if (value != PROTECTION_LEVEL_UNRESTRICTED && value != PROTECTION_LEVEL_EDGERESTRICTED &&
+        value != PROTECTION_LEVEL_RESTRICTED)
+        return WSAEINVAL;
+    call->info.protection_level = value;
     return save_state(call);
 }
 
@@ -336,7 +421,9 @@ static int get_connect_time(struct option_call *call, int *value)
     struct ws2host_address_params params = { .fd = call->fd };
     ULONGLONG now = GetTickCount64();
 
-    if (ws_unix_call(ws2host_call_getpeername, &params))
+    /* Datagram sockets are never "connected" for it, even after connect()
+     * (Wine's Windows-run test_connect_time, sock.c:13558). */
+    if (call->info.type != SOCK_STREAM || ws_unix_call(ws2host_call_getpeername, &params))
     {
         *value = -1;
         return 0;
@@ -406,6 +493,7 @@ struct option
     set_value set;              /* NULL: cannot be set (WSAENOPROTOOPT) */
     get_raw get_raw;            /* when present, used instead of get or set */
     set_raw set_raw;
+    BOOL not_on_stream;         /* WSAEINVAL on stream sockets */
 };
 
 /* The handling column of include/ws2host/sockoptlist.h. */
@@ -414,6 +502,8 @@ struct option
 #define HERE(get_handler, set_handler) .get = get_handler, .set = set_handler
 #define HERE_RAW_SET(get_handler, set_handler) .get = get_handler, .set_raw = set_handler
 #define RAW(get_handler, set_handler) .get_raw = get_handler, .set_raw = set_handler
+/* Wine's Windows-run test_sockopt_validity (sock.c:12982, 12985). */
+#define NOT_ON_STREAM(handling) handling, .not_on_stream = TRUE
 
 /* The handling arrives expanded, commas and all: it goes last. */
 #define OPTION_ROW(ws_level, ws_option, row_format, ...) \
@@ -473,6 +563,8 @@ static int read_value(enum format format, int level, const char *optval, int opt
     case fmt_bool:
         if (!optlen)
         {
+            /* Wine's Windows-run test_set_getsockopt, sock.c:1338. */
+            if (!optval) return WSAEFAULT;
             *nothing = TRUE;
             return 0;
         }
@@ -557,6 +649,7 @@ static int get_option(struct option_call *call, const struct option *option, cha
         FIXME_ONCE("getting level %#x option %#x is not supported\n", call->level, call->option);
         return WSAENOPROTOOPT;
     }
+    if (option->not_on_stream && call->info.type == SOCK_STREAM) return WSAEINVAL;
     if (!optval || !ws_writable(optlen, sizeof(*optlen))) return WSAEFAULT;
     /* A negative length is refused and left as it is, for every option. */
     if (*optlen < 0) return WSAEFAULT;
@@ -576,6 +669,7 @@ static int set_option(struct option_call *call, const struct option *option, con
         if (!option) FIXME_ONCE("setting level %#x option %#x is not supported\n", call->level, call->option);
         return WSAENOPROTOOPT;
     }
+    if (option->not_on_stream && call->info.type == SOCK_STREAM) return WSAEINVAL;
     if (option->set_raw) return option->set_raw(call, optval, optlen);
     if ((err = read_value(option->format, call->level, optval, optlen, &value, &nothing))) return err;
     if (nothing) return 0;

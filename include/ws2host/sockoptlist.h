@@ -40,6 +40,7 @@
     PE   (WS_SOL_SOCKET,   WS_SO_EXCLUSIVEADDRUSE,  fmt_bool,       HERE(get_exclusiveaddruse, set_exclusiveaddruse)) \
     LINUX(WS_SOL_SOCKET,   WS_SO_KEEPALIVE,         fmt_byte,       LINUX_VALUE,                            SOL_SOCKET,   SO_KEEPALIVE,        read_write, int_value) \
     PE   (WS_SOL_SOCKET,   WS_SO_LINGER,            fmt_int_zeroed, HERE(get_linger, set_linger)) \
+    PE   (WS_SOL_SOCKET,   WS_SO_MAX_MSG_SIZE,      fmt_int,        HERE(get_max_msg_size, NULL)) \
     LINUX(WS_SOL_SOCKET,   WS_SO_OOBINLINE,         fmt_bool,       LINUX_VALUE,                            SOL_SOCKET,   SO_OOBINLINE,        read_write, int_value) \
     PE   (WS_SOL_SOCKET,   WS_SO_PROTOCOL_INFOA,    fmt_raw,        RAW(get_protocol_info_a, NULL)) \
     PE   (WS_SOL_SOCKET,   WS_SO_PROTOCOL_INFOW,    fmt_raw,        RAW(get_protocol_info_w, NULL)) \
@@ -54,27 +55,37 @@
     LINUX(WS_IPPROTO_TCP,  WS_TCP_KEEPALIVE,        fmt_ip_int,     LINUX_VALUE,                            IPPROTO_TCP,  TCP_KEEPIDLE,        read_write, int_value) \
     LINUX(WS_IPPROTO_TCP,  WS_TCP_KEEPCNT,          fmt_ip_int,     LINUX_VALUE,                            IPPROTO_TCP,  TCP_KEEPCNT,         read_write, int_value) \
     LINUX(WS_IPPROTO_TCP,  WS_TCP_KEEPINTVL,        fmt_ip_int,     LINUX_VALUE,                            IPPROTO_TCP,  TCP_KEEPINTVL,       read_write, int_value) \
+    LINUX(WS_IPPROTO_IP,   WS_IP_OPTIONS,           fmt_raw,        RAW(get_ip_options, set_ip_options),    IPPROTO_IP,   IP_OPTIONS,          read_write, byte_string) \
+    /* Raw sockets only: WSAEINVAL on the others. */ \
+    LINUX(WS_IPPROTO_IP,   WS_IP_HDRINCL,           fmt_ip_flag4,   HERE(get_hdrincl, set_hdrincl),         IPPROTO_IP,   IP_HDRINCL,          read_write, int_value) \
     LINUX(WS_IPPROTO_IP,   WS_IP_TOS,               fmt_ip_small,   LINUX_VALUE,                            IPPROTO_IP,   IP_TOS,              read_write, int_value) \
     LINUX(WS_IPPROTO_IP,   WS_IP_TTL,               fmt_ip_small,   LINUX_VALUE,                            IPPROTO_IP,   IP_TTL,              read_write, int_value) \
-    LINUX(WS_IPPROTO_IP,   WS_IP_MULTICAST_IF,      fmt_ip_int,     HERE(get_multicast_if, set_multicast_if), IPPROTO_IP, IP_MULTICAST_IF,     read_write, ipv4_interface) \
-    LINUX(WS_IPPROTO_IP,   WS_IP_MULTICAST_TTL,     fmt_ip_small,   LINUX_VALUE,                            IPPROTO_IP,   IP_MULTICAST_TTL,    read_write, int_value) \
-    LINUX(WS_IPPROTO_IP,   WS_IP_MULTICAST_LOOP,    fmt_ip_flag,    LINUX_VALUE,                            IPPROTO_IP,   IP_MULTICAST_LOOP,   read_write, int_value) \
+    LINUX(WS_IPPROTO_IP,   WS_IP_MULTICAST_IF,      fmt_ip_int,     NOT_ON_STREAM(HERE(get_multicast_if, set_multicast_if)), IPPROTO_IP, IP_MULTICAST_IF, read_write, ipv4_interface) \
+    LINUX(WS_IPPROTO_IP,   WS_IP_MULTICAST_TTL,     fmt_ip_small,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_MULTICAST_TTL,    read_write, int_value) \
+    LINUX(WS_IPPROTO_IP,   WS_IP_MULTICAST_LOOP,    fmt_ip_flag,    NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_MULTICAST_LOOP,   read_write, int_value) \
     LINUX(WS_IPPROTO_IP,   WS_IP_ADD_MEMBERSHIP,    fmt_raw,        RAW(NULL, set_membership),              IPPROTO_IP,   IP_ADD_MEMBERSHIP,   write_only, ipv4_membership) \
     LINUX(WS_IPPROTO_IP,   WS_IP_DROP_MEMBERSHIP,   fmt_raw,        RAW(NULL, set_membership),              IPPROTO_IP,   IP_DROP_MEMBERSHIP,  write_only, ipv4_membership) \
-    /* The Windows "deliver this with each datagram" flags. */ \
-    LINUX(WS_IPPROTO_IP,   WS_IP_PKTINFO,           fmt_ip_flag4,   LINUX_VALUE,                            IPPROTO_IP,   IP_PKTINFO,          read_write, int_value) \
-    LINUX(WS_IPPROTO_IP,   WS_IP_RECVTTL,           fmt_ip_flag4,   LINUX_VALUE,                            IPPROTO_IP,   IP_RECVTTL,          read_write, int_value) \
-    LINUX(WS_IPPROTO_IP,   WS_IP_RECVTOS,           fmt_ip_flag4,   LINUX_VALUE,                            IPPROTO_IP,   IP_RECVTOS,          read_write, int_value) \
+    /* Windows' don't-fragment flag is Linux' path MTU discovery. */ \
+    LINUX(WS_IPPROTO_IP,   WS_IP_DONTFRAGMENT,      fmt_ip_flag,    LINUX_VALUE,                            IPPROTO_IP,   IP_MTU_DISCOVER,     read_write, dont_fragment) \
+    /* The "deliver this with each datagram" flags; not on stream sockets. */ \
+    LINUX(WS_IPPROTO_IP,   WS_IP_PKTINFO,           fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_PKTINFO,          read_write, int_value) \
+    LINUX(WS_IPPROTO_IP,   WS_IP_RECVTTL,           fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_RECVTTL,          read_write, int_value) \
+    LINUX(WS_IPPROTO_IP,   WS_IP_RECVTOS,           fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_RECVTOS,          read_write, int_value) \
+    /* The outgoing interface's index, in network order on both systems. */ \
+    LINUX(WS_IPPROTO_IP,   WS_IP_UNICAST_IF,        fmt_ip_int,     LINUX_VALUE,                            IPPROTO_IP,   IP_UNICAST_IF,       read_write, int_value) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_UNICAST_HOPS,    fmt_ip_small,   LINUX_VALUE,                            IPPROTO_IPV6, IPV6_UNICAST_HOPS,   read_write, int_value) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_MULTICAST_IF,    fmt_ip_int,     LINUX_VALUE,                            IPPROTO_IPV6, IPV6_MULTICAST_IF,   read_write, int_value) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_MULTICAST_HOPS,  fmt_ip_small,   LINUX_VALUE,                            IPPROTO_IPV6, IPV6_MULTICAST_HOPS, read_write, int_value) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_MULTICAST_LOOP,  fmt_ip_flag,    LINUX_VALUE,                            IPPROTO_IPV6, IPV6_MULTICAST_LOOP, read_write, int_value) \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_MULTICAST_IF,    fmt_ip_int,     NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_MULTICAST_IF,   read_write, int_value) \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_MULTICAST_HOPS,  fmt_ip_small,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_MULTICAST_HOPS, read_write, int_value) \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_MULTICAST_LOOP,  fmt_ip_flag,    NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_MULTICAST_LOOP, read_write, int_value) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_ADD_MEMBERSHIP,  fmt_raw,        RAW(NULL, set_membership),              IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, write_only, ipv6_membership) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_DROP_MEMBERSHIP, fmt_raw,        RAW(NULL, set_membership),              IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP, write_only, ipv6_membership) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_DONTFRAG,        fmt_ip_flag,    LINUX_VALUE,                            IPPROTO_IPV6, IPV6_DONTFRAG,       read_write, int_value) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_PKTINFO,         fmt_ip_flag4,   LINUX_VALUE,                            IPPROTO_IPV6, IPV6_RECVPKTINFO,    read_write, int_value) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_HOPLIMIT,        fmt_ip_flag4,   LINUX_VALUE,                            IPPROTO_IPV6, IPV6_RECVHOPLIMIT,   read_write, int_value) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_RECVTCLASS,      fmt_ip_flag4,   LINUX_VALUE,                            IPPROTO_IPV6, IPV6_RECVTCLASS,     read_write, int_value) \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_DONTFRAG,        fmt_ip_flag,    LINUX_VALUE,                            IPPROTO_IPV6, IPV6_MTU_DISCOVER,   read_write, dont_fragment) \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_PKTINFO,         fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_RECVPKTINFO,    read_write, int_value) \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_HOPLIMIT,        fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_RECVHOPLIMIT,   read_write, int_value) \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_RECVTCLASS,      fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_RECVTCLASS,     read_write, int_value) \
+    /* Windows takes this index in host order, Linux in network order. */ \
+    LINUX(WS_IPPROTO_IPV6, WS_IPV6_UNICAST_IF,      fmt_ip_int,     LINUX_VALUE,                            IPPROTO_IPV6, IPV6_UNICAST_IF,     read_write, host_order_index) \
+    PE   (WS_IPPROTO_IPV6, WS_IPV6_PROTECTION_LEVEL, fmt_ip_int,    HERE(get_protection_level, set_protection_level)) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_V6ONLY,          fmt_byte,       HERE(get_v6only, set_v6only),           IPPROTO_IPV6, IPV6_V6ONLY,         read_write, int_value) \
     /* Address sharing (docs/addressuse.md). */ \
     HOST (WS2HOST_OPT_LINUX_REUSEADDR, SOL_SOCKET, SO_REUSEADDR) \

@@ -23,8 +23,18 @@
 
 enum access { read_write, read_only, write_only };
 
-/* How the value travels: an int as it is, or one of Windows' structures. */
-enum shape { int_value, ipv4_membership, ipv6_membership, ipv4_interface };
+/* How the value travels: an int as it is, one of Windows' structures, or
+ * a value Linux spells differently. */
+enum shape
+{
+    int_value,
+    ipv4_membership,
+    ipv6_membership,
+    ipv4_interface,
+    dont_fragment,      /* Windows' flag; Linux' path MTU discovery mode */
+    host_order_index,   /* Windows: host order; Linux: network order */
+    byte_string,        /* IP_OPTIONS: bytes in data, length of them */
+};
 
 struct option_pair
 {
@@ -102,10 +112,54 @@ static unsigned int set_structure(const struct option_pair *pair, const struct w
         value = &mreq6;
         len = sizeof(mreq6);
         break;
+    case byte_string:
+        if (params->length > sizeof(params->data)) return WSAEINVAL;
+        value = params->data;
+        len = params->length;
+        break;
     case int_value:
+    case dont_fragment:
+    case host_order_index:
         return WSAEINVAL;
     }
     if (setsockopt(params->fd, pair->level, pair->option, value, len) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+/* Windows' don't-fragment flag as Linux' path MTU discovery mode: DF is
+ * set in every mode but "don't", Linux' default for TCP. */
+static int dont_fragment_to_linux(const struct option_pair *pair, int value)
+{
+    if (pair->level == IPPROTO_IP) return value ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT;
+    return value ? IPV6_PMTUDISC_DO : IPV6_PMTUDISC_DONT;
+}
+
+static int int_to_linux(const struct option_pair *pair, int value)
+{
+    switch (pair->shape)
+    {
+    case dont_fragment: return dont_fragment_to_linux(pair, value);
+    case host_order_index: return (int)htonl((uint32_t)value);
+    default: return value;
+    }
+}
+
+static int int_from_linux(const struct option_pair *pair, int value)
+{
+    switch (pair->shape)
+    {
+    case dont_fragment: return value != (pair->level == IPPROTO_IP ? IP_PMTUDISC_DONT : IPV6_PMTUDISC_DONT);
+    case host_order_index: return (int)ntohl((uint32_t)value);
+    default: return value;
+    }
+}
+
+static unsigned int get_bytes(const struct option_pair *pair, struct ws2host_sockopt_params *params)
+{
+    socklen_t len = sizeof(params->data);
+
+    if (getsockopt(params->fd, pair->level, pair->option, params->data, &len) < 0) return wsa_error_from_errno(errno);
+    params->length = len;
     return 0;
 }
 
@@ -113,6 +167,8 @@ static unsigned int get_value(const struct option_pair *pair, struct ws2host_soc
 {
     socklen_t len;
     int value;
+
+    if (pair->shape == byte_string) return get_bytes(pair, params);
 
     if (pair->shape == ipv4_interface)
     {
@@ -129,7 +185,18 @@ static unsigned int get_value(const struct option_pair *pair, struct ws2host_soc
     if (pair->option == SO_ERROR && pair->level == SOL_SOCKET) value = (int)wsa_error_from_errno(value);
     /* Some Linux options are a single byte. */
     if (len == 1) value = *(unsigned char *)&value;
-    params->value = value;
+    params->value = int_from_linux(pair, value);
+    return 0;
+}
+
+static unsigned int set_value(const struct option_pair *pair, const struct ws2host_sockopt_params *params)
+{
+    int value;
+
+    if (pair->shape != int_value && pair->shape != dont_fragment && pair->shape != host_order_index)
+        return set_structure(pair, params);
+    value = int_to_linux(pair, params->value);
+    if (setsockopt(params->fd, pair->level, pair->option, &value, sizeof(value)) < 0) return wsa_error_from_errno(errno);
     return 0;
 }
 
@@ -143,10 +210,7 @@ unsigned int unix_sockopt(void *args)
     if (params->set)
     {
         if (pair->access == read_only) return WSAENOPROTOOPT;
-        if (pair->shape != int_value) return set_structure(pair, params);
-        if (setsockopt(params->fd, pair->level, pair->option, &params->value, sizeof(params->value)) < 0)
-            return wsa_error_from_errno(errno);
-        return 0;
+        return set_value(pair, params);
     }
     if (pair->access == write_only) return WSAENOPROTOOPT;
     return get_value(pair, params);
