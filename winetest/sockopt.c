@@ -277,81 +277,44 @@ struct validity_row
 {
     const char *name;
     int option;
-    int get_error;              /* 0: get and set succeed */
+    int stream_error, datagram_error;   /* getsockopt's; 0: get and set succeed */
 };
 
-static const struct validity_row ipv4_stream_rows[] =
+static const struct validity_row ipv4_rows[] =
 {
-    { "-1", -1, WSAENOPROTOOPT },
-    { "IP_OPTIONS", IP_OPTIONS, 0 },
-    { "IP_HDRINCL", IP_HDRINCL, WSAEINVAL },
-    { "IP_TOS", IP_TOS, 0 },
-    { "IP_TTL", IP_TTL, 0 },
-    { "IP_MULTICAST_IF", IP_MULTICAST_IF, WSAEINVAL },
-    { "IP_MULTICAST_TTL", IP_MULTICAST_TTL, WSAEINVAL },
-    { "IP_MULTICAST_LOOP", IP_MULTICAST_LOOP, WSAEINVAL },
-    { "IP_ADD_MEMBERSHIP", IP_ADD_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IP_DROP_MEMBERSHIP", IP_DROP_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IP_DONTFRAGMENT", IP_DONTFRAGMENT, 0 },
-    { "IP_PKTINFO", IP_PKTINFO, WSAEINVAL },
-    { "IP_RECVTTL (21)", IP_RECVTTL, WSAEINVAL },
-    { "IP_UNICAST_IF", IP_UNICAST_IF, 0 },
-    { "IP_RECVTOS (40)", IP_RECVTOS, WSAEINVAL },
+    { "-1", -1, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IP_OPTIONS", IP_OPTIONS, 0, 0 },
+    { "IP_HDRINCL", IP_HDRINCL, WSAEINVAL, WSAEINVAL },
+    { "IP_TOS", IP_TOS, 0, 0 },
+    { "IP_TTL", IP_TTL, 0, 0 },
+    { "IP_MULTICAST_IF", IP_MULTICAST_IF, WSAEINVAL, 0 },
+    { "IP_MULTICAST_TTL", IP_MULTICAST_TTL, WSAEINVAL, 0 },
+    { "IP_MULTICAST_LOOP", IP_MULTICAST_LOOP, WSAEINVAL, 0 },
+    { "IP_ADD_MEMBERSHIP", IP_ADD_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IP_DROP_MEMBERSHIP", IP_DROP_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IP_DONTFRAGMENT", IP_DONTFRAGMENT, 0, 0 },
+    { "IP_PKTINFO", IP_PKTINFO, WSAEINVAL, 0 },
+    { "IP_RECVTTL (21)", IP_RECVTTL, WSAEINVAL, 0 },
+    { "IP_UNICAST_IF", IP_UNICAST_IF, 0, 0 },
+    { "IP_RECVTOS (40)", IP_RECVTOS, WSAEINVAL, 0 },
 };
 
-static const struct validity_row ipv4_datagram_rows[] =
+static const struct validity_row ipv6_rows[] =
 {
-    { "-1", -1, WSAENOPROTOOPT },
-    { "IP_OPTIONS", IP_OPTIONS, 0 },
-    { "IP_HDRINCL", IP_HDRINCL, WSAEINVAL },
-    { "IP_TOS", IP_TOS, 0 },
-    { "IP_TTL", IP_TTL, 0 },
-    { "IP_MULTICAST_IF", IP_MULTICAST_IF, 0 },
-    { "IP_MULTICAST_TTL", IP_MULTICAST_TTL, 0 },
-    { "IP_MULTICAST_LOOP", IP_MULTICAST_LOOP, 0 },
-    { "IP_ADD_MEMBERSHIP", IP_ADD_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IP_DROP_MEMBERSHIP", IP_DROP_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IP_DONTFRAGMENT", IP_DONTFRAGMENT, 0 },
-    { "IP_PKTINFO", IP_PKTINFO, 0 },
-    { "IP_RECVTTL (21)", IP_RECVTTL, 0 },
-    { "IP_UNICAST_IF", IP_UNICAST_IF, 0 },
-    { "IP_RECVTOS (40)", IP_RECVTOS, 0 },
-};
-
-static const struct validity_row ipv6_stream_rows[] =
-{
-    { "-1", -1, WSAENOPROTOOPT },
-    { "IPV6_UNICAST_HOPS", IPV6_UNICAST_HOPS, 0 },
-    { "IPV6_MULTICAST_IF", IPV6_MULTICAST_IF, WSAEINVAL },
-    { "IPV6_MULTICAST_HOPS", IPV6_MULTICAST_HOPS, WSAEINVAL },
-    { "IPV6_MULTICAST_LOOP", IPV6_MULTICAST_LOOP, WSAEINVAL },
-    { "IPV6_ADD_MEMBERSHIP", IPV6_ADD_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IPV6_DROP_MEMBERSHIP", IPV6_DROP_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IPV6_DONTFRAG", IPV6_DONTFRAG, 0 },
-    { "IPV6_PKTINFO", IPV6_PKTINFO, WSAEINVAL },
-    { "IPV6_HOPLIMIT (21)", IPV6_HOPLIMIT, WSAEINVAL },
-    { "IPV6_PROTECTION_LEVEL", IPV6_PROTECTION_LEVEL, 0 },
-    { "IPV6_V6ONLY", IPV6_V6ONLY, 0 },
-    { "IPV6_UNICAST_IF", IPV6_UNICAST_IF, 0 },
-    { "IPV6_RECVTCLASS (40)", IPV6_RECVTCLASS, WSAEINVAL },
-};
-
-static const struct validity_row ipv6_datagram_rows[] =
-{
-    { "-1", -1, WSAENOPROTOOPT },
-    { "IPV6_UNICAST_HOPS", IPV6_UNICAST_HOPS, 0 },
-    { "IPV6_MULTICAST_IF", IPV6_MULTICAST_IF, 0 },
-    { "IPV6_MULTICAST_HOPS", IPV6_MULTICAST_HOPS, 0 },
-    { "IPV6_MULTICAST_LOOP", IPV6_MULTICAST_LOOP, 0 },
-    { "IPV6_ADD_MEMBERSHIP", IPV6_ADD_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IPV6_DROP_MEMBERSHIP", IPV6_DROP_MEMBERSHIP, WSAENOPROTOOPT },
-    { "IPV6_DONTFRAG", IPV6_DONTFRAG, 0 },
-    { "IPV6_PKTINFO", IPV6_PKTINFO, 0 },
-    { "IPV6_HOPLIMIT (21)", IPV6_HOPLIMIT, 0 },
-    { "IPV6_PROTECTION_LEVEL", IPV6_PROTECTION_LEVEL, 0 },
-    { "IPV6_V6ONLY", IPV6_V6ONLY, 0 },
-    { "IPV6_UNICAST_IF", IPV6_UNICAST_IF, 0 },
-    { "IPV6_RECVTCLASS (40)", IPV6_RECVTCLASS, 0 },
+    { "-1", -1, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IPV6_UNICAST_HOPS", IPV6_UNICAST_HOPS, 0, 0 },
+    { "IPV6_MULTICAST_IF", IPV6_MULTICAST_IF, WSAEINVAL, 0 },
+    { "IPV6_MULTICAST_HOPS", IPV6_MULTICAST_HOPS, WSAEINVAL, 0 },
+    { "IPV6_MULTICAST_LOOP", IPV6_MULTICAST_LOOP, WSAEINVAL, 0 },
+    { "IPV6_ADD_MEMBERSHIP", IPV6_ADD_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IPV6_DROP_MEMBERSHIP", IPV6_DROP_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IPV6_DONTFRAG", IPV6_DONTFRAG, 0, 0 },
+    { "IPV6_PKTINFO", IPV6_PKTINFO, WSAEINVAL, 0 },
+    { "IPV6_HOPLIMIT (21)", IPV6_HOPLIMIT, WSAEINVAL, 0 },
+    { "IPV6_PROTECTION_LEVEL", IPV6_PROTECTION_LEVEL, 0, 0 },
+    { "IPV6_V6ONLY", IPV6_V6ONLY, 0, 0 },
+    { "IPV6_UNICAST_IF", IPV6_UNICAST_IF, 0, 0 },
+    { "IPV6_RECVTCLASS (40)", IPV6_RECVTCLASS, WSAEINVAL, 0 },
 };
 
 static const struct
@@ -363,10 +326,10 @@ static const struct
 }
 validity_kinds[] =
 {
-    { "IPv4 TCP", AF_INET, SOCK_STREAM, IPPROTO_IP, ipv4_stream_rows, ARRAYSIZE(ipv4_stream_rows) },
-    { "IPv4 UDP", AF_INET, SOCK_DGRAM, IPPROTO_IP, ipv4_datagram_rows, ARRAYSIZE(ipv4_datagram_rows) },
-    { "IPv6 TCP", AF_INET6, SOCK_STREAM, IPPROTO_IPV6, ipv6_stream_rows, ARRAYSIZE(ipv6_stream_rows) },
-    { "IPv6 UDP", AF_INET6, SOCK_DGRAM, IPPROTO_IPV6, ipv6_datagram_rows, ARRAYSIZE(ipv6_datagram_rows) },
+    { "IPv4 TCP", AF_INET, SOCK_STREAM, IPPROTO_IP, ipv4_rows, ARRAYSIZE(ipv4_rows) },
+    { "IPv4 UDP", AF_INET, SOCK_DGRAM, IPPROTO_IP, ipv4_rows, ARRAYSIZE(ipv4_rows) },
+    { "IPv6 TCP", AF_INET6, SOCK_STREAM, IPPROTO_IPV6, ipv6_rows, ARRAYSIZE(ipv6_rows) },
+    { "IPv6 UDP", AF_INET6, SOCK_DGRAM, IPPROTO_IPV6, ipv6_rows, ARRAYSIZE(ipv6_rows) },
 };
 
 static void test_option_validity(void)
@@ -379,6 +342,7 @@ static void test_option_validity(void)
         for (size_t i = 0; i < validity_kinds[k].count; i++)
         {
             const struct validity_row *row = &validity_kinds[k].rows[i];
+            int expected = validity_kinds[k].type == SOCK_STREAM ? row->stream_error : row->datagram_error;
             char value[256];
             int count = sizeof(value), ret, error;
 
@@ -386,10 +350,10 @@ static void test_option_validity(void)
             WSASetLastError(0);
             ret = getsockopt(s, validity_kinds[k].level, row->option, value, &count);
             error = WSAGetLastError();
-            ok(ret == (row->get_error ? SOCKET_ERROR : 0) && error == row->get_error,
+            ok(ret == (expected ? SOCKET_ERROR : 0) && error == expected,
                "%s %s: getsockopt %d, error %d, expected error %d\n", validity_kinds[k].name, row->name, ret,
-               error, row->get_error);
-            if (row->get_error || ret) continue;
+               error, expected);
+            if (expected || ret) continue;
             WSASetLastError(0);
             ret = setsockopt(s, validity_kinds[k].level, row->option, value, count);
             ok(!ret && !WSAGetLastError(), "%s %s: setsockopt of what it read (%d bytes): %d, error %d\n",

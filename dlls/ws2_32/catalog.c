@@ -17,93 +17,32 @@
 #define MSAFD_IPV4 { 0xe70f1aa0, 0xab8b, 0x11cf, { 0x8c, 0xa3, 0x00, 0x80, 0x5f, 0x48, 0xa1, 0x92 } }
 #define MSAFD_IPV6 { 0xf9eab0c0, 0x26d4, 0x11d0, { 0xbb, 0xbf, 0x00, 0xaa, 0x00, 0x6c, 0x34, 0xe4 } }
 
+/* The fields each family and each socket type share. */
+#define IPV4 .provider = MSAFD_IPV4, .family = WS_AF_INET, .min_sockaddr = 16, .max_sockaddr = 16
+#define IPV6 .provider = MSAFD_IPV6, .family = WS_AF_INET6, .min_sockaddr = 28, .max_sockaddr = 28
+#define TCP .type = WS_SOCK_STREAM, .protocol = WS_IPPROTO_TCP, .service_flags1 = XP1_STREAM_FLAGS, \
+    .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO
+#define UDP .type = WS_SOCK_DGRAM, .protocol = WS_IPPROTO_UDP, .service_flags1 = XP1_DATAGRAM_FLAGS, \
+    .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO, .message_size = 65467
+/* Hidden from enumeration; any protocol 0..255 (protocol_max_offset). */
+#define RAW .type = WS_SOCK_RAW, .protocol = 0, .protocol_max_offset = 255, .service_flags1 = XP1_DATAGRAM_FLAGS, \
+    .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, .message_size = 0x8000
+
 const struct ws_catalog_entry ws_catalog[] =
 {
-    {
-        .catalog_id = 1001,
-        .provider = MSAFD_IPV4,
-        .family = WS_AF_INET,
-        .type = WS_SOCK_STREAM,
-        .protocol = WS_IPPROTO_TCP,
-        .protocol_max_offset = 0,
-        .min_sockaddr = 16,
-        .max_sockaddr = 16,
-        .service_flags1 = XP1_STREAM_FLAGS,
-        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
-        .message_size = 0,
-        .name = "MSAFD Tcpip [TCP/IP]",
-    },
-    {
-        .catalog_id = 1002,
-        .provider = MSAFD_IPV4,
-        .family = WS_AF_INET,
-        .type = WS_SOCK_DGRAM,
-        .protocol = WS_IPPROTO_UDP,
-        .protocol_max_offset = 0,
-        .min_sockaddr = 16,
-        .max_sockaddr = 16,
-        .service_flags1 = XP1_DATAGRAM_FLAGS,
-        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
-        .message_size = 65467,
-        .name = "MSAFD Tcpip [UDP/IP]",
-    },
-    {
-        .catalog_id = 1003,
-        .provider = MSAFD_IPV4,
-        .family = WS_AF_INET,
-        .type = WS_SOCK_RAW,
-        .protocol = 0,
-        .protocol_max_offset = 255,
-        .min_sockaddr = 16,
-        .max_sockaddr = 16,
-        .service_flags1 = XP1_DATAGRAM_FLAGS,
-        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN,
-        .message_size = 0x8000,
-        .name = "MSAFD Tcpip [RAW/IP]",
-    },
-    {
-        .catalog_id = 1004,
-        .provider = MSAFD_IPV6,
-        .family = WS_AF_INET6,
-        .type = WS_SOCK_STREAM,
-        .protocol = WS_IPPROTO_TCP,
-        .protocol_max_offset = 0,
-        .min_sockaddr = 28,
-        .max_sockaddr = 28,
-        .service_flags1 = XP1_STREAM_FLAGS,
-        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
-        .message_size = 0,
-        .name = "MSAFD Tcpip [TCP/IPv6]",
-    },
-    {
-        .catalog_id = 1005,
-        .provider = MSAFD_IPV6,
-        .family = WS_AF_INET6,
-        .type = WS_SOCK_DGRAM,
-        .protocol = WS_IPPROTO_UDP,
-        .protocol_max_offset = 0,
-        .min_sockaddr = 28,
-        .max_sockaddr = 28,
-        .service_flags1 = XP1_DATAGRAM_FLAGS,
-        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO,
-        .message_size = 65467,
-        .name = "MSAFD Tcpip [UDP/IPv6]",
-    },
-    {
-        .catalog_id = 1006,
-        .provider = MSAFD_IPV6,
-        .family = WS_AF_INET6,
-        .type = WS_SOCK_RAW,
-        .protocol = 0,
-        .protocol_max_offset = 255,
-        .min_sockaddr = 28,
-        .max_sockaddr = 28,
-        .service_flags1 = XP1_DATAGRAM_FLAGS,
-        .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN,
-        .message_size = 0x8000,
-        .name = "MSAFD Tcpip [RAW/IPv6]",
-    },
+    { .catalog_id = 1001, IPV4, TCP, .name = "MSAFD Tcpip [TCP/IP]" },
+    { .catalog_id = 1002, IPV4, UDP, .name = "MSAFD Tcpip [UDP/IP]" },
+    { .catalog_id = 1003, IPV4, RAW, .name = "MSAFD Tcpip [RAW/IP]" },
+    { .catalog_id = 1004, IPV6, TCP, .name = "MSAFD Tcpip [TCP/IPv6]" },
+    { .catalog_id = 1005, IPV6, UDP, .name = "MSAFD Tcpip [UDP/IPv6]" },
+    { .catalog_id = 1006, IPV6, RAW, .name = "MSAFD Tcpip [RAW/IPv6]" },
 };
+
+#undef IPV4
+#undef IPV6
+#undef TCP
+#undef UDP
+#undef RAW
 
 const size_t ws_catalog_count = sizeof(ws_catalog) / sizeof(ws_catalog[0]);
 
