@@ -516,8 +516,6 @@ struct bit_worker
     unsigned long lost, revived, api_errors;
 };
 
-static pthread_barrier_t bit_barrier;
-
 static uint32_t *bit_field(struct ws_socket_info *info, const struct bit_worker *w)
 {
     return w->shut_down_field ? (uint32_t *)&info->shut_down : &info->kept;
@@ -554,7 +552,7 @@ static void *bit_worker_main(void *arg)
 {
     struct bit_worker *w = arg;
 
-    pthread_barrier_wait(&bit_barrier);
+    pthread_barrier_wait(&barrier);
     for (unsigned int round = 0; round < BIT_ROUNDS; round++)
     {
         change_bit(w, 1);
@@ -576,7 +574,7 @@ static void test_bitmask_updates(void)
 
     reset_table();
     CU_ASSERT_EQUAL_FATAL(socket_table_insert(BIT_HANDLE, &info), 0);
-    CU_ASSERT_EQUAL_FATAL(pthread_barrier_init(&bit_barrier, NULL, BIT_THREADS), 0);
+    CU_ASSERT_EQUAL_FATAL(pthread_barrier_init(&barrier, NULL, BIT_THREADS), 0);
     memset(workers, 0, sizeof(workers));
     for (unsigned int t = 0; t < BIT_THREADS; t++)
     {
@@ -594,7 +592,7 @@ static void test_bitmask_updates(void)
         revived += workers[t].revived;
         api += workers[t].api_errors;
     }
-    pthread_barrier_destroy(&bit_barrier);
+    pthread_barrier_destroy(&barrier);
 
     UT_CHECK(api == 0, "%lu lookups or updates failed", api);
     UT_CHECK(lost == 0, "%lu bits set by their thread were gone when it looked again", lost);

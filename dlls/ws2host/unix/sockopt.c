@@ -1,9 +1,11 @@
 /*
- * Socket options whose Windows meaning has a Linux equivalent, by table:
- * int options (the value as it is), group memberships and multicast
- * interfaces (Windows' structures translated). Options whose meanings
- * differ (SO_REUSEADDR, timeouts, linger) are not here: the PE side
- * translates them, using the private level for the Linux flags it needs.
+ * Socket options whose Windows meaning has a Linux equivalent, by table
+ * (built from include/ws2host/sockoptlist.h): int options (the value as
+ * it is, or spelled Linux' way), group memberships and multicast
+ * interfaces (Windows' structures translated), IP_OPTIONS' bytes. Options
+ * whose meanings differ (SO_REUSEADDR, timeouts, linger) are not here:
+ * the PE side translates them, using the private level for the Linux
+ * flags it needs.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -126,8 +128,9 @@ static unsigned int set_structure(const struct option_pair *pair, const struct w
     return 0;
 }
 
-/* Windows' don't-fragment flag as Linux' path MTU discovery mode: DF is
- * set in every mode but "don't", Linux' default for TCP. */
+/* Windows' don't-fragment flag as Linux' path MTU discovery mode. Every
+ * mode but "don't" sets DF; TCP starts in "want", so it reads 1, as on
+ * Windows. */
 static int dont_fragment_to_linux(const struct option_pair *pair, int value)
 {
     if (pair->level == IPPROTO_IP) return value ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT;
