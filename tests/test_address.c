@@ -306,18 +306,14 @@ static void test_short_linux_length(void)
     }
 }
 
-CU_ErrorCode register_address_tests(void)
+CU_TestInfo address_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("address", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "round trip from Windows layout", test_round_trip_from_windows) ||
-        !CU_add_test(suite, "longer Windows length", test_longer_windows_length) ||
-        !CU_add_test(suite, "Windows layout offsets", test_windows_layout) ||
-        !CU_add_test(suite, "short Windows length", test_short_windows_length) ||
-        !CU_add_test(suite, "unknown families", test_unknown_families) ||
-        !CU_add_test(suite, "small Windows buffer", test_small_windows_buffer) ||
-        !CU_add_test(suite, "short Linux length", test_short_linux_length))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "round trip from Windows layout", test_round_trip_from_windows },
+    { "longer Windows length",          test_longer_windows_length },
+    { "Windows layout offsets",         test_windows_layout },
+    { "short Windows length",           test_short_windows_length },
+    { "unknown families",               test_unknown_families },
+    { "small Windows buffer",           test_small_windows_buffer },
+    { "short Linux length",             test_short_linux_length },
+    CU_TEST_INFO_NULL,
+};

@@ -34,10 +34,10 @@ static struct ws_bind_request request_for(enum address_kind kind, int use)
     switch (kind)
     {
     case v4_any:
-        request.family = WS_ADDRESS_FAMILY_INET;
+        request.family = WS_AF_INET;
         break;
     case v4_loopback:
-        request.family = WS_ADDRESS_FAMILY_INET;
+        request.family = WS_AF_INET;
         request.address[0] = 127;
         request.address[3] = 1;
         break;
@@ -45,7 +45,7 @@ static struct ws_bind_request request_for(enum address_kind kind, int use)
     case v6_loopback:
     case v6_mapped_any:
     case v6_mapped_loopback:
-        request.family = WS_ADDRESS_FAMILY_INET6;
+        request.family = WS_AF_INET6;
         request.dual_stack = 1;
         if (kind == v6_loopback) request.address[15] = 1;
         if (kind == v6_mapped_any || kind == v6_mapped_loopback) request.address[10] = request.address[11] = 0xff;
@@ -256,19 +256,15 @@ static void test_growth(void)
     reset();
 }
 
-CU_ErrorCode register_addressuse_tests(void)
+CU_TestInfo addressuse_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("address use", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "SO_EXCLUSIVEADDRUSE pairs as on Windows", test_exclusive_table) ||
-        !CU_add_test(suite, "SO_REUSEADDR pairs as on Windows", test_reuse) ||
-        !CU_add_test(suite, "four sharers, then removal", test_many_sharers_and_removal) ||
-        !CU_add_test(suite, "port 0 never conflicts", test_port_zero) ||
-        !CU_add_test(suite, "dual-stack IPv4 views", test_dual_stack_views) ||
-        !CU_add_test(suite, "closed holders are dropped", test_dead_holder_dropped) ||
-        !CU_add_test(suite, "a socket's own entry", test_own_entry_ignored) ||
-        !CU_add_test(suite, "growth", test_growth))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "SO_EXCLUSIVEADDRUSE pairs as on Windows", test_exclusive_table },
+    { "SO_REUSEADDR pairs as on Windows",        test_reuse },
+    { "four sharers, then removal",              test_many_sharers_and_removal },
+    { "port 0 never conflicts",                  test_port_zero },
+    { "dual-stack IPv4 views",                   test_dual_stack_views },
+    { "closed holders are dropped",              test_dead_holder_dropped },
+    { "a socket's own entry",                    test_own_entry_ignored },
+    { "growth",                                  test_growth },
+    CU_TEST_INFO_NULL,
+};

@@ -77,14 +77,10 @@ static void test_ipv4_strict_and_small_buffers(void)
     CU_ASSERT_EQUAL(ipv6_to_text((const uint8_t[16]){ [15] = 1 }, text, 3), -1);
 }
 
-CU_ErrorCode register_addrtext_tests(void)
+CU_TestInfo addrtext_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("address text", NULL, NULL);
-
-    if (!suite ||
-        !CU_add_test(suite, "IPv6 text against glibc", test_ipv6_against_glibc) ||
-        !CU_add_test(suite, "inet_addr forms against inet_aton", test_ipv4_forms) ||
-        !CU_add_test(suite, "strict IPv4, short buffers", test_ipv4_strict_and_small_buffers))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "IPv6 text against glibc",           test_ipv6_against_glibc },
+    { "inet_addr forms against inet_aton", test_ipv4_forms },
+    { "strict IPv4, short buffers",        test_ipv4_strict_and_small_buffers },
+    CU_TEST_INFO_NULL,
+};

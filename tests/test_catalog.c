@@ -12,11 +12,6 @@
 #include "catalog.h"
 #include "unit_tests.h"
 
-#define WSAEINVAL           10022
-#define WSAEPROTONOSUPPORT  10043
-#define WSAESOCKTNOSUPPORT  10044
-#define WSAEAFNOSUPPORT     10047
-
 #define BAD 0xdead
 /* The tail of a row: an error, or what succeeded. */
 #define FAILS(err) err, 0, 0, 0, 0
@@ -396,20 +391,15 @@ static void test_check_flags_rules(void)
     }
 }
 
-CU_ErrorCode register_catalog_tests(void)
+CU_TestInfo catalog_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("catalog", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "catalog_select matrix", test_select_matrix) ||
-        !CU_add_test(suite, "raw entry selected", test_select_raw_entry) ||
-        !CU_add_test(suite, "enumerable entries", test_catalog_enumerable) ||
-        !CU_add_test(suite, "entry fields", test_catalog_fields) ||
-        !CU_add_test(suite, "catalog_find_id", test_catalog_find_id) ||
-        !CU_add_test(suite, "catalog_check_flags", test_check_flags) ||
-        !CU_add_test(suite, "catalog_check_flags undefined bits",
-                     test_check_flags_undefined_bits) ||
-        !CU_add_test(suite, "catalog_check_flags multipoint rules", test_check_flags_rules))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "catalog_select matrix",                test_select_matrix },
+    { "raw entry selected",                   test_select_raw_entry },
+    { "enumerable entries",                   test_catalog_enumerable },
+    { "entry fields",                         test_catalog_fields },
+    { "catalog_find_id",                      test_catalog_find_id },
+    { "catalog_check_flags",                  test_check_flags },
+    { "catalog_check_flags undefined bits",   test_check_flags_undefined_bits },
+    { "catalog_check_flags multipoint rules", test_check_flags_rules },
+    CU_TEST_INFO_NULL,
+};

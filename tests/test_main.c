@@ -14,18 +14,20 @@
 
 int main(void)
 {
-    static CU_ErrorCode (*const registrations[])(void) =
+    static CU_SuiteInfo suites[] =
     {
-        register_maps_tests,
-        register_unix_calls_tests,
-        register_sockettable_tests,
-        register_catalog_tests,
-        register_negotiate_tests,
-        register_address_tests,
-        register_sockopt_tests,
-        register_net_tests,
-        register_addrtext_tests,
-        register_addressuse_tests,
+        { .pName = "maps", .pTests = maps_tests },
+        { .pName = "unix calls", .pTests = unix_calls_tests },
+        { .pName = "socket table", .pInitFunc = sockettable_suite_init, .pTests = sockettable_tests },
+        { .pName = "catalog", .pTests = catalog_tests },
+        { .pName = "negotiate", .pTests = negotiate_tests },
+        { .pName = "address", .pTests = address_tests },
+        { .pName = "sockopt", .pTests = sockopt_tests },
+        { .pName = "sockoptlist", .pTests = sockoptlist_tests },
+        { .pName = "net", .pInitFunc = net_suite_init, .pTests = net_tests },
+        { .pName = "address text", .pTests = addrtext_tests },
+        { .pName = "address use", .pTests = addressuse_tests },
+        CU_SUITE_INFO_NULL,
     };
     unsigned int failures;
     CU_ErrorCode err;
@@ -35,14 +37,11 @@ int main(void)
         fprintf(stderr, "CU_initialize_registry: %s\n", CU_get_error_msg());
         return EXIT_FAILURE;
     }
-    for (size_t i = 0; i < UT_ARRAY_COUNT(registrations); i++)
+    if ((err = CU_register_suites(suites)) != CUE_SUCCESS)
     {
-        if ((err = registrations[i]()) != CUE_SUCCESS)
-        {
-            fprintf(stderr, "suite registration %zu failed: %s\n", i, CU_get_error_msg());
-            CU_cleanup_registry();
-            return EXIT_FAILURE;
-        }
+        fprintf(stderr, "suite registration failed: %s\n", CU_get_error_msg());
+        CU_cleanup_registry();
+        return EXIT_FAILURE;
     }
 
     CU_basic_set_mode(CU_BRM_VERBOSE);

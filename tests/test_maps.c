@@ -188,24 +188,24 @@ static void test_errno_known(void)
     rows[] =
     {
         { 0,               0 },
-        { EMFILE,          10024 },   /* WSAEMFILE */
-        { ENFILE,          10024 },
-        { ENOBUFS,         10055 },   /* WSAENOBUFS */
-        { ENOMEM,          10055 },
-        { EACCES,          10013 },   /* WSAEACCES */
-        { EPERM,           10013 },
-        { EAFNOSUPPORT,    10047 },   /* WSAEAFNOSUPPORT */
-        { EPROTONOSUPPORT, 10043 },   /* WSAEPROTONOSUPPORT */
-        { ESOCKTNOSUPPORT, 10044 },   /* WSAESOCKTNOSUPPORT */
-        { EAGAIN,          10035 },   /* WSAEWOULDBLOCK */
-        { EWOULDBLOCK,     10035 },
-        { ECONNREFUSED,    10061 },   /* WSAECONNREFUSED */
-        { EINTR,           10004 },   /* WSAEINTR */
-        { ENOTSOCK,        10038 },   /* WSAENOTSOCK */
-        { EINVAL,          10022 },   /* WSAEINVAL */
-        { EADDRINUSE,      10048 },   /* WSAEADDRINUSE */
-        { ECONNRESET,      10054 },   /* WSAECONNRESET */
-        { ETIMEDOUT,       10060 },   /* WSAETIMEDOUT */
+        { EMFILE,          WSAEMFILE },
+        { ENFILE,          WSAEMFILE },
+        { ENOBUFS,         WSAENOBUFS },
+        { ENOMEM,          WSAENOBUFS },
+        { EACCES,          WSAEACCES },
+        { EPERM,           WSAEACCES },
+        { EAFNOSUPPORT,    WSAEAFNOSUPPORT },
+        { EPROTONOSUPPORT, WSAEPROTONOSUPPORT },
+        { ESOCKTNOSUPPORT, WSAESOCKTNOSUPPORT },
+        { EAGAIN,          WSAEWOULDBLOCK },
+        { EWOULDBLOCK,     WSAEWOULDBLOCK },
+        { ECONNREFUSED,    WSAECONNREFUSED },
+        { EINTR,           WSAEINTR },
+        { ENOTSOCK,        WSAENOTSOCK },
+        { EINVAL,          WSAEINVAL },
+        { EADDRINUSE,      WSAEADDRINUSE },
+        { ECONNRESET,      WSAECONNRESET },
+        { ETIMEDOUT,       WSAETIMEDOUT },
     };
 
     for (size_t i = 0; i < UT_ARRAY_COUNT(rows); i++)
@@ -219,10 +219,10 @@ static void test_errno_known(void)
 static void test_errno_unknown(void)
 {
     /* Linux-only errnos are still failures, reported as WSAEINVAL. */
-    CU_ASSERT_EQUAL(wsa_error_from_errno(4095), 10022);
-    CU_ASSERT_EQUAL(wsa_error_from_errno(ENOKEY), 10022);
-    CU_ASSERT_EQUAL(wsa_error_from_errno(EHWPOISON), 10022);
-    CU_ASSERT_EQUAL(wsa_error_from_errno(-1), 10022);
+    CU_ASSERT_EQUAL(wsa_error_from_errno(4095), WSAEINVAL);
+    CU_ASSERT_EQUAL(wsa_error_from_errno(ENOKEY), WSAEINVAL);
+    CU_ASSERT_EQUAL(wsa_error_from_errno(EHWPOISON), WSAEINVAL);
+    CU_ASSERT_EQUAL(wsa_error_from_errno(-1), WSAEINVAL);
 }
 
 static void test_errno_never_zero(void)
@@ -237,17 +237,13 @@ static void test_errno_never_zero(void)
     }
 }
 
-CU_ErrorCode register_maps_tests(void)
+CU_TestInfo maps_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("maps", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "family_map", test_family_map) ||
-        !CU_add_test(suite, "type_map", test_type_map) ||
-        !CU_add_test(suite, "protocol_map", test_protocol_map) ||
-        !CU_add_test(suite, "errno known pairs", test_errno_known) ||
-        !CU_add_test(suite, "errno unknown values", test_errno_unknown) ||
-        !CU_add_test(suite, "errno 1..133 never 0", test_errno_never_zero))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "family_map",           test_family_map },
+    { "type_map",             test_type_map },
+    { "protocol_map",         test_protocol_map },
+    { "errno known pairs",    test_errno_known },
+    { "errno unknown values", test_errno_unknown },
+    { "errno 1..133 never 0", test_errno_never_zero },
+    CU_TEST_INFO_NULL,
+};

@@ -98,13 +98,9 @@ static void test_negotiate_all(void)
     UT_CHECK(bad == 0, "%lu requested versions negotiated wrongly", bad);
 }
 
-CU_ErrorCode register_negotiate_tests(void)
+CU_TestInfo negotiate_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("negotiate", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "Windows' table", test_negotiate_table) ||
-        !CU_add_test(suite, "all 65536 requests", test_negotiate_all))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "Windows' table",     test_negotiate_table },
+    { "all 65536 requests", test_negotiate_all },
+    CU_TEST_INFO_NULL,
+};

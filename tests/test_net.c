@@ -29,11 +29,6 @@
 #include "wsvalues.h"
 
 
-#define WS_MSG_PEEK 0x2
-#define WS_SD_RECEIVE 0
-#define WS_SD_SEND 1
-#define WS_SD_BOTH 2
-
 struct family_row
 {
     const char *name;
@@ -52,7 +47,7 @@ static const struct family_row families[] =
 
 static int fds_at_start = -1;
 
-static int suite_init(void)
+int net_suite_init(void)
 {
     fds_at_start = ut_count_open_fds();
     return fds_at_start < 0;
@@ -675,23 +670,19 @@ static void test_no_fd_leak(void)
     UT_CHECK(now == fds_at_start, "%d fds open before the suite, %d after", fds_at_start, now);
 }
 
-CU_ErrorCode register_net_tests(void)
+CU_TestInfo net_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("net", suite_init, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "TCP exchange over IPv4", test_exchange_ipv4) ||
-        !CU_add_test(suite, "TCP exchange over IPv6", test_exchange_ipv6) ||
-        !CU_add_test(suite, "unknown message flags", test_unknown_message_flags) ||
-        !CU_add_test(suite, "send after close, no SIGPIPE", test_send_after_close) ||
-        !CU_add_test(suite, "shutdown how", test_shutdown_how) ||
-        !CU_add_test(suite, "not connected", test_not_connected) ||
-        !CU_add_test(suite, "connect refused", test_connect_refused) ||
-        !CU_add_test(suite, "bind errors", test_bind_errors) ||
-        !CU_add_test(suite, "wait results, eventfd reused", test_wait_results) ||
-        !CU_add_test(suite, "cancel does not leak into the next wait", test_wait_cancel_then_wait_again) ||
-        !CU_add_test(suite, "cancel by the handle's key only", test_wait_cancel_by_key) ||
-        !CU_add_test(suite, "no fd leaked", test_no_fd_leak))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "TCP exchange over IPv4",                  test_exchange_ipv4 },
+    { "TCP exchange over IPv6",                  test_exchange_ipv6 },
+    { "unknown message flags",                   test_unknown_message_flags },
+    { "send after close, no SIGPIPE",            test_send_after_close },
+    { "shutdown how",                            test_shutdown_how },
+    { "not connected",                           test_not_connected },
+    { "connect refused",                         test_connect_refused },
+    { "bind errors",                             test_bind_errors },
+    { "wait results, eventfd reused",            test_wait_results },
+    { "cancel does not leak into the next wait", test_wait_cancel_then_wait_again },
+    { "cancel by the handle's key only",         test_wait_cancel_by_key },
+    { "no fd leaked",                            test_no_fd_leak },
+    CU_TEST_INFO_NULL,
+};

@@ -24,7 +24,7 @@ static void reset_table(void)
     CU_ASSERT_EQUAL_FATAL(socket_table_count(), 0);
 }
 
-static int suite_init(void)
+int sockettable_suite_init(void)
 {
     struct ws_socket_entry entries[64];
 
@@ -501,6 +501,112 @@ static void test_concurrency(void)
 }
 
 
+/* Threads that each set and clear their own bit of one bitmask field
+ * (kept, shut_down) through lookup / change / update, as the option and
+ * shutdown calls do: no bit may be lost or brought back by another
+ * thread's update of the same field. */
+#define BIT_THREADS 6
+#define BIT_ROUNDS 100000
+#define BIT_HANDLE 0x80
+
+struct bit_worker
+{
+    pthread_t thread;
+    int shut_down_field;        /* else kept */
+    uint32_t bit;
+    unsigned long lost, revived, api_errors;
+};
+
+static uint32_t *bit_field(struct ws_socket_info *info, const struct bit_worker *w)
+{
+    return w->shut_down_field ? (uint32_t *)&info->shut_down : &info->kept;
+}
+
+static void change_bit(struct bit_worker *w, int on)
+{
+    struct ws_socket_info before, after;
+
+    if (socket_table_lookup(BIT_HANDLE, &before))
+    {
+        w->api_errors++;
+        return;
+    }
+    after = before;
+    if (on) *bit_field(&after, w) |= w->bit;
+    else *bit_field(&after, w) &= ~w->bit;
+    if (socket_table_update(BIT_HANDLE, &before, &after)) w->api_errors++;
+}
+
+static int bit_is_set(struct bit_worker *w)
+{
+    struct ws_socket_info now;
+
+    if (socket_table_lookup(BIT_HANDLE, &now))
+    {
+        w->api_errors++;
+        return 0;
+    }
+    return !!(*bit_field(&now, w) & w->bit);
+}
+
+static void *bit_worker_main(void *arg)
+{
+    struct bit_worker *w = arg;
+
+    pthread_barrier_wait(&barrier);
+    for (unsigned int round = 0; round < BIT_ROUNDS; round++)
+    {
+        change_bit(w, 1);
+        if (!bit_is_set(w)) w->lost++;
+        change_bit(w, 0);
+        if (bit_is_set(w)) w->revived++;
+    }
+    /* Leave the bit set, so the end state shows every thread's. */
+    change_bit(w, 1);
+    return NULL;
+}
+
+static void test_bitmask_updates(void)
+{
+    static struct bit_worker workers[BIT_THREADS];
+    struct ws_socket_info info = make_info(9), now;
+    unsigned long lost = 0, revived = 0, api = 0;
+    unsigned int started = 0;
+
+    reset_table();
+    CU_ASSERT_EQUAL_FATAL(socket_table_insert(BIT_HANDLE, &info), 0);
+    CU_ASSERT_EQUAL_FATAL(pthread_barrier_init(&barrier, NULL, BIT_THREADS), 0);
+    memset(workers, 0, sizeof(workers));
+    for (unsigned int t = 0; t < BIT_THREADS; t++)
+    {
+        /* Four threads on kept's bits, two on shut_down's. */
+        workers[t].shut_down_field = t >= 4;
+        workers[t].bit = t >= 4 ? (t == 4 ? WS_SHUT_RECEIVE : WS_SHUT_SEND) : 1u << t;
+        if (pthread_create(&workers[t].thread, NULL, bit_worker_main, &workers[t])) break;
+        started++;
+    }
+    CU_ASSERT_EQUAL_FATAL(started, BIT_THREADS);
+    for (unsigned int t = 0; t < BIT_THREADS; t++)
+    {
+        pthread_join(workers[t].thread, NULL);
+        lost += workers[t].lost;
+        revived += workers[t].revived;
+        api += workers[t].api_errors;
+    }
+    pthread_barrier_destroy(&barrier);
+
+    UT_CHECK(api == 0, "%lu lookups or updates failed", api);
+    UT_CHECK(lost == 0, "%lu bits set by their thread were gone when it looked again", lost);
+    UT_CHECK(revived == 0, "%lu bits cleared by their thread came back", revived);
+    CU_ASSERT_EQUAL(socket_table_lookup(BIT_HANDLE, &now), 0);
+    UT_CHECK(now.kept == 0xf, "kept is %#x at the end, expected 0xf", now.kept);
+    UT_CHECK(now.shut_down == (WS_SHUT_RECEIVE | WS_SHUT_SEND), "shut_down is %#x at the end, expected %#x",
+             now.shut_down, WS_SHUT_RECEIVE | WS_SHUT_SEND);
+    /* The other fields are as inserted. */
+    CU_ASSERT(same_info(&now, &info));
+    reset_table();
+}
+
 /* An update writes only the fields it changed, keeps what another call
  * changed meanwhile, and never revives a removed entry or another
  * socket's. Every field must be copyable (a field missing from the
@@ -555,21 +661,18 @@ static void test_update(void)
     reset_table();
 }
 
-CU_ErrorCode register_sockettable_tests(void)
+CU_TestInfo sockettable_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("socket table", suite_init, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "insert + lookup", test_insert_lookup) ||
-        !CU_add_test(suite, "lookup absent", test_lookup_absent) ||
-        !CU_add_test(suite, "remove", test_remove) ||
-        !CU_add_test(suite, "insert replaces", test_replace) ||
-        !CU_add_test(suite, "update writes only what changed", test_update) ||
-        !CU_add_test(suite, "handle value reused after CloseHandle", test_handle_reuse) ||
-        !CU_add_test(suite, "bad handles refused", test_bad_handles) ||
-        !CU_add_test(suite, "drain", test_drain) ||
-        !CU_add_test(suite, "drain bounded by max", test_drain_partial) ||
-        !CU_add_test(suite, "8 threads x 20000 handles", test_concurrency))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "insert + lookup",                       test_insert_lookup },
+    { "lookup absent",                         test_lookup_absent },
+    { "remove",                                test_remove },
+    { "insert replaces",                       test_replace },
+    { "update writes only what changed",       test_update },
+    { "handle value reused after CloseHandle", test_handle_reuse },
+    { "bad handles refused",                   test_bad_handles },
+    { "drain",                                 test_drain },
+    { "drain bounded by max",                  test_drain_partial },
+    { "8 threads x 20000 handles",             test_concurrency },
+    { "bits of one field set by many threads", test_bitmask_updates },
+    CU_TEST_INFO_NULL,
+};

@@ -22,20 +22,6 @@
 #include "unit_tests.h"
 #include "wsvalues.h"
 
-
-/* Windows levels and options. */
-#define WS_SOL_SOCKET       0xffff
-#define WS_IPPROTO_IP       0
-#define WS_IPPROTO_TCP      6
-#define WS_IPPROTO_IPV6     41
-#define WS_SO_ACCEPTCONN    0x0002
-#define WS_SO_KEEPALIVE     0x0008
-#define WS_SO_RCVBUF        0x1002
-#define WS_SO_ERROR         0x1007
-#define WS_TCP_NODELAY      1
-#define WS_IP_TTL           4
-#define WS_IPV6_V6ONLY      27
-
 #define UNSET_VALUE (-7777)
 
 static unsigned int sockopt(int fd, int level, int option, int set, int32_t *value)
@@ -306,18 +292,112 @@ static void test_so_error(void)
     close(fd);
 }
 
-CU_ErrorCode register_sockopt_tests(void)
+/* Windows' don't-fragment flag reaches Linux as IPv4's path MTU discovery
+ * mode (any mode that sets DF reads back as 1) and as IPv6's own flag,
+ * the options Wine's server sets at creation. */
+static void test_dont_fragment(void)
 {
-    CU_pSuite suite = CU_add_suite("sockopt", NULL, NULL);
+    static const struct { int family, level, option, linux_level, linux_option, linux_dont, linux_do, tcp_default; } rows[] =
+    {
+        { WS_AF_INET, WS_IPPROTO_IP, WS_IP_DONTFRAGMENT, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_DONT, IP_PMTUDISC_DO, 1 },
+        /* Linux' IPv6 flag starts off; Wine's server turns it on for TCP. */
+        { WS_AF_INET6, WS_IPPROTO_IPV6, WS_IPV6_DONTFRAG, IPPROTO_IPV6, IPV6_DONTFRAG, 0, 1, 0 },
+    };
 
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "set and get round trip", test_roundtrip) ||
-        !CU_add_test(suite, "read-only options", test_read_only) ||
-        !CU_add_test(suite, "SO_ACCEPTCONN after listen", test_acceptconn) ||
-        !CU_add_test(suite, "unknown options", test_unknown_option) ||
-        !CU_add_test(suite, "probe", test_probe) ||
-        !CU_add_test(suite, "closed fd", test_bad_fd) ||
-        !CU_add_test(suite, "SO_ERROR is a WSA code", test_so_error))
-        return CU_get_error();
-    return CUE_SUCCESS;
+    for (size_t i = 0; i < UT_ARRAY_COUNT(rows); i++)
+    {
+        /* Windows' value set, Linux' mode it becomes, what reads back. */
+        const struct { int32_t set; int linux_mode, reads; } steps[] =
+        {
+            { 0, rows[i].linux_dont, 0 },
+            { 0x100, rows[i].linux_do, 1 },
+        };
+        int fd = tcp_socket(rows[i].family);
+        int32_t value = UNSET_VALUE;
+
+        CU_ASSERT_FATAL(fd >= 0);
+        /* IPv4: Linux' default for TCP, "want", sets DF: Windows' TCP reads 1. */
+        CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 0, &value), 0);
+        UT_CHECK(value == rows[i].tcp_default, "row %zu: a new TCP socket reads %d", i, value);
+        for (size_t j = 0; j < UT_ARRAY_COUNT(steps); j++)
+        {
+            value = steps[j].set;
+            CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 1, &value), 0);
+            UT_CHECK(linux_int_option(fd, rows[i].linux_level, rows[i].linux_option) == steps[j].linux_mode,
+                     "row %zu: %#x did not become Linux' mode %d", i, steps[j].set, steps[j].linux_mode);
+            value = UNSET_VALUE;
+            CU_ASSERT_EQUAL(sockopt(fd, rows[i].level, rows[i].option, 0, &value), 0);
+            UT_CHECK(value == steps[j].reads, "row %zu: reads %d after %#x", i, value, steps[j].set);
+        }
+        close(fd);
+    }
 }
+
+/* IPV6_UNICAST_IF: Windows' host-order index is Linux' network order;
+ * IP_UNICAST_IF is in network order on both. Interface 1 is loopback. */
+static void test_unicast_if(void)
+{
+    int fd6 = tcp_socket(WS_AF_INET6), fd4 = tcp_socket(WS_AF_INET);
+    int32_t value;
+
+    CU_ASSERT_FATAL(fd6 >= 0 && fd4 >= 0);
+    value = 1;
+    CU_ASSERT_EQUAL(sockopt(fd6, WS_IPPROTO_IPV6, WS_IPV6_UNICAST_IF, 1, &value), 0);
+    CU_ASSERT_EQUAL(linux_int_option(fd6, IPPROTO_IPV6, IPV6_UNICAST_IF), (int)htonl(1));
+    value = UNSET_VALUE;
+    CU_ASSERT_EQUAL(sockopt(fd6, WS_IPPROTO_IPV6, WS_IPV6_UNICAST_IF, 0, &value), 0);
+    CU_ASSERT_EQUAL(value, 1);
+
+    value = (int32_t)htonl(1);
+    CU_ASSERT_EQUAL(sockopt(fd4, WS_IPPROTO_IP, WS_IP_UNICAST_IF, 1, &value), 0);
+    CU_ASSERT_EQUAL(linux_int_option(fd4, IPPROTO_IP, IP_UNICAST_IF), (int)htonl(1));
+    value = UNSET_VALUE;
+    CU_ASSERT_EQUAL(sockopt(fd4, WS_IPPROTO_IP, WS_IP_UNICAST_IF, 0, &value), 0);
+    CU_ASSERT_EQUAL(value, (int32_t)htonl(1));
+    close(fd6);
+    close(fd4);
+}
+
+/* IP_OPTIONS travels as bytes: none at first, then what was set. */
+static void test_ip_options(void)
+{
+    static const uint8_t three_noops[4] = { 1, 1, 1, 0 };   /* IPOPT_NOP x3, IPOPT_END */
+    struct ws2host_sockopt_params p = { .level = WS_IPPROTO_IP, .option = WS_IP_OPTIONS };
+    int fd = tcp_socket(WS_AF_INET);
+
+    CU_ASSERT_FATAL(fd >= 0);
+    p.fd = fd;
+    p.length = 99;
+    CU_ASSERT_EQUAL(unix_sockopt(&p), 0);
+    CU_ASSERT_EQUAL(p.length, 0);
+
+    p.set = 1;
+    memcpy(p.data, three_noops, sizeof(three_noops));
+    p.length = sizeof(three_noops);
+    CU_ASSERT_EQUAL(unix_sockopt(&p), 0);
+    memset(p.data, 0xcc, sizeof(p.data));
+    p.set = 0;
+    CU_ASSERT_EQUAL(unix_sockopt(&p), 0);
+    CU_ASSERT_EQUAL(p.length, sizeof(three_noops));
+    CU_ASSERT(!memcmp(p.data, three_noops, sizeof(three_noops)));
+
+    p.set = 1;
+    p.length = sizeof(p.data) + 1;
+    CU_ASSERT_EQUAL(unix_sockopt(&p), WSAEINVAL);
+    close(fd);
+}
+
+CU_TestInfo sockopt_tests[] =
+{
+    { "set and get round trip",     test_roundtrip },
+    { "read-only options",          test_read_only },
+    { "SO_ACCEPTCONN after listen", test_acceptconn },
+    { "unknown options",            test_unknown_option },
+    { "probe",                      test_probe },
+    { "closed fd",                  test_bad_fd },
+    { "SO_ERROR is a WSA code",     test_so_error },
+    { "don't-fragment flag",        test_dont_fragment },
+    { "unicast interface index",    test_unicast_if },
+    { "IP_OPTIONS bytes",           test_ip_options },
+    CU_TEST_INFO_NULL,
+};

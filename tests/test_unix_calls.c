@@ -21,17 +21,12 @@
 #include "ws2host/unixlib.h"
 #include "unix_private.h"
 #include "unit_tests.h"
+#include "wsvalues.h"
 
 /* The loader's view of unixlib.c's table; no header declares it because
  * only Wine looks it up, by name. */
 typedef unsigned int (*ws2host_entry)(void *args);
 extern const ws2host_entry __wine_unix_call_funcs[];
-
-#define WSAEACCES           10013
-#define WSAEMFILE           10024
-#define WSAEPROTONOSUPPORT  10043
-#define WSAESOCKTNOSUPPORT  10044
-#define WSAEAFNOSUPPORT     10047
 
 static int get_sol_option(int fd, int option)
 {
@@ -526,27 +521,23 @@ static void test_emfile(void)
     if (p.fd >= 0 && p.fd != 12345) CU_ASSERT_EQUAL(close_fd(p.fd), 0);
 }
 
-CU_ErrorCode register_unix_calls_tests(void)
+CU_TestInfo unix_calls_tests[] =
 {
-    CU_pSuite suite = CU_add_suite("unix calls", NULL, NULL);
-
-    if (!suite) return CU_get_error();
-    if (!CU_add_test(suite, "abi_version", test_abi_version) ||
-        !CU_add_test(suite, "__wine_unix_call_funcs", test_call_table) ||
-        !CU_add_test(suite, "socket_create + fd_identify", test_create_and_identify) ||
-        !CU_add_test(suite, "distinct inodes", test_distinct_inodes) ||
-        !CU_add_test(suite, "IPV6_V6ONLY default", test_ipv6_v6only) ||
-        !CU_add_test(suite, "DF defaults", test_dontfragment_defaults) ||
-        !CU_add_test(suite, "socket_create errors", test_create_errors) ||
-        !CU_add_test(suite, "fd_identify non-sockets", test_identify_not_socket) ||
-        !CU_add_test(suite, "fd_identify closed fd", test_identify_closed) ||
-        !CU_add_test(suite, "fd_close", test_close) ||
-        !CU_add_test(suite, "raw IPv4 socket", test_raw_ipv4) ||
-        !CU_add_test(suite, "raw IPv6 socket", test_raw_ipv6) ||
-        !CU_add_test(suite, "raw socket, protocol 0", test_raw_protocol_zero) ||
-        !CU_add_test(suite, "raw socket, any protocol", test_raw_any_protocol) ||
-        !CU_add_test(suite, "no fd leak over 1000 sockets", test_no_fd_leak) ||
-        !CU_add_test(suite, "EMFILE", test_emfile))
-        return CU_get_error();
-    return CUE_SUCCESS;
-}
+    { "abi_version",                  test_abi_version },
+    { "__wine_unix_call_funcs",       test_call_table },
+    { "socket_create + fd_identify",  test_create_and_identify },
+    { "distinct inodes",              test_distinct_inodes },
+    { "IPV6_V6ONLY default",          test_ipv6_v6only },
+    { "DF defaults",                  test_dontfragment_defaults },
+    { "socket_create errors",         test_create_errors },
+    { "fd_identify non-sockets",      test_identify_not_socket },
+    { "fd_identify closed fd",        test_identify_closed },
+    { "fd_close",                     test_close },
+    { "raw IPv4 socket",              test_raw_ipv4 },
+    { "raw IPv6 socket",              test_raw_ipv6 },
+    { "raw socket, protocol 0",       test_raw_protocol_zero },
+    { "raw socket, any protocol",     test_raw_any_protocol },
+    { "no fd leak over 1000 sockets", test_no_fd_leak },
+    { "EMFILE",                       test_emfile },
+    CU_TEST_INFO_NULL,
+};

@@ -1,7 +1,6 @@
 /*
- * Host-native CUnit tests for the portable parts of ws2host: one suite
- * registration function per unit, and a checking helper for table-driven
- * tests.
+ * Host-native CUnit tests for the portable parts of ws2host: one table
+ * of tests per unit, and a checking helper for table-driven tests.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -14,18 +13,22 @@
 
 #include <CUnit/CUnit.h>
 
-/* Each adds its suite to the registry; returns CUE_SUCCESS or the CUnit
- * error that stopped it. */
-CU_ErrorCode register_maps_tests(void);
-CU_ErrorCode register_unix_calls_tests(void);
-CU_ErrorCode register_sockettable_tests(void);
-CU_ErrorCode register_catalog_tests(void);
-CU_ErrorCode register_negotiate_tests(void);
-CU_ErrorCode register_address_tests(void);
-CU_ErrorCode register_sockopt_tests(void);
-CU_ErrorCode register_net_tests(void);
-CU_ErrorCode register_addrtext_tests(void);
-CU_ErrorCode register_addressuse_tests(void);
+/* Each file's tests, NULL-terminated; test_main.c registers them. */
+extern CU_TestInfo maps_tests[];
+extern CU_TestInfo unix_calls_tests[];
+extern CU_TestInfo sockettable_tests[];
+extern CU_TestInfo catalog_tests[];
+extern CU_TestInfo negotiate_tests[];
+extern CU_TestInfo address_tests[];
+extern CU_TestInfo sockopt_tests[];
+extern CU_TestInfo sockoptlist_tests[];
+extern CU_TestInfo net_tests[];
+extern CU_TestInfo addrtext_tests[];
+extern CU_TestInfo addressuse_tests[];
+
+/* Suite setup, for the suites that need it. */
+int sockettable_suite_init(void);
+int net_suite_init(void);
 
 /* A CUnit assertion with a printf-style message, for loops over tables:
  * CU_ASSERT only shows the expression text, which is the same for every

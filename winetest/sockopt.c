@@ -268,6 +268,224 @@ static void test_option_misuse(void)
     closesocket(s);
 }
 
+/* ------------------------------------------------- option validity */
+/* Which options each kind of socket takes: getsockopt with a zeroed
+ * 256-byte buffer, then setsockopt with what it read, as Wine's
+ * Windows-run test_sockopt_validity does (sock.c:12982, 12985; its rows
+ * marked todo there are left out). */
+struct validity_row
+{
+    const char *name;
+    int option;
+    int stream_error, datagram_error;   /* getsockopt's; 0: get and set succeed */
+};
+
+static const struct validity_row ipv4_rows[] =
+{
+    { "-1", -1, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IP_OPTIONS", IP_OPTIONS, 0, 0 },
+    { "IP_HDRINCL", IP_HDRINCL, WSAEINVAL, WSAEINVAL },
+    { "IP_TOS", IP_TOS, 0, 0 },
+    { "IP_TTL", IP_TTL, 0, 0 },
+    { "IP_MULTICAST_IF", IP_MULTICAST_IF, WSAEINVAL, 0 },
+    { "IP_MULTICAST_TTL", IP_MULTICAST_TTL, WSAEINVAL, 0 },
+    { "IP_MULTICAST_LOOP", IP_MULTICAST_LOOP, WSAEINVAL, 0 },
+    { "IP_ADD_MEMBERSHIP", IP_ADD_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IP_DROP_MEMBERSHIP", IP_DROP_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IP_DONTFRAGMENT", IP_DONTFRAGMENT, 0, 0 },
+    { "IP_PKTINFO", IP_PKTINFO, WSAEINVAL, 0 },
+    { "IP_RECVTTL (21)", IP_RECVTTL, WSAEINVAL, 0 },
+    { "IP_UNICAST_IF", IP_UNICAST_IF, 0, 0 },
+    { "IP_RECVTOS (40)", IP_RECVTOS, WSAEINVAL, 0 },
+};
+
+static const struct validity_row ipv6_rows[] =
+{
+    { "-1", -1, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IPV6_UNICAST_HOPS", IPV6_UNICAST_HOPS, 0, 0 },
+    { "IPV6_MULTICAST_IF", IPV6_MULTICAST_IF, WSAEINVAL, 0 },
+    { "IPV6_MULTICAST_HOPS", IPV6_MULTICAST_HOPS, WSAEINVAL, 0 },
+    { "IPV6_MULTICAST_LOOP", IPV6_MULTICAST_LOOP, WSAEINVAL, 0 },
+    { "IPV6_ADD_MEMBERSHIP", IPV6_ADD_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IPV6_DROP_MEMBERSHIP", IPV6_DROP_MEMBERSHIP, WSAENOPROTOOPT, WSAENOPROTOOPT },
+    { "IPV6_DONTFRAG", IPV6_DONTFRAG, 0, 0 },
+    { "IPV6_PKTINFO", IPV6_PKTINFO, WSAEINVAL, 0 },
+    { "IPV6_HOPLIMIT (21)", IPV6_HOPLIMIT, WSAEINVAL, 0 },
+    { "IPV6_PROTECTION_LEVEL", IPV6_PROTECTION_LEVEL, 0, 0 },
+    { "IPV6_V6ONLY", IPV6_V6ONLY, 0, 0 },
+    { "IPV6_UNICAST_IF", IPV6_UNICAST_IF, 0, 0 },
+    { "IPV6_RECVTCLASS (40)", IPV6_RECVTCLASS, WSAEINVAL, 0 },
+};
+
+static const struct
+{
+    const char *name;
+    int family, type, level;
+    const struct validity_row *rows;
+    size_t count;
+}
+validity_kinds[] =
+{
+    { "IPv4 TCP", AF_INET, SOCK_STREAM, IPPROTO_IP, ipv4_rows, ARRAYSIZE(ipv4_rows) },
+    { "IPv4 UDP", AF_INET, SOCK_DGRAM, IPPROTO_IP, ipv4_rows, ARRAYSIZE(ipv4_rows) },
+    { "IPv6 TCP", AF_INET6, SOCK_STREAM, IPPROTO_IPV6, ipv6_rows, ARRAYSIZE(ipv6_rows) },
+    { "IPv6 UDP", AF_INET6, SOCK_DGRAM, IPPROTO_IPV6, ipv6_rows, ARRAYSIZE(ipv6_rows) },
+};
+
+static void test_option_validity(void)
+{
+    for (size_t k = 0; k < ARRAYSIZE(validity_kinds); k++)
+    {
+        SOCKET s = socket(validity_kinds[k].family, validity_kinds[k].type, 0);
+
+        ok(s != INVALID_SOCKET, "%s: socket failed, error %d\n", validity_kinds[k].name, WSAGetLastError());
+        for (size_t i = 0; i < validity_kinds[k].count; i++)
+        {
+            const struct validity_row *row = &validity_kinds[k].rows[i];
+            int expected = validity_kinds[k].type == SOCK_STREAM ? row->stream_error : row->datagram_error;
+            char value[256];
+            int count = sizeof(value), ret, error;
+
+            memset(value, 0, sizeof(value));
+            WSASetLastError(0);
+            ret = getsockopt(s, validity_kinds[k].level, row->option, value, &count);
+            error = WSAGetLastError();
+            ok(ret == (expected ? SOCKET_ERROR : 0) && error == expected,
+               "%s %s: getsockopt %d, error %d, expected error %d\n", validity_kinds[k].name, row->name, ret,
+               error, expected);
+            if (expected || ret) continue;
+            WSASetLastError(0);
+            ret = setsockopt(s, validity_kinds[k].level, row->option, value, count);
+            ok(!ret && !WSAGetLastError(), "%s %s: setsockopt of what it read (%d bytes): %d, error %d\n",
+               validity_kinds[k].name, row->name, count, ret, WSAGetLastError());
+        }
+        closesocket(s);
+    }
+}
+
+/* The don't-fragment flag: off on UDP, on on TCP at first; any non-zero
+ * value reads back as 1 (Wine's Windows-run test_set_getsockopt,
+ * sock.c:1942-2010: IP_DONTFRAGMENT and IPV6_DONTFRAG are both 14). */
+static void test_dont_fragment(void)
+{
+    static const struct { const char *name; int family, level, option; } flags[] =
+    {
+        { "IP_DONTFRAGMENT", AF_INET, IPPROTO_IP, IP_DONTFRAGMENT },
+        { "IPV6_DONTFRAG", AF_INET6, IPPROTO_IPV6, IPV6_DONTFRAG },
+    };
+
+    for (size_t i = 0; i < ARRAYSIZE(flags); i++)
+    {
+        static const struct { int type; DWORD initial, set, reads; } steps[] =
+        {
+            { SOCK_DGRAM, 0, 1, 1 },
+            { SOCK_DGRAM, 0, 0xdead, 1 },
+            { SOCK_STREAM, 1, 0, 0 },
+        };
+
+        for (size_t j = 0; j < ARRAYSIZE(steps); j++)
+        {
+            SOCKET s = socket(flags[i].family, steps[j].type, 0);
+            DWORD value = 0xdead;
+            int size = sizeof(value);
+
+            ok(!getsockopt(s, flags[i].level, flags[i].option, (char *)&value, &size) && value == steps[j].initial,
+               "%s type %d: reads %lu at first, error %d\n", flags[i].name, steps[j].type, value, WSAGetLastError());
+            value = steps[j].set;
+            ok(!setsockopt(s, flags[i].level, flags[i].option, (char *)&value, sizeof(value)),
+               "%s type %d: set %#lx failed, error %d\n", flags[i].name, steps[j].type, steps[j].set, WSAGetLastError());
+            value = 0xdead;
+            size = sizeof(value);
+            ok(!getsockopt(s, flags[i].level, flags[i].option, (char *)&value, &size) && value == steps[j].reads,
+               "%s type %d: reads %lu after %#lx\n", flags[i].name, steps[j].type, value, steps[j].set);
+            closesocket(s);
+        }
+    }
+}
+
+/* IP_HDRINCL is for raw sockets: on the others set and get fail with
+ * WSAEINVAL and leave the buffer alone (Wine's Windows-run
+ * test_set_getsockopt, sock.c:1744-1762). */
+static void test_hdrincl_not_raw(void)
+{
+    static const int types[] = { SOCK_STREAM, SOCK_DGRAM };
+
+    for (size_t i = 0; i < ARRAYSIZE(types); i++)
+    {
+        SOCKET s = socket(AF_INET, types[i], 0);
+        int value, size = sizeof(value), ret;
+
+        for (int set = 1; set >= 0; set--)
+        {
+            value = set;
+            ret = setsockopt(s, IPPROTO_IP, IP_HDRINCL, (char *)&value, sizeof(value));
+            ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "type %d: set IP_HDRINCL %d: %d, error %d\n",
+               types[i], set, ret, WSAGetLastError());
+            value = 99;
+            ret = getsockopt(s, IPPROTO_IP, IP_HDRINCL, (char *)&value, &size);
+            ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL && value == 99,
+               "type %d: get IP_HDRINCL: %d, error %d, value %d\n", types[i], ret, WSAGetLastError(), value);
+        }
+        closesocket(s);
+    }
+}
+
+/* Options Wine's Windows-run tests read on one socket each: SO_DONTLINGER
+ * with no buffer (test_set_getsockopt, sock.c:1338), SO_MAX_MSG_SIZE of
+ * UDP (test_extendedSocketOptions, sock.c:4873), SO_CONNECT_TIME of
+ * datagram sockets, bound or connected (test_connect_time, sock.c:13558),
+ * IPV6_V6ONLY of a bound AF_INET socket (test_ipv6only, sock.c:7008, 7020). */
+static void test_single_options(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    SOCKET s = socket(AF_INET, SOCK_STREAM, 0), server, client;
+    int value, size = sizeof(value), ret;
+    DWORD time;
+
+    ret = setsockopt(s, SOL_SOCKET, SO_DONTLINGER, NULL, 0);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "SO_DONTLINGER NULL, 0: %d, error %d\n", ret,
+       WSAGetLastError());
+
+    ok(!bind(s, (SOCKADDR *)&address, sizeof(address)), "bind failed, error %d\n", WSAGetLastError());
+    for (value = 0; value <= 1; value++)
+    {
+        int set = value;
+
+        ret = setsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (char *)&set, sizeof(set));
+        ok(ret == SOCKET_ERROR, "IPV6_V6ONLY %d on a bound AF_INET socket succeeded\n", set);
+    }
+    value = 2;
+    size = sizeof(value);
+    ret = getsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (char *)&value, &size);
+    todo_builtin ok(!ret && (value & 0xff) == 1, "IPV6_V6ONLY of a bound AF_INET socket: %d, value %d, error %d\n",
+                    ret, value, WSAGetLastError());
+    closesocket(s);
+
+    server = socket(AF_INET, SOCK_DGRAM, 0);
+    client = socket(AF_INET, SOCK_DGRAM, 0);
+    ok(!bind(server, (SOCKADDR *)&address, sizeof(address)), "bind failed, error %d\n", WSAGetLastError());
+    size = sizeof(address);
+    ok(!getsockname(server, (SOCKADDR *)&address, &size), "getsockname failed, error %d\n", WSAGetLastError());
+    ok(!connect(client, (SOCKADDR *)&address, sizeof(address)), "connect failed, error %d\n", WSAGetLastError());
+
+    value = 0;
+    size = sizeof(value);
+    ret = getsockopt(server, SOL_SOCKET, SO_MAX_MSG_SIZE, (char *)&value, &size);
+    ok(!ret && (value == 65507 || value == 65527), "SO_MAX_MSG_SIZE: %d, value %d, error %d\n", ret, value,
+       WSAGetLastError());
+
+    for (int i = 0; i < 2; i++)
+    {
+        time = 0;
+        size = sizeof(time);
+        ret = getsockopt(i ? client : server, SOL_SOCKET, SO_CONNECT_TIME, (char *)&time, &size);
+        ok(!ret && time == ~0u && size == sizeof(time), "SO_CONNECT_TIME of the %s UDP socket: %d, %lu, size %d\n",
+           i ? "connected" : "bound", ret, time, size);
+    }
+    closesocket(client);
+    closesocket(server);
+}
+
 /* ---------------------------------------------------- address sharing */
 enum address_kind { v4_any, v4_loopback, v6_any, v6_loopback, v6_mapped_any, v6_mapped_loopback };
 
@@ -654,6 +872,10 @@ void run_sockopt_tests(void)
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_option_lengths();
     test_option_misuse();
+    test_option_validity();
+    test_dont_fragment();
+    test_hdrincl_not_raw();
+    test_single_options();
     test_sharing_options();
     test_exclusive_pairs();
     test_shared_listeners();

@@ -35,7 +35,7 @@ static unsigned int entry_count, entry_capacity;
 
 static unsigned int address_size(int32_t family)
 {
-    return family == WS_ADDRESS_FAMILY_INET6 ? 16 : 4;
+    return family == WS_AF_INET6 ? 16 : 4;
 }
 
 static int is_wildcard(int32_t family, const uint8_t *address)
@@ -60,16 +60,16 @@ static unsigned int views_of(const struct ws_bind_request *request, struct view 
 
     views[0].family = request->family;
     memcpy(views[0].address, request->address, sizeof(views[0].address));
-    if (request->family != WS_ADDRESS_FAMILY_INET6 || !request->dual_stack) return count;
+    if (request->family != WS_AF_INET6 || !request->dual_stack) return count;
 
     memset(&views[1], 0, sizeof(views[1]));
-    views[1].family = WS_ADDRESS_FAMILY_INET;
+    views[1].family = WS_AF_INET;
     if (!memcmp(request->address, v4_mapped_prefix, sizeof(v4_mapped_prefix)))
     {
         memcpy(views[1].address, request->address + 12, 4);
         count++;
     }
-    else if (request->use == ws_use_exclusive && is_wildcard(WS_ADDRESS_FAMILY_INET6, request->address))
+    else if (request->use == ws_use_exclusive && is_wildcard(WS_AF_INET6, request->address))
         count++;
     return count;
 }

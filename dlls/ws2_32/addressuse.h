@@ -12,6 +12,8 @@
 
 #include <stdint.h>
 
+#include "ws2host/wsvalues.h"
+
 enum ws_address_use
 {
     ws_use_default = 0,         /* neither option */
@@ -19,12 +21,9 @@ enum ws_address_use
     ws_use_exclusive = 2,       /* SO_EXCLUSIVEADDRUSE */
 };
 
-#define WS_ADDRESS_FAMILY_INET  2   /* Windows AF_INET */
-#define WS_ADDRESS_FAMILY_INET6 23  /* Windows AF_INET6 */
-
 /* The verdicts, as Windows reports them. */
-#define WS_ADDRESS_DENIED 10013     /* WSAEACCES */
-#define WS_ADDRESS_IN_USE 10048     /* WSAEADDRINUSE */
+#define WS_ADDRESS_DENIED WSAEACCES
+#define WS_ADDRESS_IN_USE WSAEADDRINUSE
 
 struct ws_bind_request
 {

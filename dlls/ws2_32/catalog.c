@@ -9,42 +9,40 @@
  */
 #include "catalog.h"
 
-#define AF_INET_VALUE 2
-#define AF_INET6_VALUE 23
-#define SOCK_STREAM_VALUE 1
-#define SOCK_DGRAM_VALUE 2
-#define SOCK_RAW_VALUE 3
-
-#define WSAEINVAL_VALUE 10022
-#define WSAEPROTONOSUPPORT_VALUE 10043
-#define WSAESOCKTNOSUPPORT_VALUE 10044
-#define WSAEAFNOSUPPORT_VALUE 10047
-
-#define XP1_SUPPORT_MULTIPOINT        0x0400
-#define XP1_MULTIPOINT_CONTROL_PLANE  0x0800
-#define XP1_MULTIPOINT_DATA_PLANE     0x1000
-
-#define XP1_STREAM_FLAGS   0x20066  /* GUARANTEED_DELIVERY|ORDER|GRACEFUL_CLOSE|EXPEDITED_DATA|IFS_HANDLES */
-#define XP1_DATAGRAM_FLAGS 0x20609  /* CONNECTIONLESS|MESSAGE_ORIENTED|BROADCAST|MULTIPOINT|IFS_HANDLES */
+#define XP1_STREAM_FLAGS (WS_XP1_GUARANTEED_DELIVERY | WS_XP1_GUARANTEED_ORDER | WS_XP1_GRACEFUL_CLOSE | \
+                          WS_XP1_EXPEDITED_DATA | WS_XP1_IFS_HANDLES)
+#define XP1_DATAGRAM_FLAGS (WS_XP1_CONNECTIONLESS | WS_XP1_MESSAGE_ORIENTED | WS_XP1_SUPPORT_BROADCAST | \
+                            WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_IFS_HANDLES)
 
 #define MSAFD_IPV4 { 0xe70f1aa0, 0xab8b, 0x11cf, { 0x8c, 0xa3, 0x00, 0x80, 0x5f, 0x48, 0xa1, 0x92 } }
 #define MSAFD_IPV6 { 0xf9eab0c0, 0x26d4, 0x11d0, { 0xbb, 0xbf, 0x00, 0xaa, 0x00, 0x6c, 0x34, 0xe4 } }
 
+/* The fields each family and each socket type share. */
+#define IPV4 .provider = MSAFD_IPV4, .family = WS_AF_INET, .min_sockaddr = 16, .max_sockaddr = 16
+#define IPV6 .provider = MSAFD_IPV6, .family = WS_AF_INET6, .min_sockaddr = 28, .max_sockaddr = 28
+#define TCP .type = WS_SOCK_STREAM, .protocol = WS_IPPROTO_TCP, .service_flags1 = XP1_STREAM_FLAGS, \
+    .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO
+#define UDP .type = WS_SOCK_DGRAM, .protocol = WS_IPPROTO_UDP, .service_flags1 = XP1_DATAGRAM_FLAGS, \
+    .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO, .message_size = 65467
+/* Hidden from enumeration; any protocol 0..255 (protocol_max_offset). */
+#define RAW .type = WS_SOCK_RAW, .protocol = 0, .protocol_max_offset = 255, .service_flags1 = XP1_DATAGRAM_FLAGS, \
+    .provider_flags = WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, .message_size = 0x8000
+
 const struct ws_catalog_entry ws_catalog[] =
 {
-    { 1001, MSAFD_IPV4, AF_INET_VALUE, SOCK_STREAM_VALUE, 6, 0, 16, 16,
-      XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IP]" },
-    { 1002, MSAFD_IPV4, AF_INET_VALUE, SOCK_DGRAM_VALUE, 17, 0, 16, 16,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IP]" },
-    { 1003, MSAFD_IPV4, AF_INET_VALUE, SOCK_RAW_VALUE, 0, 255, 16, 16,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IP]" },
-    { 1004, MSAFD_IPV6, AF_INET6_VALUE, SOCK_STREAM_VALUE, 6, 0, 28, 28,
-      XP1_STREAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 0, "MSAFD Tcpip [TCP/IPv6]" },
-    { 1005, MSAFD_IPV6, AF_INET6_VALUE, SOCK_DGRAM_VALUE, 17, 0, 28, 28,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO, 65467, "MSAFD Tcpip [UDP/IPv6]" },
-    { 1006, MSAFD_IPV6, AF_INET6_VALUE, SOCK_RAW_VALUE, 0, 255, 28, 28,
-      XP1_DATAGRAM_FLAGS, WS_PFL_MATCHES_PROTOCOL_ZERO | WS_PFL_HIDDEN, 0x8000, "MSAFD Tcpip [RAW/IPv6]" },
+    { .catalog_id = 1001, IPV4, TCP, .name = "MSAFD Tcpip [TCP/IP]" },
+    { .catalog_id = 1002, IPV4, UDP, .name = "MSAFD Tcpip [UDP/IP]" },
+    { .catalog_id = 1003, IPV4, RAW, .name = "MSAFD Tcpip [RAW/IP]" },
+    { .catalog_id = 1004, IPV6, TCP, .name = "MSAFD Tcpip [TCP/IPv6]" },
+    { .catalog_id = 1005, IPV6, UDP, .name = "MSAFD Tcpip [UDP/IPv6]" },
+    { .catalog_id = 1006, IPV6, RAW, .name = "MSAFD Tcpip [RAW/IPv6]" },
 };
+
+#undef IPV4
+#undef IPV6
+#undef TCP
+#undef UDP
+#undef RAW
 
 const size_t ws_catalog_count = sizeof(ws_catalog) / sizeof(ws_catalog[0]);
 
@@ -82,12 +80,12 @@ int catalog_select(int32_t af, int32_t type, int32_t protocol, int with_info,
 {
     if (with_info)
     {
-        if (!af || !any_entry_has_family(af, 0)) return WSAEAFNOSUPPORT_VALUE;
+        if (!af || !any_entry_has_family(af, 0)) return WSAEAFNOSUPPORT;
     }
-    else if (!af && !protocol) return WSAEINVAL_VALUE;
+    else if (!af && !protocol) return WSAEINVAL;
 
-    if (type && !any_entry_has_type(type)) return WSAESOCKTNOSUPPORT_VALUE;
-    if (af && !any_entry_has_family(af, type)) return WSAEAFNOSUPPORT_VALUE;
+    if (type && !any_entry_has_type(type)) return WSAESOCKTNOSUPPORT;
+    if (af && !any_entry_has_family(af, type)) return WSAEAFNOSUPPORT;
 
     for (size_t i = 0; i < ws_catalog_count; i++)
     {
@@ -102,7 +100,7 @@ int catalog_select(int32_t af, int32_t type, int32_t protocol, int with_info,
         out->protocol = protocol ? protocol : entry->protocol;
         return 0;
     }
-    return WSAEPROTONOSUPPORT_VALUE;
+    return WSAEPROTONOSUPPORT;
 }
 
 /* Each WSASocket flag, and the XP1_ service flags its provider must have
@@ -115,14 +113,16 @@ static const struct
 }
 flag_rules[] =
 {
-    { 0x001 /* WSA_FLAG_OVERLAPPED */,            0, 0 },
-    { 0x002 /* WSA_FLAG_MULTIPOINT_C_ROOT */,     XP1_SUPPORT_MULTIPOINT | XP1_MULTIPOINT_CONTROL_PLANE, 0 },
-    { 0x004 /* WSA_FLAG_MULTIPOINT_C_LEAF */,     XP1_SUPPORT_MULTIPOINT, XP1_MULTIPOINT_CONTROL_PLANE },
-    { 0x008 /* WSA_FLAG_MULTIPOINT_D_ROOT */,     XP1_SUPPORT_MULTIPOINT | XP1_MULTIPOINT_DATA_PLANE, 0 },
-    { 0x010 /* WSA_FLAG_MULTIPOINT_D_LEAF */,     XP1_SUPPORT_MULTIPOINT, XP1_MULTIPOINT_DATA_PLANE },
-    { 0x040 /* WSA_FLAG_ACCESS_SYSTEM_SECURITY */, 0, 0 },
-    { 0x080 /* WSA_FLAG_NO_HANDLE_INHERIT */,     0, 0 },
-    { 0x100 /* WSA_FLAG_REGISTERED_IO */,         0, 0 },
+    { .flag = WS_WSA_FLAG_OVERLAPPED },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_C_ROOT, .needs = WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_CONTROL_PLANE },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_C_LEAF, .needs = WS_XP1_SUPPORT_MULTIPOINT,
+      .forbids = WS_XP1_MULTIPOINT_CONTROL_PLANE },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_D_ROOT, .needs = WS_XP1_SUPPORT_MULTIPOINT | WS_XP1_MULTIPOINT_DATA_PLANE },
+    { .flag = WS_WSA_FLAG_MULTIPOINT_D_LEAF, .needs = WS_XP1_SUPPORT_MULTIPOINT,
+      .forbids = WS_XP1_MULTIPOINT_DATA_PLANE },
+    { .flag = WS_WSA_FLAG_ACCESS_SYSTEM_SECURITY },
+    { .flag = WS_WSA_FLAG_NO_HANDLE_INHERIT },
+    { .flag = WS_WSA_FLAG_REGISTERED_IO },
 };
 
 int catalog_check_flags(const struct ws_catalog_entry *entry, uint32_t flags)
@@ -135,8 +135,8 @@ int catalog_check_flags(const struct ws_catalog_entry *entry, uint32_t flags)
     {
         known |= flag_rules[i].flag;
         if (!(flags & flag_rules[i].flag)) continue;
-        if ((entry->service_flags1 & flag_rules[i].needs) != flag_rules[i].needs) return WSAEINVAL_VALUE;
-        if (entry->service_flags1 & flag_rules[i].forbids) return WSAEINVAL_VALUE;
+        if ((entry->service_flags1 & flag_rules[i].needs) != flag_rules[i].needs) return WSAEINVAL;
+        if (entry->service_flags1 & flag_rules[i].forbids) return WSAEINVAL;
     }
-    return (flags & ~known) ? WSAEINVAL_VALUE : 0;
+    return (flags & ~known) ? WSAEINVAL : 0;
 }

@@ -1,6 +1,7 @@
 /*
  * The protocol catalog as data, and provider selection for socket
- * creation. Portable C (no windows.h) so the host tests can walk it.
+ * creation. Portable C (no Windows headers needed) so the host tests can
+ * walk it.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -11,8 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define WS_PFL_HIDDEN                 0x04
-#define WS_PFL_MATCHES_PROTOCOL_ZERO  0x08
+#include "ws2host/wsvalues.h"
 
 struct ws_guid
 {

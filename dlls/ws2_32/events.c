@@ -42,11 +42,13 @@ BOOL WINAPI WSACloseEvent(WSAEVENT event)
  *      __WSAFDIsSet (WS2_32.151)
  *
  * What FD_ISSET expands to. Programs may define a larger FD_SETSIZE than
- * ours, so the caller's fd_count is the only bound.
+ * ours, so the caller's fd_count is the only bound. A set that cannot be
+ * read, count or entries, holds no socket (our choice, docs/lifecycle.md).
  */
 int WINAPI __WSAFDIsSet(SOCKET s, fd_set *set)
 {
-    if (!set) return 0;
+    if (!set || !ws_readable(&set->fd_count, sizeof(set->fd_count))) return 0;
+    if (!ws_readable(set->fd_array, (SIZE_T)set->fd_count * sizeof(set->fd_array[0]))) return 0;
     for (u_int i = 0; i < set->fd_count; i++)
         if (set->fd_array[i] == s) return 1;
     return 0;

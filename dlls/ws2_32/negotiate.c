@@ -30,7 +30,7 @@ void ws_negotiate_version(uint16_t requested, struct ws_negotiated *out)
 
     out->high_version = WS_HIGHEST_VERSION;
     out->version = WS_HIGHEST_VERSION;
-    out->error = major ? 0 : WS_VERNOTSUPPORTED;
+    out->error = major ? 0 : WSAVERNOTSUPPORTED;
     for (unsigned int i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
     {
         if (rules[i].major != major) continue;

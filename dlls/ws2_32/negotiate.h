@@ -10,8 +10,9 @@
 
 #include <stdint.h>
 
+#include "ws2host/wsvalues.h"
+
 #define WS_HIGHEST_VERSION 0x0202       /* MAKEWORD(2, 2) */
-#define WS_VERNOTSUPPORTED 10092        /* WSAVERNOTSUPPORTED */
 
 struct ws_negotiated
 {

@@ -9,7 +9,7 @@
  */
 #include "ws2_32_private.h"
 
-#define STATUS_PENDING_VALUE ((ULONG_PTR)0x00000103)
+#define STATUS_PENDING_VALUE ((ULONG_PTR)WS_STATUS_PENDING)
 
 static BOOL fail(int error)
 {
@@ -33,7 +33,7 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *t
         return fail(WSAEFAULT);
 
     status = overlapped->Internal;
-    if (status == STATUS_PENDING_VALUE)
+    if (status == (ULONG)WS_STATUS_PENDING)
     {
         if (!wait) return fail(WSA_IO_INCOMPLETE);
         WaitForSingleObject(overlapped->hEvent ? overlapped->hEvent : (HANDLE)s, INFINITE);

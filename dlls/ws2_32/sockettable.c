@@ -76,19 +76,39 @@ int socket_table_insert(uint64_t handle, const struct ws_socket_info *info)
     return 0;
 }
 
-/* Every field of the state, for updates that change only some of them. */
-#define FIELD(name) { offsetof(struct ws_socket_info, name), sizeof(((struct ws_socket_info *)0)->name) }
-static const struct { size_t offset, size; } fields[] =
+/* Every field of the state, for updates that change only some of them.
+ * Bitmask fields are merged bit by bit: two calls that each set a
+ * different bit of one field (SO_LINGER and SO_RCVBUF in kept, shutdown
+ * of each direction) must both keep theirs. */
+enum field_kind { whole_value, bitmask };
+#define FIELD(name) { offsetof(struct ws_socket_info, name), sizeof(((struct ws_socket_info *)0)->name), whole_value }
+#define BITS(name) { offsetof(struct ws_socket_info, name), sizeof(((struct ws_socket_info *)0)->name), bitmask }
+static const struct { size_t offset, size; enum field_kind kind; } fields[] =
 {
     FIELD(family), FIELD(type), FIELD(protocol), FIELD(catalog_id), FIELD(flags), FIELD(overlapped),
     FIELD(opentype), FIELD(adopted), FIELD(debug), FIELD(v6only), FIELD(nonblocking), FIELD(rcvtimeo),
-    FIELD(sndtimeo), FIELD(address_use), FIELD(error), FIELD(kept), FIELD(rcvbuf), FIELD(sndbuf),
-    FIELD(linger), FIELD(multicast_if), FIELD(shut_down), FIELD(connecting),
-    FIELD(listening), FIELD(async_issued), FIELD(spare), FIELD(wait_key), FIELD(connect_tick), FIELD(inode),
+    FIELD(sndtimeo), FIELD(address_use), FIELD(error), BITS(kept), FIELD(rcvbuf), FIELD(sndbuf),
+    FIELD(linger), FIELD(multicast_if), BITS(shut_down), FIELD(connecting), FIELD(listening), FIELD(async_issued),
+    FIELD(protection_level), FIELD(wait_key), FIELD(connect_tick), FIELD(inode),
 };
 #undef FIELD
+#undef BITS
 _Static_assert(sizeof(fields) / sizeof(fields[0]) == 28, "a field of ws_socket_info is missing from fields[]");
 _Static_assert(sizeof(struct ws_socket_info) == 26 * 4 + 2 * 8, "ws_socket_info has hidden padding");
+_Static_assert(sizeof(((struct ws_socket_info *)0)->kept) == sizeof(uint32_t) &&
+               sizeof(((struct ws_socket_info *)0)->shut_down) == sizeof(uint32_t), "bitmask fields are 32 bits");
+
+/* The bits the caller set and cleared, applied to what the entry holds now. */
+static void merge_bits(char *entry_field, const char *old, const char *new)
+{
+    uint32_t before, after, current;
+
+    memcpy(&before, old, sizeof(before));
+    memcpy(&after, new, sizeof(after));
+    memcpy(&current, entry_field, sizeof(current));
+    current = (current | (after & ~before)) & ~(before & ~after);
+    memcpy(entry_field, &current, sizeof(current));
+}
 
 int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after)
 {
@@ -105,7 +125,11 @@ int socket_table_update(uint64_t handle, const struct ws_socket_info *before, co
         {
             const char *old = (const char *)before + fields[i].offset, *new = (const char *)after + fields[i].offset;
 
-            if (memcmp(old, new, fields[i].size)) memcpy((char *)&entry->info + fields[i].offset, new, fields[i].size);
+            char *current = (char *)&entry->info + fields[i].offset;
+
+            if (!memcmp(old, new, fields[i].size)) continue;
+            if (fields[i].kind == bitmask) merge_bits(current, old, new);
+            else memcpy(current, new, fields[i].size);
         }
         ret = 0;
     }

@@ -36,7 +36,7 @@ struct ws_socket_info
     int32_t connecting;         /* a non-blocking connect was started, outcome unseen */
     int32_t listening;          /* listen succeeded */
     int32_t async_issued;       /* an operation went to Wine with an OVERLAPPED */
-    int32_t spare;              /* unused: no hidden padding before the 64-bit fields */
+    int32_t protection_level;   /* IPV6_PROTECTION_LEVEL as set; 0: never set */
     uint32_t wait_key;          /* names this registration to blocking waits, which
                                    closesocket releases (never reused) */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
@@ -61,7 +61,9 @@ int socket_table_insert(uint64_t handle, const struct ws_socket_info *info);
  * after into the entry, if it still holds the socket of before (same
  * registration, by wait_key):
  * a concurrent update of other fields is kept, and the entry of a socket
- * closed meanwhile is not brought back. 0, or -1 when the entry is gone. */
+ * closed meanwhile is not brought back. Of the bitmask fields (kept,
+ * shut_down) only the bits set or cleared are applied, so a concurrent
+ * change of other bits is kept too. 0, or -1 when the entry is gone. */
 int socket_table_update(uint64_t handle, const struct ws_socket_info *before, const struct ws_socket_info *after);
 /* 0 and a copy in *info when present, -1 otherwise. */
 int socket_table_lookup(uint64_t handle, struct ws_socket_info *info);

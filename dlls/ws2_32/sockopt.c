@@ -17,7 +17,7 @@
 #include "addressuse.h"
 #include "catalog.h"
 
-#include "ws2host/wsconstants.h"
+#include "ws2host/sockoptlist.h"
 
 struct option_call
 {
@@ -186,10 +186,95 @@ static int get_v6only(struct option_call *call, int *value)
     return 0;
 }
 
+/* Has the socket an address yet? Linux gives an unbound one port 0. */
+static BOOL is_bound(struct option_call *call)
+{
+    struct ws2host_address_params params = { .fd = call->fd, .length = sizeof(params.address) };
+
+    if (ws_unix_call(ws2host_call_getsockname, &params)) return FALSE;
+    return params.address[2] || params.address[3];
+}
+
+/* Windows refuses it once the socket is bound, on AF_INET sockets too
+ * (Wine's Windows-run test_ipv6only, sock.c:7008, 7020); which error is
+ * not known: WSAEINVAL, what Linux answers for AF_INET6. */
 static int set_v6only(struct option_call *call, int value)
 {
     if (call->info.family == AF_INET6) return set_linux(call, value);
+    if (is_bound(call)) return WSAEINVAL;
     call->info.v6only = value;
+    return save_state(call);
+}
+
+/* IP_HDRINCL: raw sockets only; the others get WSAEINVAL, set or get
+ * (Wine's Windows-run test_set_getsockopt, sock.c:1744-1762). */
+static int get_hdrincl(struct option_call *call, int *value)
+{
+    if (call->info.type != SOCK_RAW) return WSAEINVAL;
+    return get_linux(call, value);
+}
+
+static int set_hdrincl(struct option_call *call, int value)
+{
+    if (call->info.type != SOCK_RAW) return WSAEINVAL;
+    return set_linux(call, value);
+}
+
+/* IP_OPTIONS: the IPv4 header options, up to 40 bytes, as Linux keeps them. */
+static int get_ip_options(struct option_call *call, char *optval, int *optlen)
+{
+    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option };
+    int err;
+
+    if ((err = ws_unix_call(ws2host_call_sockopt, &params))) return err;
+    if (*optlen < (int)params.length) return WSAEFAULT;
+    if (params.length && !ws_writable(optval, params.length)) return WSAEFAULT;
+    memcpy(optval, params.data, params.length);
+    *optlen = params.length;
+    return 0;
+}
+
+static int set_ip_options(struct option_call *call, const char *optval, int optlen)
+{
+    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option, .set = 1 };
+
+    if (optlen < 0 || optlen > WS2HOST_SOCKOPT_DATA) return WSAEINVAL;
+    if (optlen && !ws_readable(optval, optlen)) return WSAEFAULT;
+    memcpy(params.data, optval, optlen);
+    params.length = optlen;
+    return ws_unix_call(ws2host_call_sockopt, &params);
+}
+
+/* SO_MAX_MSG_SIZE: the largest UDP payload, 65535 less the headers (Wine's
+ * Windows-run test_extendedSocketOptions, sock.c:4873). What Windows
+ * answers for other socket types is not known. */
+static int get_max_msg_size(struct option_call *call, int *value)
+{
+    if (call->info.type != SOCK_DGRAM)
+    {
+        FIXME_ONCE("SO_MAX_MSG_SIZE of a socket of type %d is not supported\n", call->info.type);
+        return WSAENOPROTOOPT;
+    }
+    *value = call->info.family == AF_INET6 ? 65535 - 8 : 65535 - 20 - 8;
+    return 0;
+}
+
+/* IPV6_PROTECTION_LEVEL: whether edge traversal (Teredo) may reach the
+ * socket. Linux has no edge traversal, so the level is only kept and read
+ * back; before any is set it reads PROTECTION_LEVEL_UNRESTRICTED, as
+ * Wine's builtin answers (Windows' default is not known). */
+static int get_protection_level(struct option_call *call, int *value)
+{
+    *value = call->info.protection_level ? call->info.protection_level : PROTECTION_LEVEL_UNRESTRICTED;
+    return 0;
+}
+
+static int set_protection_level(struct option_call *call, int value)
+{
+    if (value != PROTECTION_LEVEL_UNRESTRICTED && value != PROTECTION_LEVEL_EDGERESTRICTED &&
+        value != PROTECTION_LEVEL_RESTRICTED)
+        return WSAEINVAL;
+    call->info.protection_level = value;
     return save_state(call);
 }
 
@@ -336,7 +421,9 @@ static int get_connect_time(struct option_call *call, int *value)
     struct ws2host_address_params params = { .fd = call->fd };
     ULONGLONG now = GetTickCount64();
 
-    if (ws_unix_call(ws2host_call_getpeername, &params))
+    /* Datagram sockets are never "connected" for it, even after connect()
+     * (Wine's Windows-run test_connect_time, sock.c:13558). */
+    if (call->info.type != SOCK_STREAM || ws_unix_call(ws2host_call_getpeername, &params))
     {
         *value = -1;
         return 0;
@@ -406,59 +493,29 @@ struct option
     set_value set;              /* NULL: cannot be set (WSAENOPROTOOPT) */
     get_raw get_raw;            /* when present, used instead of get or set */
     set_raw set_raw;
+    BOOL not_on_stream;         /* WSAEINVAL on stream sockets */
 };
 
-#define LINUX get_linux, set_linux, NULL, NULL
-#define LINUX_READ_ONLY get_linux, NULL, NULL, NULL
-#define HERE(get, set) get, set, NULL, NULL
-#define RAW(get, set) NULL, NULL, get, set
+/* The handling column of include/ws2host/sockoptlist.h. */
+#define LINUX_VALUE .get = get_linux, .set = set_linux
+#define LINUX_READ_ONLY .get = get_linux
+#define HERE(get_handler, set_handler) .get = get_handler, .set = set_handler
+#define HERE_RAW_SET(get_handler, set_handler) .get = get_handler, .set_raw = set_handler
+#define RAW(get_handler, set_handler) .get_raw = get_handler, .set_raw = set_handler
+/* Wine's Windows-run test_sockopt_validity (sock.c:12982, 12985). */
+#define NOT_ON_STREAM(handling) handling, .not_on_stream = TRUE
+
+/* The handling arrives expanded, commas and all: it goes last. */
+#define OPTION_ROW(ws_level, ws_option, row_format, ...) \
+    { .level = ws_level, .option = ws_option, .format = row_format, __VA_ARGS__ },
+#define PE_ROW(ws_level, ws_option, row_format, handling) OPTION_ROW(ws_level, ws_option, row_format, handling)
+#define LINUX_ROW(ws_level, ws_option, row_format, handling, linux_level, linux_option, access, shape) \
+    OPTION_ROW(ws_level, ws_option, row_format, handling)
+#define HOST_ROW(option, linux_level, linux_option)
 
 static const struct option options[] =
 {
-    { SOL_SOCKET,   SO_ACCEPTCONN,          fmt_int,        LINUX_READ_ONLY },
-    { SOL_SOCKET,   SO_BROADCAST,           fmt_bool,       LINUX },
-    { SOL_SOCKET,   SO_CONNECT_TIME,        fmt_int,        HERE(get_connect_time, NULL) },
-    { SOL_SOCKET,   SO_DEBUG,               fmt_int,        HERE(get_debug, set_debug) },
-    { SOL_SOCKET,   SO_DONTLINGER,          fmt_bool,       HERE(get_dontlinger, set_dontlinger) },
-    { SOL_SOCKET,   SO_DONTROUTE,           fmt_byte,       LINUX },
-    { SOL_SOCKET,   SO_ERROR,               fmt_int,        HERE(get_error, set_error) },
-    { SOL_SOCKET,   SO_EXCLUSIVEADDRUSE,    fmt_bool,       HERE(get_exclusiveaddruse, set_exclusiveaddruse) },
-    { SOL_SOCKET,   SO_KEEPALIVE,           fmt_byte,       LINUX },
-    { SOL_SOCKET,   SO_LINGER,              fmt_int_zeroed, HERE(get_linger, set_linger) },
-    { SOL_SOCKET,   SO_OOBINLINE,           fmt_bool,       LINUX },
-    { SOL_SOCKET,   SO_PROTOCOL_INFOA,      fmt_raw,        RAW(get_protocol_info_a, NULL) },
-    { SOL_SOCKET,   SO_PROTOCOL_INFOW,      fmt_raw,        RAW(get_protocol_info_w, NULL) },
-    { SOL_SOCKET,   SO_RCVBUF,              fmt_int_zeroed, HERE(get_rcvbuf, set_rcvbuf) },
-    { SOL_SOCKET,   SO_RCVTIMEO,            fmt_int,        HERE(get_rcvtimeo, set_rcvtimeo) },
-    { SOL_SOCKET,   SO_REUSEADDR,           fmt_bool,       HERE(get_reuseaddr, set_reuseaddr) },
-    { SOL_SOCKET,   SO_SNDBUF,              fmt_int_zeroed, HERE(get_sndbuf, set_sndbuf) },
-    { SOL_SOCKET,   SO_SNDTIMEO,            fmt_int,        HERE(get_sndtimeo, set_sndtimeo) },
-    { SOL_SOCKET,   SO_TYPE,                fmt_int,        get_type, NULL, NULL, set_type },
-    { IPPROTO_TCP,  TCP_NODELAY,            fmt_byte,       LINUX },
-    { IPPROTO_TCP,  TCP_KEEPALIVE,          fmt_ip_int,     LINUX },
-    { IPPROTO_TCP,  TCP_KEEPCNT,            fmt_ip_int,     LINUX },
-    { IPPROTO_TCP,  TCP_KEEPINTVL,          fmt_ip_int,     LINUX },
-    { IPPROTO_IP,   IP_TOS,                 fmt_ip_small,   LINUX },
-    { IPPROTO_IP,   IP_TTL,                 fmt_ip_small,   LINUX },
-    { IPPROTO_IP,   IP_MULTICAST_IF,        fmt_ip_int,     HERE(get_multicast_if, set_multicast_if) },
-    { IPPROTO_IP,   IP_MULTICAST_TTL,       fmt_ip_small,   LINUX },
-    { IPPROTO_IP,   IP_MULTICAST_LOOP,      fmt_ip_flag,    LINUX },
-    { IPPROTO_IP,   IP_ADD_MEMBERSHIP,      fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IP,   IP_DROP_MEMBERSHIP,     fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IP,   IP_PKTINFO,             fmt_ip_flag4,   LINUX },
-    { IPPROTO_IP,   IP_RECVTTL,             fmt_ip_flag4,   LINUX },
-    { IPPROTO_IP,   IP_RECVTOS,             fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_UNICAST_HOPS,      fmt_ip_small,   LINUX },
-    { IPPROTO_IPV6, IPV6_MULTICAST_IF,      fmt_ip_int,     LINUX },
-    { IPPROTO_IPV6, IPV6_MULTICAST_HOPS,    fmt_ip_small,   LINUX },
-    { IPPROTO_IPV6, IPV6_MULTICAST_LOOP,    fmt_ip_flag,    LINUX },
-    { IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP,    fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP,   fmt_raw,        RAW(NULL, set_membership) },
-    { IPPROTO_IPV6, IPV6_DONTFRAG,          fmt_ip_flag,    LINUX },
-    { IPPROTO_IPV6, IPV6_PKTINFO,           fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_HOPLIMIT,          fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_RECVTCLASS,        fmt_ip_flag4,   LINUX },
-    { IPPROTO_IPV6, IPV6_V6ONLY,            fmt_byte,       HERE(get_v6only, set_v6only) },
+    WS2HOST_SOCKET_OPTIONS(LINUX_ROW, PE_ROW, HOST_ROW)
 };
 
 static const struct option *find_option(int level, int option)
@@ -506,6 +563,8 @@ static int read_value(enum format format, int level, const char *optval, int opt
     case fmt_bool:
         if (!optlen)
         {
+            /* Wine's Windows-run test_set_getsockopt, sock.c:1338. */
+            if (!optval) return WSAEFAULT;
             *nothing = TRUE;
             return 0;
         }
@@ -590,6 +649,7 @@ static int get_option(struct option_call *call, const struct option *option, cha
         FIXME_ONCE("getting level %#x option %#x is not supported\n", call->level, call->option);
         return WSAENOPROTOOPT;
     }
+    if (option->not_on_stream && call->info.type == SOCK_STREAM) return WSAEINVAL;
     if (!optval || !ws_writable(optlen, sizeof(*optlen))) return WSAEFAULT;
     /* A negative length is refused and left as it is, for every option. */
     if (*optlen < 0) return WSAEFAULT;
@@ -609,6 +669,7 @@ static int set_option(struct option_call *call, const struct option *option, con
         if (!option) FIXME_ONCE("setting level %#x option %#x is not supported\n", call->level, call->option);
         return WSAENOPROTOOPT;
     }
+    if (option->not_on_stream && call->info.type == SOCK_STREAM) return WSAEINVAL;
     if (option->set_raw) return option->set_raw(call, optval, optlen);
     if ((err = read_value(option->format, call->level, optval, optlen, &value, &nothing))) return err;
     if (nothing) return 0;

@@ -13,6 +13,7 @@
 #include <windows.h>
 
 #include "ws2host/unixlib.h"
+#include "ws2host/wsvalues.h"
 #include "debug.h"
 #include "sockettable.h"
 
@@ -83,7 +84,7 @@ int ws_set_opentype(const char *optval, int optlen);
 #define DUPLICATE_MARK 0x77733268
 
 /* handles.c */
-#define OBJ_INHERIT_VALUE 0x00000002
+#define OBJ_INHERIT_VALUE WS_OBJ_INHERIT
 int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
 /* The same, always checking that the handle still names the socket its
  * state describes: for calls that must not touch another object that took

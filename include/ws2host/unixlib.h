@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 15
+#define WS2HOST_ABI_VERSION 16
 
 enum ws2host_call
 {
@@ -103,11 +103,12 @@ WS2HOST_ABI_SIZE(struct ws2host_fd_identify_params, 32);
 #define WS2HOST_OPT_LINUX_REUSEADDR 1   /* Linux SO_REUSEADDR */
 #define WS2HOST_OPT_LINUX_REUSEPORT 2   /* Linux SO_REUSEPORT */
 
-#define WS2HOST_SOCKOPT_DATA 32
+#define WS2HOST_SOCKOPT_DATA 40     /* IP_OPTIONS: at most 40 bytes */
 
 /* A socket option by its Windows level and name; the Linux side's table
  * says which exist (WSAENOPROTOOPT otherwise). Int options travel in
- * value; structure options (group memberships) in data, Windows layout. */
+ * value; structure options (group memberships) in data, Windows layout;
+ * byte strings (IP_OPTIONS) in data, length bytes, both ways. */
 struct ws2host_sockopt_params
 {
     int32_t fd;                 /* in */
@@ -116,10 +117,10 @@ struct ws2host_sockopt_params
     int32_t set;                /* in: 1 to set value, 0 to read it, or
                                    WS2HOST_SOCKOPT_PROBE: does it exist? */
     int32_t value;              /* in (set) or out (get) */
-    uint32_t length;            /* in (set): bytes of data */
+    uint32_t length;            /* in (set): bytes of data; out (get) for byte strings */
     uint8_t data[WS2HOST_SOCKOPT_DATA];
 };
-WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 56);
+WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 64);
 
 /* A socket address in Windows layout (SOCKADDR_IN, SOCKADDR_IN6: the
  * family field holds Windows' AF_* value). */

@@ -1,6 +1,7 @@
 /*
- * Windows constants (ws2ipdef.h, mstcpip.h) that MinGW-w64's headers
- * lack, for ws2_32.dll and the conformance suites alike.
+ * Windows constants (mstcpip.h) that MinGW-w64's headers lack, under
+ * their Windows names, for ws2_32.dll and the conformance suites alike.
+ * The values are in wsvalues.h.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -8,20 +9,16 @@
 #ifndef WS2HOST_WSCONSTANTS_H
 #define WS2HOST_WSCONSTANTS_H
 
+#include "ws2host/wsvalues.h"
+
 #ifndef TCP_KEEPALIVE
-#define TCP_KEEPALIVE 3         /* idle seconds before the first probe */
+#define TCP_KEEPALIVE WS_TCP_KEEPALIVE
 #endif
 #ifndef TCP_KEEPCNT
-#define TCP_KEEPCNT 16
+#define TCP_KEEPCNT WS_TCP_KEEPCNT
 #endif
 #ifndef TCP_KEEPINTVL
-#define TCP_KEEPINTVL 17
-#endif
-#ifndef IP_RECVTOS
-#define IP_RECVTOS 40
-#endif
-#ifndef IPV6_RECVTCLASS
-#define IPV6_RECVTCLASS 40
+#define TCP_KEEPINTVL WS_TCP_KEEPINTVL
 #endif
 
 #endif /* WS2HOST_WSCONSTANTS_H */

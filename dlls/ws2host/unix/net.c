@@ -24,11 +24,6 @@
 #include "waits.h"
 #include "wsvalues.h"
 
-#define WS_MSG_OOB       0x1
-#define WS_MSG_PEEK      0x2
-#define WS_MSG_DONTROUTE 0x4
-#define WS_MSG_WAITALL   0x8
-
 static const struct value_pair message_flags[] =
 {
     { WS_MSG_OOB,       MSG_OOB },

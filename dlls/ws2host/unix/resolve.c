@@ -20,31 +20,24 @@
 #include "unix_private.h"
 #include "wsvalues.h"
 
-#define WSA_NOT_ENOUGH_MEMORY 8
-#define WSAHOST_NOT_FOUND     11001
-#define WSATRY_AGAIN          11002
-#define WSANO_RECOVERY        11003
-#define WSANO_DATA            11004
-#define WSATYPE_NOT_FOUND     10109
-
 static const struct value_pair ai_flags[] =
 {
-    { 0x0001 /* AI_PASSIVE */,     AI_PASSIVE },
-    { 0x0002 /* AI_CANONNAME */,   AI_CANONNAME },
-    { 0x0004 /* AI_NUMERICHOST */, AI_NUMERICHOST },
-    { 0x0008 /* AI_NUMERICSERV */, AI_NUMERICSERV },
-    { 0x0100 /* AI_ALL */,         AI_ALL },
-    { 0x0400 /* AI_ADDRCONFIG */,  AI_ADDRCONFIG },
-    { 0x0800 /* AI_V4MAPPED */,    AI_V4MAPPED },
+    { WS_AI_PASSIVE,      AI_PASSIVE },
+    { WS_AI_CANONNAME,    AI_CANONNAME },
+    { WS_AI_NUMERICHOST,  AI_NUMERICHOST },
+    { WS_AI_NUMERICSERV,  AI_NUMERICSERV },
+    { WS_AI_ALL,          AI_ALL },
+    { WS_AI_ADDRCONFIG,   AI_ADDRCONFIG },
+    { WS_AI_V4MAPPED,     AI_V4MAPPED },
 };
 
 static const struct value_pair ni_flags[] =
 {
-    { 0x01 /* NI_NOFQDN */,      NI_NOFQDN },
-    { 0x02 /* NI_NUMERICHOST */, NI_NUMERICHOST },
-    { 0x04 /* NI_NAMEREQD */,    NI_NAMEREQD },
-    { 0x08 /* NI_NUMERICSERV */, NI_NUMERICSERV },
-    { 0x10 /* NI_DGRAM */,       NI_DGRAM },
+    { WS_NI_NOFQDN,       NI_NOFQDN },
+    { WS_NI_NUMERICHOST,  NI_NUMERICHOST },
+    { WS_NI_NAMEREQD,     NI_NAMEREQD },
+    { WS_NI_NUMERICSERV,  NI_NUMERICSERV },
+    { WS_NI_DGRAM,        NI_DGRAM },
 };
 
 static const struct value_pair eai_errors[] =

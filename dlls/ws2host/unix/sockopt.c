@@ -1,9 +1,11 @@
 /*
- * Socket options whose Windows meaning has a Linux equivalent, by table:
- * int options (the value as it is), group memberships and multicast
- * interfaces (Windows' structures translated). Options whose meanings
- * differ (SO_REUSEADDR, timeouts, linger) are not here: the PE side
- * translates them, using the private level for the Linux flags it needs.
+ * Socket options whose Windows meaning has a Linux equivalent, by table
+ * (built from include/ws2host/sockoptlist.h): int options (the value as
+ * it is, or spelled Linux' way), group memberships and multicast
+ * interfaces (Windows' structures translated), IP_OPTIONS' bytes. Options
+ * whose meanings differ (SO_REUSEADDR, timeouts, linger) are not here:
+ * the PE side translates them, using the private level for the Linux
+ * flags it needs.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -16,14 +18,25 @@
 #include <netinet/tcp.h>
 
 #include "ws2host/unixlib.h"
+#include "ws2host/sockoptlist.h"
 #include "maps.h"
 #include "unix_private.h"
 #include "wsvalues.h"
 
 enum access { read_write, read_only, write_only };
 
-/* How the value travels: an int as it is, or one of Windows' structures. */
-enum shape { int_value, ipv4_membership, ipv6_membership, ipv4_interface };
+/* How the value travels: an int as it is, one of Windows' structures, or
+ * a value Linux spells differently. */
+enum shape
+{
+    int_value,
+    ipv4_membership,
+    ipv6_membership,
+    ipv4_interface,
+    dont_fragment,      /* Windows' flag; Linux' path MTU discovery mode */
+    host_order_index,   /* Windows: host order; Linux: network order */
+    byte_string,        /* IP_OPTIONS: bytes in data, length of them */
+};
 
 struct option_pair
 {
@@ -33,50 +46,32 @@ struct option_pair
     enum shape shape;
 };
 
+#define LINUX_ROW(ws_level_value, ws_option_value, format, handling, linux_level, linux_option, pair_access, pair_shape) \
+    { .ws_level = ws_level_value, .ws_option = ws_option_value, .level = linux_level, .option = linux_option, \
+      .access = pair_access, .shape = pair_shape },
+#define PE_ROW(ws_level, ws_option, format, handling)
+#define HOST_ROW(private_option, linux_level, linux_option) \
+    LINUX_ROW(WS2HOST_LEVEL_PRIVATE, private_option, , , linux_level, linux_option, read_write, int_value)
+
+/* From include/ws2host/sockoptlist.h, the PE side's list too. */
 static const struct option_pair options[] =
 {
-    { WS_SOL_SOCKET,     WS_SO_ACCEPTCONN,       SOL_SOCKET,   SO_ACCEPTCONN, read_only, int_value },
-    { WS_SOL_SOCKET,     WS_SO_BROADCAST,        SOL_SOCKET,   SO_BROADCAST, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_DONTROUTE,        SOL_SOCKET,   SO_DONTROUTE, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_ERROR,            SOL_SOCKET,   SO_ERROR, read_only, int_value },
-    { WS_SOL_SOCKET,     WS_SO_KEEPALIVE,        SOL_SOCKET,   SO_KEEPALIVE, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_OOBINLINE,        SOL_SOCKET,   SO_OOBINLINE, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_RCVBUF,           SOL_SOCKET,   SO_RCVBUF, read_write, int_value },
-    { WS_SOL_SOCKET,     WS_SO_SNDBUF,           SOL_SOCKET,   SO_SNDBUF, read_write, int_value },
-    { WS_IPPROTO_TCP,    WS_TCP_NODELAY,         IPPROTO_TCP,  TCP_NODELAY, read_write, int_value },
-    /* Windows' TCP_KEEPALIVE is the idle time, Linux' TCP_KEEPIDLE. */
-    { WS_IPPROTO_TCP,    WS_TCP_KEEPALIVE,       IPPROTO_TCP,  TCP_KEEPIDLE, read_write, int_value },
-    { WS_IPPROTO_TCP,    WS_TCP_KEEPCNT,         IPPROTO_TCP,  TCP_KEEPCNT, read_write, int_value },
-    { WS_IPPROTO_TCP,    WS_TCP_KEEPINTVL,       IPPROTO_TCP,  TCP_KEEPINTVL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_TOS,              IPPROTO_IP,   IP_TOS, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_TTL,              IPPROTO_IP,   IP_TTL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_IF,     IPPROTO_IP,   IP_MULTICAST_IF, read_write, ipv4_interface },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_TTL,    IPPROTO_IP,   IP_MULTICAST_TTL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_MULTICAST_LOOP,   IPPROTO_IP,   IP_MULTICAST_LOOP, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_ADD_MEMBERSHIP,   IPPROTO_IP,   IP_ADD_MEMBERSHIP, write_only, ipv4_membership },
-    { WS_IPPROTO_IP,     WS_IP_DROP_MEMBERSHIP,  IPPROTO_IP,   IP_DROP_MEMBERSHIP, write_only, ipv4_membership },
-    /* The Windows "deliver this with each datagram" flags. */
-    { WS_IPPROTO_IP,     WS_IP_PKTINFO,          IPPROTO_IP,   IP_PKTINFO, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_RECVTTL,          IPPROTO_IP,   IP_RECVTTL, read_write, int_value },
-    { WS_IPPROTO_IP,     WS_IP_RECVTOS,          IPPROTO_IP,   IP_RECVTOS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_UNICAST_HOPS,   IPPROTO_IPV6, IPV6_UNICAST_HOPS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_IF,   IPPROTO_IPV6, IPV6_MULTICAST_IF, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_HOPS, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_MULTICAST_LOOP, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_ADD_MEMBERSHIP, IPPROTO_IPV6, IPV6_ADD_MEMBERSHIP, write_only, ipv6_membership },
-    { WS_IPPROTO_IPV6,   WS_IPV6_DROP_MEMBERSHIP, IPPROTO_IPV6, IPV6_DROP_MEMBERSHIP, write_only, ipv6_membership },
-    { WS_IPPROTO_IPV6,   WS_IPV6_DONTFRAG,       IPPROTO_IPV6, IPV6_DONTFRAG, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_PKTINFO,        IPPROTO_IPV6, IPV6_RECVPKTINFO, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_HOPLIMIT,       IPPROTO_IPV6, IPV6_RECVHOPLIMIT, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_RECVTCLASS,     IPPROTO_IPV6, IPV6_RECVTCLASS, read_write, int_value },
-    { WS_IPPROTO_IPV6,   WS_IPV6_V6ONLY,         IPPROTO_IPV6, IPV6_V6ONLY, read_write, int_value },
-    { WS2HOST_LEVEL_PRIVATE, WS2HOST_OPT_LINUX_REUSEADDR, SOL_SOCKET, SO_REUSEADDR, read_write, int_value },
-    { WS2HOST_LEVEL_PRIVATE, WS2HOST_OPT_LINUX_REUSEPORT, SOL_SOCKET, SO_REUSEPORT, read_write, int_value },
+    WS2HOST_SOCKET_OPTIONS(LINUX_ROW, PE_ROW, HOST_ROW)
 };
+
+const unsigned int unix_sockopt_count = sizeof(options) / sizeof(options[0]);
+
+/* The Windows level and option of row i, for the tests that compare the
+ * two sides' tables. */
+void unix_sockopt_row(unsigned int i, int *ws_level, int *ws_option)
+{
+    *ws_level = options[i].ws_level;
+    *ws_option = options[i].ws_option;
+}
 
 static const struct option_pair *find_option(int ws_level, int ws_option)
 {
-    for (unsigned int i = 0; i < sizeof(options) / sizeof(options[0]); i++)
+    for (unsigned int i = 0; i < unix_sockopt_count; i++)
         if (options[i].ws_level == ws_level && options[i].ws_option == ws_option)
             return &options[i];
     return NULL;
@@ -119,10 +114,55 @@ static unsigned int set_structure(const struct option_pair *pair, const struct w
         value = &mreq6;
         len = sizeof(mreq6);
         break;
+    case byte_string:
+        if (params->length > sizeof(params->data)) return WSAEINVAL;
+        value = params->data;
+        len = params->length;
+        break;
     case int_value:
+    case dont_fragment:
+    case host_order_index:
         return WSAEINVAL;
     }
     if (setsockopt(params->fd, pair->level, pair->option, value, len) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+/* Windows' don't-fragment flag as Linux' path MTU discovery mode. Every
+ * mode but "don't" sets DF; TCP starts in "want", so it reads 1, as on
+ * Windows. */
+static int dont_fragment_to_linux(const struct option_pair *pair, int value)
+{
+    if (pair->level == IPPROTO_IP) return value ? IP_PMTUDISC_DO : IP_PMTUDISC_DONT;
+    return value ? IPV6_PMTUDISC_DO : IPV6_PMTUDISC_DONT;
+}
+
+static int int_to_linux(const struct option_pair *pair, int value)
+{
+    switch (pair->shape)
+    {
+    case dont_fragment: return dont_fragment_to_linux(pair, value);
+    case host_order_index: return (int)htonl((uint32_t)value);
+    default: return value;
+    }
+}
+
+static int int_from_linux(const struct option_pair *pair, int value)
+{
+    switch (pair->shape)
+    {
+    case dont_fragment: return value != (pair->level == IPPROTO_IP ? IP_PMTUDISC_DONT : IPV6_PMTUDISC_DONT);
+    case host_order_index: return (int)ntohl((uint32_t)value);
+    default: return value;
+    }
+}
+
+static unsigned int get_bytes(const struct option_pair *pair, struct ws2host_sockopt_params *params)
+{
+    socklen_t len = sizeof(params->data);
+
+    if (getsockopt(params->fd, pair->level, pair->option, params->data, &len) < 0) return wsa_error_from_errno(errno);
+    params->length = len;
     return 0;
 }
 
@@ -130,6 +170,8 @@ static unsigned int get_value(const struct option_pair *pair, struct ws2host_soc
 {
     socklen_t len;
     int value;
+
+    if (pair->shape == byte_string) return get_bytes(pair, params);
 
     if (pair->shape == ipv4_interface)
     {
@@ -146,7 +188,18 @@ static unsigned int get_value(const struct option_pair *pair, struct ws2host_soc
     if (pair->option == SO_ERROR && pair->level == SOL_SOCKET) value = (int)wsa_error_from_errno(value);
     /* Some Linux options are a single byte. */
     if (len == 1) value = *(unsigned char *)&value;
-    params->value = value;
+    params->value = int_from_linux(pair, value);
+    return 0;
+}
+
+static unsigned int set_value(const struct option_pair *pair, const struct ws2host_sockopt_params *params)
+{
+    int value;
+
+    if (pair->shape != int_value && pair->shape != dont_fragment && pair->shape != host_order_index)
+        return set_structure(pair, params);
+    value = int_to_linux(pair, params->value);
+    if (setsockopt(params->fd, pair->level, pair->option, &value, sizeof(value)) < 0) return wsa_error_from_errno(errno);
     return 0;
 }
 
@@ -160,10 +213,7 @@ unsigned int unix_sockopt(void *args)
     if (params->set)
     {
         if (pair->access == read_only) return WSAENOPROTOOPT;
-        if (pair->shape != int_value) return set_structure(pair, params);
-        if (setsockopt(params->fd, pair->level, pair->option, &params->value, sizeof(params->value)) < 0)
-            return wsa_error_from_errno(errno);
-        return 0;
+        return set_value(pair, params);
     }
     if (pair->access == write_only) return WSAENOPROTOOPT;
     return get_value(pair, params);

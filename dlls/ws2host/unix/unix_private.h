@@ -32,4 +32,8 @@ unsigned int unix_linger(void *args);
 unsigned int unix_getnameinfo(void *args);
 unsigned int unix_getservice(void *args);
 
+/* sockopt.c's table, for the tests that compare it with the PE side's. */
+extern const unsigned int unix_sockopt_count;
+void unix_sockopt_row(unsigned int i, int *ws_level, int *ws_option);
+
 #endif
