@@ -70,11 +70,103 @@ static void test_ipv4_strict_and_small_buffers(void)
     CU_ASSERT(address[0] == 10 && address[3] == 3);
     CU_ASSERT_EQUAL(text_to_ipv4("127.1", address), 0);
     CU_ASSERT_EQUAL(text_to_ipv4("1.2.3.4 ", address), 0);
-    CU_ASSERT_EQUAL(text_to_ipv4("01.2.3.4", address), 1);
+    /* Windows' inet_pton takes no leading zeros (protocol.c test_inet_pton). */
+    CU_ASSERT_EQUAL(text_to_ipv4("01.2.3.4", address), 0);
     CU_ASSERT_EQUAL(ipv4_to_text((const uint8_t[]){ 255, 255, 255, 255 }, text, 16), 15);
     CU_ASSERT_EQUAL(ipv4_to_text((const uint8_t[]){ 255, 255, 255, 255 }, text, 15), -1);
     CU_ASSERT_EQUAL(ipv6_to_text((const uint8_t[16]){ [15] = 1 }, text, 4), 3);
     CU_ASSERT_EQUAL(ipv6_to_text((const uint8_t[16]){ [15] = 1 }, text, 3), -1);
+}
+
+/* The facts below are Windows' answers in Wine's Windows-run tests
+ * (protocol.c test_inet_addr, test_inet_pton, test_WSAStringToAddress). */
+static void test_ipv4_windows_reading(void)
+{
+    static const struct
+    {
+        const char *text;
+        int strict;
+        int ret;            /* 0 read, -1 no address */
+        uint32_t address;   /* host order */
+        int end;            /* where reading stopped */
+    }
+    cases[] =
+    {
+        { "1.2.3.4", 0, 0, 0x01020304, 7 },     { "3.4.5.6 ", 0, 0, 0x03040506, 7 },
+        { "1.2.3", 0, 0, 0x01020003, 5 },       { "0x123456789", 0, 0, 0x23456789, 11 },
+        { "1.1.1.008", 0, 0, 0x01010100, 8 },   { "1.1.1.08", 0, -1, 0, 0 },
+        { "0x00010Q03", 0, 0, 0x10, 7 },        { "1.1.1.0x100000000", 0, -1, 0, 0 },
+        { "255.255.255.4294967296", 0, -1, 0, 0 },    { "3.4.5.6.7", 0, -1, 0, 0 },
+        { "1.2.", 0, -1, 0, 0 },                      { " 3.4.5.6", 0, -1, 0, 0 },
+        { "1.1.1.010", 1, -1, 0, 0 },                 { "1.1.1.00", 1, -1, 0, 0 },
+        { "1.1.1.0a", 1, 0, 0x01010100, 7 },    { "1.2.3", 1, -1, 0, 0 },
+        { "127.127.127.255:123", 1, 0, 0x7f7f7fff, 15 },
+    };
+
+    for (size_t i = 0; i < UT_ARRAY_COUNT(cases); i++)
+    {
+        uint8_t out[4] = { 0xab, 0xab, 0xab, 0xab };
+        const char *end = NULL;
+        int ret = ipv4_parse(cases[i].text, cases[i].strict, &end, out);
+        uint32_t value = (uint32_t)out[0] << 24 | out[1] << 16 | out[2] << 8 | out[3];
+
+        UT_CHECK(ret == cases[i].ret, "\"%s\" strict %d: %d", cases[i].text, cases[i].strict, ret);
+        if (ret) UT_CHECK(value == 0xabababab, "\"%s\": written on failure", cases[i].text);
+        else UT_CHECK(value == cases[i].address && end - cases[i].text == cases[i].end, "\"%s\": %08x, end %d",
+                      cases[i].text, value, (int)(end - cases[i].text));
+    }
+}
+
+static void test_inet_addr_white_space(void)
+{
+    uint32_t address;
+
+    CU_ASSERT(!text_to_ipv4_classic("1 2 3 4", &address) && address == htonl(1));
+    CU_ASSERT(!text_to_ipv4_classic("1.2.3\t", &address) && address == htonl(0x01020003));
+    CU_ASSERT(!text_to_ipv4_classic(" ", &address) && address == 0);
+    CU_ASSERT_EQUAL(text_to_ipv4_classic("  ", &address), -1);
+    CU_ASSERT_EQUAL(text_to_ipv4_classic("1.2.3x", &address), -1);
+    CU_ASSERT_EQUAL(port_parse("0xAbCd", &(uint16_t){ 0 }), 0);
+    CU_ASSERT_EQUAL(port_parse("0", &(uint16_t){ 0 }), -1);
+    CU_ASSERT_EQUAL(port_parse("008", &(uint16_t){ 0 }), -1);
+}
+
+/* What an IPv6 reading leaves in the output, as 16-bit words in network
+ * order; 0xabab is untouched. */
+static void test_ipv6_windows_reading(void)
+{
+    static const struct
+    {
+        const char *text;
+        int ret;
+        uint16_t words[8];
+    }
+    cases[] =
+    {
+        { "1.2.3.4", -1, { 0x0102, 0x03ab, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab } },
+        { "1111::5555:", -1, { 0x1111, 0x5555, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab } },
+        { "::01234", -1, { 0, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab } },
+        { "1::1.2.3", -1, { 1, 0x0102, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab, 0xabab } },
+        { "1111:2222:::", 0, { 0x1111, 0x2222, 0, 0, 0, 0, 0, 0 } },
+        { "1::2::3", 0, { 1, 0, 0, 0, 0, 0, 0, 2 } },
+        { "::0x80000000", 0, { 0, 0, 0, 0, 0, 0, 0, 0xffff } },
+        { "1111:2222:3333:4444::5555:0x012345678", 0, { 0x1111, 0x2222, 0x3333, 0x4444, 0, 0, 0x5555, 0x5678 } },
+        { "1111:2222:3333:4444:5555:6666::1.2.3.4", 0, { 0x1111, 0x2222, 0x3333, 0x4444, 0x5555, 0x6666, 0, 1 } },
+        { "1::1.2.3.4", 0, { 1, 0, 0, 0, 0, 0, 0x0102, 0x0304 } },
+        { "::0:a:b:c:d:e:f", 0, { 0, 0, 0xa, 0xb, 0xc, 0xd, 0xe, 0xf } },
+    };
+
+    for (size_t i = 0; i < UT_ARRAY_COUNT(cases); i++)
+    {
+        uint8_t out[16];
+        const char *end;
+        int ret, same = 1;
+
+        memset(out, 0xab, sizeof(out));
+        ret = ipv6_parse(cases[i].text, &end, out);
+        for (int j = 0; j < 8; j++) same &= (out[2 * j] << 8 | out[2 * j + 1]) == cases[i].words[j];
+        UT_CHECK(ret == cases[i].ret && same, "\"%s\": %d, words %s", cases[i].text, ret, same ? "ok" : "differ");
+    }
 }
 
 CU_ErrorCode register_addrtext_tests(void)
@@ -84,7 +176,10 @@ CU_ErrorCode register_addrtext_tests(void)
     if (!suite ||
         !CU_add_test(suite, "IPv6 text against glibc", test_ipv6_against_glibc) ||
         !CU_add_test(suite, "inet_addr forms against inet_aton", test_ipv4_forms) ||
-        !CU_add_test(suite, "strict IPv4, short buffers", test_ipv4_strict_and_small_buffers))
+        !CU_add_test(suite, "strict IPv4, short buffers", test_ipv4_strict_and_small_buffers) ||
+        !CU_add_test(suite, "IPv4 read as Windows reads it", test_ipv4_windows_reading) ||
+        !CU_add_test(suite, "inet_addr stops at white space; ports", test_inet_addr_white_space) ||
+        !CU_add_test(suite, "IPv6 read as Windows reads it", test_ipv6_windows_reading))
         return CU_get_error();
     return CUE_SUCCESS;
 }

@@ -9,6 +9,7 @@
 #include "harness.h"
 #include "util.h"
 
+void run_addrtext_tests(void);
 void run_attribute_tests(void);
 void run_badinput_tests(void);
 void run_catalog_tests(void);
@@ -46,6 +47,7 @@ const struct suite suites[] =
     { "wsabuf", run_wsabuf_tests },
     { "winhttp", run_winhttp_tests },
     { "resolver", run_resolver_tests },
+    { "addrtext", run_addrtext_tests },
     { "badinput", run_badinput_tests },
     { "resources", run_resources_tests },
     { "fdlimit", run_fdlimit_tests },
