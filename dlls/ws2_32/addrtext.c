@@ -183,10 +183,16 @@ struct ipv6_reader
     uint8_t tail_last;  /* whose last byte this is */
 };
 
+/* Groups still to read: "::" stands for at least one. */
+static int ipv6_room(const struct ipv6_reader *r)
+{
+    return (r->gap >= 0 ? 7 : 8) - r->count;
+}
+
 /* One group or IPv4 tail at *text. 1 read, 0 none there, -1 invalid. */
 static int ipv6_component(struct ipv6_reader *r, const char **text)
 {
-    int room = (r->gap >= 0 ? 7 : 8) - r->count;
+    int room = ipv6_room(r);
     unsigned int word;
     int length = hex_group(*text, &word);
 
@@ -236,10 +242,10 @@ int ipv6_parse(const char *text, const char **end, uint8_t out[16])
     }
     for (;;)
     {
-        if (r.count == (r.gap >= 0 ? 7 : 8)) break;
+        if (!ipv6_room(&r)) break;
         /* Nothing readable ends the address after "::"; after ':' or at the start, it is invalid. */
         if ((ret = ipv6_component(&r, &text)) < 0 || (!ret && !after_gap)) return -1;
-        if (!ret || r.tail || r.count == (r.gap >= 0 ? 7 : 8) || text[0] != ':') break;
+        if (!ret || r.tail || !ipv6_room(&r) || text[0] != ':') break;
         if (text[1] == ':' && r.gap >= 0) break;
         put_word(out, r.count - 1, r.word);
         r.pending = 0;
