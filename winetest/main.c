@@ -9,12 +9,14 @@
 #include "harness.h"
 #include "util.h"
 
+void run_addrtext_tests(void);
 void run_attribute_tests(void);
 void run_badinput_tests(void);
 void run_catalog_tests(void);
 void run_creation_tests(void);
 void run_duplicate_tests(void);
 void run_fdlimit_tests(void);
+void run_getaddrinfo_tests(void);
 void run_handles_tests(void);
 void run_lifecycle_tests(void);
 void run_loading_tests(void);
@@ -53,6 +55,8 @@ const struct suite suites[] =
     { "wsabuf", run_wsabuf_tests },
     { "winhttp", run_winhttp_tests },
     { "resolver", run_resolver_tests },
+    { "addrtext", run_addrtext_tests },
+    { "getaddrinfo", run_getaddrinfo_tests },
     { "badinput", run_badinput_tests },
     { "resources", run_resources_tests },
     { "fdlimit", run_fdlimit_tests },

@@ -91,74 +91,65 @@ INT WINAPI WSAAddressToStringW(struct sockaddr *address, DWORD length, WSAPROTOC
     return 0;
 }
 
-/* "digits" as a port, or -1. */
-static int parse_port(const char *text)
+/* "a.b.c.d[:port]" as RtlIpv4StringToAddressEx reads it: the address is
+ * stored as soon as it is read, even when the port then fails. */
+static int parse_ipv4(const char *text, SOCKADDR_IN *in)
 {
-    char *end;
-    unsigned long port;
+    const char *end;
+    uint16_t port = 0;
 
-    if (!*text) return -1;
-    port = strtoul(text, &end, 10);
-    return *end || port > 0xffff ? -1 : (int)port;
+    if (ipv4_parse(text, 0, &end, (uint8_t *)&in->sin_addr)) return WSAEINVAL;
+    if (*end == ':' && port_parse(end + 1, &port)) return WSAEINVAL;
+    if (*end && *end != ':') return WSAEINVAL;
+    in->sin_family = AF_INET;
+    in->sin_port = htons(port);
+    return 0;
 }
 
-static int parse_address(const char *text, int family, struct sockaddr_storage *out, int *size)
+/* A scope id: decimal digits up to 2^32 - 1. */
+static int parse_scope(const char **text, ULONG *scope)
 {
-    char host[80], *p;
-    int port = 0;
+    const char *p = *text;
+    uint64_t value = 0;
 
-    if (strlen(text) >= sizeof(host)) return WSAEINVAL;
-    strcpy(host, text);
-    memset(out, 0, sizeof(*out));
-    if (family == AF_INET)
-    {
-        SOCKADDR_IN *in = (SOCKADDR_IN *)out;
-        uint32_t address;
-
-        if ((p = strchr(host, ':')))
-        {
-            *p++ = 0;
-            if ((port = parse_port(p)) < 0) return WSAEINVAL;
-        }
-        if (text_to_ipv4_classic(host, &address)) return WSAEINVAL;
-        in->sin_family = AF_INET;
-        in->sin_addr.s_addr = address;
-        in->sin_port = htons(port);
-        *size = sizeof(*in);
-        return 0;
-    }
-    if (family == AF_INET6)
-    {
-        SOCKADDR_IN6 *in6 = (SOCKADDR_IN6 *)out;
-        char *start = host, *scope;
-
-        if (host[0] == '[')
-        {
-            if (!(p = strchr(host, ']'))) return WSAEINVAL;
-            *p++ = 0;
-            start = host + 1;
-            if (*p == ':' && (port = parse_port(p + 1)) < 0) return WSAEINVAL;
-            if (*p && *p != ':') return WSAEINVAL;
-        }
-        if ((scope = strchr(start, '%')))
-        {
-            char *end;
-            *scope++ = 0;
-            in6->sin6_scope_id = strtoul(scope, &end, 10);
-            if (*end || !*scope) return WSAEINVAL;
-        }
-        if (!text_to_ipv6(start, (uint8_t *)&in6->sin6_addr)) return WSAEINVAL;
-        in6->sin6_family = AF_INET6;
-        in6->sin6_port = htons(port);
-        *size = sizeof(*in6);
-        return 0;
-    }
-    return WSAEINVAL;
+    if (*p < '0' || *p > '9') return -1;
+    for (; *p >= '0' && *p <= '9'; p++)
+        if ((value = value * 10 + (*p - '0')) > 0xffffffffu) return -1;
+    *scope = (ULONG)value;
+    *text = p;
+    return 0;
 }
 
+/* "v6[%scope]" or "[v6[%scope]][:port]" as RtlIpv6StringToAddressEx
+ * reads it; the groups read stay in the address when the text fails. */
+static int parse_ipv6(const char *text, SOCKADDR_IN6 *in6)
+{
+    BOOL bracket = *text == '[';
+    ULONG scope = 0;
+    uint16_t port = 0;
+    const char *end;
+
+    if (ipv6_parse(text + bracket, &end, (uint8_t *)&in6->sin6_addr)) return WSAEINVAL;
+    if (*end == '%' && (++end, parse_scope(&end, &scope))) return WSAEINVAL;
+    if (bracket)
+    {
+        if (*end++ != ']') return WSAEINVAL;
+        if (*end == ':' && port_parse(end + 1, &port)) return WSAEINVAL;
+        if (*end && *end != ':') return WSAEINVAL;
+    }
+    else if (*end) return WSAEINVAL;
+    in6->sin6_family = AF_INET6;
+    in6->sin6_port = htons(port);
+    in6->sin6_scope_id = scope;
+    return 0;
+}
+
+/* Windows asks for room first (WSAEFAULT and the size, even for text
+ * that is no address), then clears the structure, so a failure leaves
+ * family and port 0 and the part of the address read (protocol.c
+ * test_WSAStringToAddress). */
 static int string_to_address(const char *text, int family, struct sockaddr *address, int *length)
 {
-    struct sockaddr_storage parsed;
     int size, err;
 
     if (!ws_is_started()) return WSANOTINITIALISED;
@@ -166,15 +157,18 @@ static int string_to_address(const char *text, int family, struct sockaddr *addr
      * the length, is a bad pointer. */
     if (!text) return WSAEINVAL;
     if (!ws_readable_string(text) || !ws_writable(length, sizeof(*length))) return WSAEFAULT;
-    if ((err = parse_address(text, family, &parsed, &size))) return err;
+    if (family == AF_INET) size = sizeof(SOCKADDR_IN);
+    else if (family == AF_INET6) size = sizeof(SOCKADDR_IN6);
+    else return WSAEINVAL;
     if (*length < size || !ws_writable(address, size))
     {
         *length = size;
         return WSAEFAULT;
     }
-    memcpy(address, &parsed, size);
-    *length = size;
-    return 0;
+    memset(address, 0, size);
+    err = family == AF_INET ? parse_ipv4(text, (SOCKADDR_IN *)address) : parse_ipv6(text, (SOCKADDR_IN6 *)address);
+    if (!err) *length = size;
+    return err;
 }
 
 INT WINAPI WSAStringToAddressA(char *string, INT family, WSAPROTOCOL_INFOA *info, struct sockaddr *address,
@@ -196,8 +190,8 @@ INT WINAPI WSAStringToAddressW(WCHAR *string, INT family, WSAPROTOCOL_INFOW *inf
 
     TRACE("string %p, family %d, address %p, length %p\n", string, family, address, length);
     if (string && !ws_readable_wstring(string)) return ws_fail(WSAEFAULT);
-    if (string && !WideCharToMultiByte(CP_ACP, 0, string, -1, text, sizeof(text), NULL, NULL))
-        return ws_fail(WSAEINVAL);
+    /* Too long for the buffer is too long to be an address. */
+    if (string && !WideCharToMultiByte(CP_ACP, 0, string, -1, text, sizeof(text), NULL, NULL)) text[0] = 0;
     if ((err = string_to_address(string ? text : NULL, family, address, length))) return ws_fail(err);
     SetLastError(0);
     return 0;

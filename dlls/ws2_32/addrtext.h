@@ -11,13 +11,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* inet_addr's forms: a.b.c.d, a.b.c, a.b, a, each part decimal, octal
- * (leading 0) or hex (0x). 0 and the address in network order in *out,
- * -1 when the text is not one. */
+/* As Windows' RtlIpv4StringToAddress: a.b.c.d, a.b.c, a.b or a, each
+ * part decimal, octal (leading 0) or hex (0x); strict: four decimal
+ * parts. 0 with the address in out and *end at the first character not
+ * read; -1 when the text starts with no address (out untouched). */
+int ipv4_parse(const char *text, int strict, const char **end, uint8_t out[4]);
+/* As RtlIpv6StringToAddress: RFC 4291 text with "::" and an IPv4 tail.
+ * Groups are stored as their separators are read, so an invalid text
+ * leaves those in out, as on Windows. 0 with *end, or -1. */
+int ipv6_parse(const char *text, const char **end, uint8_t out[16]);
+/* A port after ':' as Windows reads it: one number, 1 to 65535. 0 or -1. */
+int port_parse(const char *text, uint16_t *port);
+/* inet_addr: the address in network order, up to the first white space.
+ * 0, or -1 when the text is not one. */
 int text_to_ipv4_classic(const char *text, uint32_t *out);
-/* inet_pton's strict form: four decimal parts. 1 or 0. */
+/* inet_pton: the whole text must be the address. 1 or 0. */
 int text_to_ipv4(const char *text, uint8_t out[4]);
-/* RFC 4291 text, with :: and an embedded IPv4 tail. 1 or 0. */
 int text_to_ipv6(const char *text, uint8_t out[16]);
 /* Writes the text (RFC 5952 for IPv6) and returns its length without the
  * NUL, or -1 when size is too small. */

@@ -16,10 +16,21 @@
 #include <string.h>
 
 #include "ws2_32_private.h"
+#include "addrtext.h"
 
 /* ADDRINFOA and ADDRINFOW differ only in ai_canonname's type. */
 C_ASSERT(sizeof(ADDRINFOA) == sizeof(ADDRINFOW));
 C_ASSERT(offsetof(ADDRINFOA, ai_next) == offsetof(ADDRINFOW, ai_next));
+
+#ifndef AI_DNS_ONLY
+#define AI_DNS_ONLY 0x0010
+#endif
+
+/* Flags that pick among Windows' name-space providers or steer its DNS
+ * client: the host has one resolver, so they are accepted and change
+ * nothing (protocol.c test_getaddrinfo asks with AI_DNS_ONLY). */
+#define PROVIDER_FLAGS (AI_DNS_ONLY | AI_NON_AUTHORITATIVE | AI_SECURE | AI_RETURN_PREFERRED_NAMES | \
+                        AI_FILESERVER | AI_DISABLE_IDN_ENCODING)
 
 static int resolve(const char *node, const char *service, const ADDRINFOA *hints,
                    struct ws2host_getaddrinfo_params *params)
@@ -31,7 +42,7 @@ static int resolve(const char *node, const char *service, const ADDRINFOA *hints
     params->service = (ULONG_PTR)service;
     if (hints)
     {
-        params->flags = hints->ai_flags;
+        params->flags = hints->ai_flags & ~PROVIDER_FLAGS;
         params->family = hints->ai_family;
         params->socktype = hints->ai_socktype;
         params->protocol = hints->ai_protocol;
@@ -48,8 +59,10 @@ static int resolve(const char *node, const char *service, const ADDRINFOA *hints
     return WSANO_RECOVERY;
 }
 
-/* The chain for the packed results: ADDRINFOA or, with wide, ADDRINFOW. */
-static int build_chain(const struct ws2host_getaddrinfo_params *params, int flags, BOOL wide, ADDRINFOA **out)
+/* The chain for the packed results: ADDRINFOA or, with wide, ADDRINFOW.
+ * Windows hands back no flags (protocol.c test_getaddrinfo: AI_ALL |
+ * AI_DNS_ONLY asked, ai_flags 0). */
+static int build_chain(const struct ws2host_getaddrinfo_params *params, BOOL wide, ADDRINFOA **out)
 {
     const struct ws2host_address_entry *entries = (const void *)(ULONG_PTR)params->buffer;
     const char *canonname = params->canonname_offset >= 0 ? (const char *)entries + params->canonname_offset : NULL;
@@ -70,7 +83,6 @@ static int build_chain(const struct ws2host_getaddrinfo_params *params, int flag
             return WSA_NOT_ENOUGH_MEMORY;
         }
         extra = (char *)(ai + 1);
-        ai->ai_flags = flags;
         ai->ai_family = entries[i].family;
         ai->ai_socktype = entries[i].socktype;
         ai->ai_protocol = entries[i].protocol;
@@ -90,46 +102,20 @@ static int build_chain(const struct ws2host_getaddrinfo_params *params, int flag
     return 0;
 }
 
-static int lookup(const char *node, const char *service, const ADDRINFOA *hints, BOOL wide, ADDRINFOA **result,
-                  const void *caller)
-{
-    struct ws2host_getaddrinfo_params params;
-    int err;
+static int host_name(char *buffer, int size);
 
-    if (!ws_may_resolve(caller)) return WSANOTINITIALISED;
-    if (!ws_writable(result, sizeof(*result))) return WSAEFAULT;
-    *result = NULL;
-    if (!node && !service) return WSAHOST_NOT_FOUND;
-    if (hints && !ws_readable(hints, sizeof(*hints))) return WSAEFAULT;
-    /* The Linux side reads the strings: they must be there to read. */
-    if ((node && !ws_readable_string(node)) || (service && !ws_readable_string(service))) return WSAEFAULT;
-    err = resolve(node, service, hints, &params);
-    if (!err) err = build_chain(&params, hints ? hints->ai_flags : 0, wide, result);
-    free((void *)(ULONG_PTR)params.buffer);
-    return err;
-}
-
-static int report(int err)
+/* "[v6]" and "[v6]:port" name the address inside (protocol.c
+ * test_getaddrinfo; Wine's wininet passes URL hosts that way). */
+static void strip_brackets(char *node)
 {
-    SetLastError(err);
-    return err;
-}
+    char *close = strchr(node, ']');
+    const char *end;
+    uint8_t address[16];
 
-int WINAPI getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **result)
-{
-    TRACE("node %s, service %s, hints %p, result %p\n", node ? node : "(null)", service ? service : "(null)",
-          hints, result);
-    return report(lookup(node, service, hints, FALSE, result, __builtin_return_address(0)));
-}
-
-void WINAPI freeaddrinfo(struct addrinfo *info)
-{
-    while (info)
-    {
-        struct addrinfo *next = info->ai_next;
-        HeapFree(GetProcessHeap(), 0, info);
-        info = next;
-    }
+    if (node[0] != '[' || !close || (close[1] && close[1] != ':')) return;
+    *close = 0;
+    if (!ipv6_parse(node + 1, &end, address) && (!*end || *end == '%')) memmove(node, node + 1, close - node);
+    else *close = ']';
 }
 
 static char *utf8_from_wide(const WCHAR *text)
@@ -144,22 +130,127 @@ static char *utf8_from_wide(const WCHAR *text)
     return out;
 }
 
-int WINAPI GetAddrInfoW(const WCHAR *node, const WCHAR *service, const ADDRINFOW *hints, ADDRINFOW **result)
+static BOOL is_ascii(const WCHAR *text)
 {
-    char *node_a, *service_a;
+    for (; *text; text++)
+        if (*text >= 0x80) return FALSE;
+    return TRUE;
+}
+
+/* The host name for the Linux side, UTF-8, in *out. Windows 8 and later
+ * look a non-ASCII name up by its IDNA (punycode) form; with
+ * AI_DISABLE_IDN_ENCODING such a name is not found (protocol.c
+ * test_GetAddrInfoW), as no DNS server has it. An empty name is the
+ * local host, as the computer's name is (test_getaddrinfo). */
+static int node_for_lookup(const WCHAR *node, int flags, char **out)
+{
+    WCHAR ascii[256];           /* a DNS name has at most 255 characters */
+    char local[256];
+
+    *out = NULL;
+    if (!node) return 0;
+    if (!*node)
+    {
+        if (host_name(local, sizeof(local))) return WSAHOST_NOT_FOUND;
+        return (*out = strdup(local)) ? 0 : WSA_NOT_ENOUGH_MEMORY;
+    }
+    if (!is_ascii(node))
+    {
+        if (flags & AI_DISABLE_IDN_ENCODING) return WSAHOST_NOT_FOUND;
+        if (!IdnToAscii(0, node, -1, ascii, ARRAYSIZE(ascii))) return WSAHOST_NOT_FOUND;
+        node = ascii;
+    }
+    if (!(*out = utf8_from_wide(node))) return WSA_NOT_ENOUGH_MEMORY;
+    strip_brackets(*out);
+    return 0;
+}
+
+/* Both versions after their strings are wide: the checks in Windows'
+ * order, then the lookup. string_error is what reading the caller's
+ * strings gave (WSAEFAULT for one that cannot be read). */
+static int lookup(const WCHAR *node, const WCHAR *service, const ADDRINFOA *hints, BOOL wide, ADDRINFOA **result,
+                  int string_error, const void *caller)
+{
+    struct ws2host_getaddrinfo_params params;
+    char *node_a = NULL, *service_a = NULL;
     int err;
 
-    TRACE("node %p, service %p, hints %p, result %p\n", node, service, hints, result);
-    if ((node && !ws_readable_wstring(node)) || (service && !ws_readable_wstring(service)))
-        return report(WSAEFAULT);
-    node_a = utf8_from_wide(node);
-    service_a = utf8_from_wide(service);
-    if ((node && !node_a) || (service && !service_a)) err = WSA_NOT_ENOUGH_MEMORY;
-    else err = lookup(node_a, service_a, (const ADDRINFOA *)hints, TRUE, (ADDRINFOA **)result,
-                      __builtin_return_address(0));
+    if (!ws_may_resolve(caller)) return WSANOTINITIALISED;
+    if (!ws_writable(result, sizeof(*result))) return WSAEFAULT;
+    *result = NULL;
+    if (!node && !service) return WSAHOST_NOT_FOUND;
+    if (hints && !ws_readable(hints, sizeof(*hints))) return WSAEFAULT;
+    if (string_error) return string_error;
+    if (!(err = node_for_lookup(node, hints ? hints->ai_flags : 0, &node_a)) && service &&
+        !(service_a = utf8_from_wide(service)))
+        err = WSA_NOT_ENOUGH_MEMORY;
+    if (!err)
+    {
+        err = resolve(node_a, service_a, hints, &params);
+        if (!err) err = build_chain(&params, wide, result);
+        free((void *)(ULONG_PTR)params.buffer);
+    }
     free(node_a);
     free(service_a);
+    return err;
+}
+
+static int report(int err)
+{
+    SetLastError(err);
+    return err;
+}
+
+/* The caller's ANSI string as WCHAR in *out: 0, WSAEFAULT for one that
+ * cannot be read, or WSA_NOT_ENOUGH_MEMORY. */
+static int wide_from_ansi(const char *text, WCHAR **out)
+{
+    int size;
+
+    *out = NULL;
+    if (!text) return 0;
+    if (!ws_readable_string(text)) return WSAEFAULT;
+    size = MultiByteToWideChar(CP_ACP, 0, text, -1, NULL, 0);
+    if (!(*out = malloc(size * sizeof(WCHAR)))) return WSA_NOT_ENOUGH_MEMORY;
+    MultiByteToWideChar(CP_ACP, 0, text, -1, *out, size);
+    return 0;
+}
+
+int WINAPI getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **result)
+{
+    WCHAR *node_w, *service_w;
+    int err;
+
+    TRACE("node %s, service %s, hints %p, result %p\n", ws_readable_string(node) ? node : "(null or bad)",
+          ws_readable_string(service) ? service : "(null or bad)", hints, result);
+    if (!(err = wide_from_ansi(node, &node_w))) err = wide_from_ansi(service, &service_w);
+    else service_w = NULL;
+    err = lookup(node ? node_w ? node_w : L"" : NULL, service ? service_w ? service_w : L"" : NULL, hints, FALSE,
+                 result, err, __builtin_return_address(0));
+    free(node_w);
+    free(service_w);
     return report(err);
+}
+
+void WINAPI freeaddrinfo(struct addrinfo *info)
+{
+    while (info)
+    {
+        struct addrinfo *next = info->ai_next;
+        HeapFree(GetProcessHeap(), 0, info);
+        info = next;
+    }
+}
+
+int WINAPI GetAddrInfoW(const WCHAR *node, const WCHAR *service, const ADDRINFOW *hints, ADDRINFOW **result)
+{
+    int string_error = 0;
+
+    TRACE("node %p, service %p, hints %p, result %p\n", node, service, hints, result);
+    if ((node && !ws_readable_wstring(node)) || (service && !ws_readable_wstring(service))) string_error = WSAEFAULT;
+    /* lookup reads the strings only when string_error is 0. */
+    return report(lookup(node, service, (const ADDRINFOA *)hints, TRUE, (ADDRINFOA **)result, string_error,
+                         __builtin_return_address(0)));
 }
 
 void WINAPI FreeAddrInfoW(ADDRINFOW *info)

@@ -143,7 +143,9 @@ int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRIN
     if (overlapped->hEvent && completion) return WSAEINVAL;
     if (handle && !ws_writable(handle, sizeof(*handle))) return WSAEFAULT;
     /* No name and no service is answered at once, as the synchronous
-     * call would answer it: no completion follows. */
+     * call would answer it, with the result cleared (protocol.c
+     * test_GetAddrInfoExW): no completion follows. */
+    *result = NULL;
     if (!name && !service) return WSAHOST_NOT_FOUND;
     if ((name && !ws_readable_wstring(name)) || (service && !ws_readable_wstring(service))) return WSAEFAULT;
 

@@ -48,6 +48,9 @@ static const struct value_pair eai_errors[] =
     { WSAEAFNOSUPPORT,       EAI_FAMILY },
     { WSA_NOT_ENOUGH_MEMORY, EAI_MEMORY },
     { WSAHOST_NOT_FOUND,     EAI_NONAME },
+    /* A numeric address of the other family (protocol.c test_getaddrinfo:
+     * "[beef::cafe]" with AF_INET). */
+    { WSAHOST_NOT_FOUND,     EAI_ADDRFAMILY },
     { WSANO_DATA,            EAI_NODATA },
     { WSATYPE_NOT_FOUND,     EAI_SERVICE },
     { WSAESOCKTNOSUPPORT,    EAI_SOCKTYPE },
@@ -77,9 +80,35 @@ static int map_flags(const struct value_pair *table, unsigned int count, int ws_
     return ws_flags ? -1 : flags;
 }
 
-static int known_protocol(int protocol)
+/* Windows answers one entry per address, with the hint's type and
+ * protocol as they were asked, even a pair that does not match
+ * (protocol.c test_getaddrinfo's hint table); glibc answers an entry per
+ * type and refuses such pairs, so it is asked for the type alone. */
+static int same_address(const struct addrinfo *a, const struct addrinfo *b)
 {
-    return protocol == 0 || protocol == IPPROTO_TCP || protocol == IPPROTO_UDP;
+    return a->ai_family == b->ai_family && a->ai_addrlen == b->ai_addrlen && !memcmp(a->ai_addr, b->ai_addr, a->ai_addrlen);
+}
+
+static int wanted(const struct addrinfo *result, const struct addrinfo *ai)
+{
+    if (ai->ai_family != AF_INET && ai->ai_family != AF_INET6) return 0;
+    for (const struct addrinfo *earlier = result; earlier != ai; earlier = earlier->ai_next)
+        if ((earlier->ai_family == AF_INET || earlier->ai_family == AF_INET6) && same_address(earlier, ai)) return 0;
+    return 1;
+}
+
+static void fill_entry(struct ws2host_address_entry *e, const struct ws2host_getaddrinfo_params *params,
+                       const struct addrinfo *ai)
+{
+    struct sockaddr_storage address;
+
+    memset(e, 0, sizeof(*e));
+    map_to_windows(&family_map, ai->ai_family, &e->family);
+    e->socktype = params->socktype;
+    e->protocol = params->protocol;
+    memset(&address, 0, sizeof(address));
+    memcpy(&address, ai->ai_addr, ai->ai_addrlen);
+    address_to_windows(&address, ai->ai_addrlen, e->address, sizeof(e->address), &e->address_length);
 }
 
 unsigned int unix_getaddrinfo(void *args)
@@ -98,15 +127,12 @@ unsigned int unix_getaddrinfo(void *args)
         return WSAEINVAL;
     if (params->family && map_to_linux(&family_map, params->family, &hints.ai_family)) return WSAEAFNOSUPPORT;
     if (params->socktype && map_to_linux(&type_map, params->socktype, &hints.ai_socktype)) return WSAESOCKTNOSUPPORT;
-    /* glibc refuses protocols it has no entry for; Windows takes any and
-     * hands it back (protocol.c test_getaddrinfo: 999). */
-    if (known_protocol(params->protocol)) hints.ai_protocol = params->protocol;
 
     ret = getaddrinfo((const char *)(uintptr_t)params->node, (const char *)(uintptr_t)params->service, &hints, &result);
     if (ret) return wsa_from_eai(ret);
 
     for (ai = result; ai; ai = ai->ai_next)
-        if (ai->ai_family == AF_INET || ai->ai_family == AF_INET6) count++;
+        if (wanted(result, ai)) count++;
     if (result->ai_canonname) name_length = strlen(result->ai_canonname) + 1;
     needed = count * sizeof(*entries) + name_length;
     params->needed = needed;
@@ -117,20 +143,7 @@ unsigned int unix_getaddrinfo(void *args)
         unsigned int i = 0;
 
         for (ai = result; ai; ai = ai->ai_next)
-        {
-            struct ws2host_address_entry *e = &entries[i];
-            struct sockaddr_storage address;
-
-            if (ai->ai_family != AF_INET && ai->ai_family != AF_INET6) continue;
-            memset(e, 0, sizeof(*e));
-            map_to_windows(&family_map, ai->ai_family, &e->family);
-            map_to_windows(&type_map, ai->ai_socktype, &e->socktype);
-            e->protocol = known_protocol(params->protocol) ? ai->ai_protocol : params->protocol;
-            memset(&address, 0, sizeof(address));
-            memcpy(&address, ai->ai_addr, ai->ai_addrlen);
-            address_to_windows(&address, ai->ai_addrlen, e->address, sizeof(e->address), &e->address_length);
-            i++;
-        }
+            if (wanted(result, ai)) fill_entry(&entries[i++], params, ai);
         if (name_length)
         {
             params->canonname_offset = count * sizeof(*entries);
