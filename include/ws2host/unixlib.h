@@ -25,24 +25,18 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 15
+#define WS2HOST_ABI_VERSION 16
 
 enum ws2host_call
 {
     ws2host_call_abi_version,
-    ws2host_call_socket_create,
     ws2host_call_fd_close,
     ws2host_call_fd_identify,
     ws2host_call_sockopt,
-    ws2host_call_bind,
-    ws2host_call_connect,
-    ws2host_call_listen,
-    ws2host_call_accept,
     ws2host_call_getsockname,
     ws2host_call_getpeername,
     ws2host_call_send,
     ws2host_call_recv,
-    ws2host_call_shutdown,
     ws2host_call_cancel,
     ws2host_call_readable,
     ws2host_call_poll,
@@ -60,18 +54,6 @@ struct ws2host_abi_version_params
     uint32_t call_count;        /* out */
 };
 WS2HOST_ABI_SIZE(struct ws2host_abi_version_params, 8);
-
-/* Creates a Linux socket for a validated Windows (family, type, protocol),
- * with SOCK_CLOEXEC and Windows' creation-time defaults applied. */
-struct ws2host_socket_create_params
-{
-    int32_t family;             /* in: Windows AF_* */
-    int32_t type;               /* in: Windows SOCK_* */
-    int32_t protocol;           /* in: Windows IPPROTO_* */
-    int32_t fd;                 /* out: the new fd, -1 on failure */
-    uint64_t inode;             /* out: identity of the socket (sockfs inode) */
-};
-WS2HOST_ABI_SIZE(struct ws2host_socket_create_params, 24);
 
 struct ws2host_fd_close_params
 {
@@ -131,38 +113,15 @@ WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 56);
  * ws2host_call_cancel names its wait key: the PE side's key of the
  * handle's registration (closesocket). */
 
-/* bind and connect (address in), getsockname and getpeername (out). */
+/* getsockname and getpeername (out). The PE side's bind, which Wine's
+ * server makes, carries its address in one too. */
 struct ws2host_address_params
 {
     int32_t fd;                 /* in */
     int32_t length;             /* in: bytes of address; out: bytes written */
     uint8_t address[32];        /* in or out */
-    uint64_t inode;             /* in (connect) */
-    int32_t timeout_ms;         /* in (connect) */
-    int32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_address_params, 56);
-
-struct ws2host_listen_params
-{
-    int32_t fd;                 /* in */
-    int32_t backlog;            /* in */
-};
-WS2HOST_ABI_SIZE(struct ws2host_listen_params, 8);
-
-/* The accepted socket comes back as a new fd (SOCK_CLOEXEC), like
- * ws2host_call_socket_create's, for the PE side to wrap. */
-struct ws2host_accept_params
-{
-    int32_t fd;                 /* in: the listener */
-    int32_t new_fd;             /* out: -1 on failure */
-    uint64_t inode;             /* out */
-    int32_t length;             /* out: bytes of peer address */
-    int32_t timeout_ms;         /* in */
-    uint8_t address[32];        /* out: the peer */
-    uint64_t listener_inode;    /* in */
-};
-WS2HOST_ABI_SIZE(struct ws2host_accept_params, 64);
+WS2HOST_ABI_SIZE(struct ws2host_address_params, 40);
 
 /* send/sendto and recv/recvfrom; flags are Windows MSG_* values. */
 struct ws2host_io_params
@@ -180,13 +139,6 @@ struct ws2host_io_params
     int32_t stream;             /* in: a stream socket (recv skips the datagram checks) */
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
-
-struct ws2host_shutdown_params
-{
-    int32_t fd;                 /* in */
-    int32_t how;                /* in: Windows SD_RECEIVE 0, SD_SEND 1, SD_BOTH 2 */
-};
-WS2HOST_ABI_SIZE(struct ws2host_shutdown_params, 8);
 
 /* Wakes every call waiting under this key (they fail with WSAEINTR). */
 struct ws2host_cancel_params

@@ -1,19 +1,18 @@
 /*
- * The connection lifecycle on Linux: bind, connect, listen, accept,
- * names, send, recv, shutdown. Blocking calls block here, in the calling
+ * The data path on Linux: names, send, recv, readable bytes and poll.
+ * Wine's server makes the state transitions (bind, connect, listen,
+ * accept, shutdown); blocking data calls block here, in the calling
  * thread, as Windows' blocking sockets do.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-#define _GNU_SOURCE     /* accept4 */
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -60,11 +59,6 @@ static int int_option(int fd, int option)
     return value;
 }
 
-static int is_listening(int fd)
-{
-    return int_option(fd, SO_ACCEPTCONN) == 1;
-}
-
 static int has_peer(int fd)
 {
     struct sockaddr_storage address;
@@ -83,90 +77,6 @@ static int is_bound(int fd)
     if (getsockname(fd, (struct sockaddr *)&address, &length) < 0) return 1;
     return address.ss_family == AF_INET ? !!((struct sockaddr_in *)&address)->sin_port
                                         : !!((struct sockaddr_in6 *)&address)->sin6_port;
-}
-
-unsigned int unix_bind(void *args)
-{
-    struct ws2host_address_params *params = args;
-    struct sockaddr_storage address;
-    socklen_t length;
-    unsigned int err;
-
-    if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
-    if (bind(params->fd, (struct sockaddr *)&address, length) < 0) return wsa_error_from_errno(errno);
-    return 0;
-}
-
-unsigned int unix_connect(void *args)
-{
-    struct ws2host_address_params *params = args;
-    struct sockaddr_storage address;
-    socklen_t length, pending_length = sizeof(int);
-    unsigned int err;
-    int pending = 0;
-
-    if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
-    /* Linux says EISCONN for a listening socket; Windows WSAEINVAL. */
-    if (is_listening(params->fd)) return WSAEINVAL;
-    if (!connect(params->fd, (struct sockaddr *)&address, length)) return 0;
-    if (errno != EINPROGRESS && errno != EINTR) return wsa_error_from_errno(errno);
-    /* Windows: a non-blocking connect in progress is WSAEWOULDBLOCK. */
-    if ((err = wait_for_socket(params->fd, params->inode, POLLOUT, params->timeout_ms))) return err;
-    if (getsockopt(params->fd, SOL_SOCKET, SO_ERROR, &pending, &pending_length) < 0)
-        return wsa_error_from_errno(errno);
-    /* Linux marks the socket connected only when connect is called again
-     * (until then a further connect succeeds instead of EISCONN). */
-    if (!pending) connect(params->fd, (struct sockaddr *)&address, length);
-    return wsa_error_from_errno(pending);
-}
-
-unsigned int unix_listen(void *args)
-{
-    struct ws2host_listen_params *params = args;
-
-    /* Windows will not listen on a socket that is not bound (Linux binds
-     * it) or one that is connected (Linux: EINVAL). */
-    if (has_peer(params->fd)) return WSAEISCONN;
-    if (!is_bound(params->fd)) return WSAEINVAL;
-    if (listen(params->fd, params->backlog) < 0) return wsa_error_from_errno(errno);
-    return 0;
-}
-
-unsigned int unix_accept(void *args)
-{
-    struct ws2host_accept_params *params = args;
-    struct sockaddr_storage address;
-    socklen_t length = sizeof(address);
-    unsigned int err;
-    struct stat st;
-    int fd;
-
-    params->new_fd = -1;
-    params->inode = 0;
-    params->length = 0;
-    for (;;)
-    {
-        length = sizeof(address);
-        fd = accept4(params->fd, (struct sockaddr *)&address, &length, SOCK_CLOEXEC | SOCK_NONBLOCK);
-        if (fd >= 0) break;
-        if (errno == EINTR || errno == ECONNABORTED) continue;
-        if (errno != EAGAIN) return wsa_error_from_errno(errno);
-        if ((err = wait_for_socket(params->fd, params->listener_inode, POLLIN, params->timeout_ms))) return err;
-    }
-    if (fstat(fd, &st) < 0)
-    {
-        unsigned int err = wsa_error_from_errno(errno);
-        close(fd);
-        return err;
-    }
-    if ((err = address_to_windows(&address, length, params->address, sizeof(params->address), &params->length)))
-    {
-        close(fd);
-        return err;
-    }
-    params->new_fd = fd;
-    params->inode = st.st_ino;
-    return 0;
 }
 
 static unsigned int get_name(struct ws2host_address_params *params,
@@ -273,21 +183,6 @@ unsigned int unix_recv(void *args)
                            &params->address_length))
         params->address_length = 0;
     return 0;
-}
-
-unsigned int unix_shutdown(void *args)
-{
-    static const int hows[] = { SHUT_RD, SHUT_WR, SHUT_RDWR };
-    struct ws2host_shutdown_params *params = args;
-
-    if (params->how < 0 || params->how > 2) return WSAEINVAL;
-    /* Linux would stop a listening socket; Windows says not connected. */
-    if (is_listening(params->fd)) return WSAENOTCONN;
-    if (!shutdown(params->fd, hows[params->how])) return 0;
-    /* A datagram socket has no connection to need: Linux has shut it down
-     * all the same, and Windows reports success. */
-    if (errno == ENOTCONN && int_option(params->fd, SO_TYPE) == SOCK_DGRAM) return 0;
-    return wsa_error_from_errno(errno);
 }
 
 unsigned int unix_readable(void *args)
