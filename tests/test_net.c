@@ -436,6 +436,47 @@ static void test_not_connected(void)
     }
 }
 
+/* The facts the PE side turns into Windows' answers: an unbound
+ * datagram socket has port 0 and a non-blocking recv on it does not
+ * wait; a stream socket never connected has no peer and Linux fails its
+ * send with EPIPE (WSAESHUTDOWN). */
+static void test_facts_for_windows(void)
+{
+    for (size_t i = 0; i < UT_ARRAY_COUNT(families); i++)
+    {
+        const struct family_row *f = &families[i];
+        int udp = ut_socket(f->family, SOCK_DGRAM), tcp = tcp_socket(f), length;
+        struct ws2host_io_params p = { .fd = udp, .timeout_ms = 0 };
+        uint8_t address[32], buffer[8];
+        sigset_t block, saved;
+        uint32_t transferred;
+        unsigned int ret;
+
+        UT_CHECK(udp >= 0 && tcp >= 0, "%s: no socket", f->name);
+        if (udp < 0 || tcp < 0) goto done;
+        ret = get_name(unix_getsockname, udp, address, &length);
+        UT_CHECK(ret == 0 && length == f->length && !address_port(address),
+                 "%s: unbound getsockname returned %u length %d port %d", f->name, ret, length, address_port(address));
+        p.buffer = (uintptr_t)buffer;
+        p.length = sizeof(buffer);
+        ret = unix_recv(&p);
+        UT_CHECK(ret == WSAEWOULDBLOCK && !p.transferred, "%s: unbound non-blocking recv returned %u", f->name, ret);
+
+        ret = get_name(unix_getpeername, tcp, address, &length);
+        UT_CHECK(ret == WSAENOTCONN, "%s: getpeername never connected returned %u", f->name, ret);
+        sigemptyset(&block);
+        sigaddset(&block, SIGPIPE);
+        CU_ASSERT_EQUAL(pthread_sigmask(SIG_BLOCK, &block, &saved), 0);
+        ret = do_io(unix_send, tcp, 0, "x", 1, &transferred);
+        UT_CHECK(ret == WSAESHUTDOWN && !transferred, "%s: send never connected returned %u", f->name, ret);
+        UT_CHECK(!sigpipe_pending(), "%s: send never connected raised SIGPIPE", f->name);
+        CU_ASSERT_EQUAL(pthread_sigmask(SIG_SETMASK, &saved, NULL), 0);
+    done:
+        if (udp >= 0) close(udp);
+        if (tcp >= 0) close(tcp);
+    }
+}
+
 /* A sendto address the unix side cannot use is refused before anything
  * is sent: too short for its family, or a family Windows does not have. */
 static void test_sendto_address_errors(void)
@@ -619,6 +660,7 @@ CU_ErrorCode register_net_tests(void)
         !CU_add_test(suite, "send after close, no SIGPIPE", test_send_after_close) ||
         !CU_add_test(suite, "not connected", test_not_connected) ||
         !CU_add_test(suite, "sendto address errors", test_sendto_address_errors) ||
+        !CU_add_test(suite, "facts for Windows' answers", test_facts_for_windows) ||
         !CU_add_test(suite, "wait results, eventfd reused", test_wait_results) ||
         !CU_add_test(suite, "cancel does not leak into the next wait", test_wait_cancel_then_wait_again) ||
         !CU_add_test(suite, "cancel by the handle's key only", test_wait_cancel_by_key) ||

@@ -291,7 +291,34 @@ static void start_io(struct ws2host_io_params *params, const struct ws_socket_in
     params->length = length;
     params->wait_key = info->wait_key;
     params->timeout_ms = wait_time(info, timeout);
-    params->stream = info->type == SOCK_STREAM;
+}
+
+/* Has the socket this name (getsockname, getpeername)? Linux gives an
+ * unbound socket port 0, and a socket without a peer an error. When it
+ * cannot be told, say yes: the answer only turns errors into others. */
+static BOOL has_name(enum ws2host_call query, int fd)
+{
+    struct ws2host_address_params name = { .fd = fd, .length = sizeof(name.address) };
+    int err = ws_unix_call(query, &name);
+
+    if (err == WSAENOTCONN) return FALSE;
+    return err || ((const SOCKADDR_IN *)name.address)->sin_port;   /* same offset in SOCKADDR_IN6 */
+}
+
+/* Windows refuses to wait on a datagram socket that is not bound
+ * (WSAEINVAL), where Linux would wait for ever: one try without waiting,
+ * and the name is asked only when that found nothing. */
+static int receive_call(const struct ws_socket_info *info, struct ws2host_io_params *params)
+{
+    int timeout = params->timeout_ms, err;
+
+    if (info->type == SOCK_STREAM) return ws_unix_call(ws2host_call_recv, params);
+    params->timeout_ms = 0;
+    if ((err = ws_unix_call(ws2host_call_recv, params)) != WSAEWOULDBLOCK) return err;
+    if (!has_name(ws2host_call_getsockname, params->fd)) return WSAEINVAL;
+    if (!timeout) return err;
+    params->timeout_ms = timeout;
+    return ws_unix_call(ws2host_call_recv, params);
 }
 
 int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,
@@ -314,6 +341,10 @@ int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DW
     err = ws_unix_call(ws2host_call_send, &params);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
+    /* Linux' EPIPE on a stream socket that has no connection (our own
+     * shutdown was answered above): Windows says not connected. */
+    if (err == WSAESHUTDOWN && info->type == SOCK_STREAM && !has_name(ws2host_call_getpeername, fd))
+        err = WSAENOTCONN;
     if (!err) *sent = params.transferred;
     return err;
 }
@@ -336,7 +367,7 @@ int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD
     /* Linux reads an end of stream after SHUT_RD; Windows fails. */
     if (info->shut_down & WS_SHUT_RECEIVE) return WSAESHUTDOWN;
     start_io(&params, info, fd, buffer, length, flags, info->rcvtimeo);
-    if ((err = ws_unix_call(ws2host_call_recv, &params))) return err;
+    if ((err = receive_call(info, &params))) return err;
     if (from && params.address_length)
     {
         memcpy(from, params.address, params.address_length);

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 16
+#define WS2HOST_ABI_VERSION 17
 
 enum ws2host_call
 {
@@ -123,7 +123,9 @@ struct ws2host_address_params
 };
 WS2HOST_ABI_SIZE(struct ws2host_address_params, 40);
 
-/* send/sendto and recv/recvfrom; flags are Windows MSG_* values. */
+/* send/sendto and recv/recvfrom; flags are Windows MSG_* values. Only
+ * Linux' answers come back: what Windows makes of them (an unbound
+ * datagram socket, a stream never connected) the PE side decides. */
 struct ws2host_io_params
 {
     int32_t fd;                 /* in */
@@ -136,7 +138,7 @@ struct ws2host_io_params
     int32_t address_length;     /* in (sendto; 0: none), out (recvfrom; 0: none) */
     uint8_t address[32];        /* in (sendto) or out (recvfrom), Windows layout */
     int32_t truncated;          /* out: the datagram was longer than length */
-    int32_t stream;             /* in: a stream socket (recv skips the datagram checks) */
+    int32_t reserved;
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
 

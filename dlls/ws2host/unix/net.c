@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
-#include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -50,35 +49,6 @@ static int map_message_flags(int ws_flags)
     return ws_flags ? -1 : flags;
 }
 
-static int int_option(int fd, int option)
-{
-    int value = 0;
-    socklen_t length = sizeof(value);
-
-    if (getsockopt(fd, SOL_SOCKET, option, &value, &length) < 0) return -1;
-    return value;
-}
-
-static int has_peer(int fd)
-{
-    struct sockaddr_storage address;
-    socklen_t length = sizeof(address);
-
-    return !getpeername(fd, (struct sockaddr *)&address, &length);
-}
-
-/* Linux binds a socket on demand (listen, connect, send); a port of 0
- * means that has not happened. When it cannot be told, say bound. */
-static int is_bound(int fd)
-{
-    struct sockaddr_storage address;
-    socklen_t length = sizeof(address);
-
-    if (getsockname(fd, (struct sockaddr *)&address, &length) < 0) return 1;
-    return address.ss_family == AF_INET ? !!((struct sockaddr_in *)&address)->sin_port
-                                        : !!((struct sockaddr_in6 *)&address)->sin6_port;
-}
-
 static unsigned int get_name(struct ws2host_address_params *params,
                              int (*query)(int, struct sockaddr *, socklen_t *))
 {
@@ -97,14 +67,6 @@ unsigned int unix_getsockname(void *args)
 unsigned int unix_getpeername(void *args)
 {
     return get_name(args, getpeername);
-}
-
-/* Linux answers EPIPE for a stream socket that was never connected;
- * Windows says it is not connected. */
-static unsigned int send_error(int fd, int err)
-{
-    if (err == EPIPE && int_option(fd, SO_TYPE) == SOCK_STREAM && !has_peer(fd)) return WSAENOTCONN;
-    return wsa_error_from_errno(err);
 }
 
 /* A blocking send returns once everything is queued, as on Windows. */
@@ -131,21 +93,12 @@ unsigned int unix_send(void *args)
                       address_length ? (struct sockaddr *)&address : NULL, address_length);
         if (sent >= 0) params->transferred += sent;
         else if (errno == EINTR) continue;
-        else if (errno != EAGAIN) return params->transferred ? 0 : send_error(params->fd, errno);
+        else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
         else if ((err = wait_for_socket(params->fd, params->wait_key, POLLOUT, params->timeout_ms)))
             return params->transferred ? 0 : err;
     }
     while (params->transferred < params->length && params->timeout_ms);
     return 0;
-}
-
-/* Windows refuses to receive on a datagram socket that is not bound
- * (WSAEINVAL) where Linux would wait for ever. */
-static int unbound_datagram(int fd)
-{
-    int type = int_option(fd, SO_TYPE);
-
-    return type > 0 && type != SOCK_STREAM && !is_bound(fd);
 }
 
 unsigned int unix_recv(void *args)
@@ -169,8 +122,6 @@ unsigned int unix_recv(void *args)
         if (received >= 0) break;
         if (errno == EINTR) continue;
         if (errno != EAGAIN) return wsa_error_from_errno(errno);
-        /* The per-handle state knows the type: no SO_TYPE query for TCP. */
-        if (!params->stream && unbound_datagram(params->fd)) return WSAEINVAL;
         if ((err = wait_for_socket(params->fd, params->wait_key, flags & MSG_OOB ? POLLPRI : POLLIN,
                                    params->timeout_ms)))
             return err;
