@@ -144,11 +144,20 @@ static unsigned int get_name(unsigned int (*call)(void *), int fd, uint8_t *addr
     return ret;
 }
 
-static unsigned int do_io(unsigned int (*call)(void *), int fd, int flags, void *buffer,
+/* The params of a call with one buffer (entry, which must outlive them). */
+static struct ws2host_io_params one_buffer(int fd, int flags, const void *buffer, uint32_t length,
+                                           struct ws2host_buffer *entry)
+{
+    *entry = (struct ws2host_buffer){ .data = (uintptr_t)buffer, .length = length };
+    return (struct ws2host_io_params){ .fd = fd, .flags = flags, .buffers = (uintptr_t)entry, .count = 1,
+                                       .transferred = 0xdeadbeef, .timeout_ms = -1 };
+}
+
+static unsigned int do_io(unsigned int (*call)(void *), int fd, int flags, const void *buffer,
                           uint32_t length, uint32_t *transferred)
 {
-    struct ws2host_io_params p = { .fd = fd, .flags = flags, .buffer = (uintptr_t)buffer,
-                                   .length = length, .transferred = 0xdeadbeef, .timeout_ms = -1 };
+    struct ws2host_buffer entry;
+    struct ws2host_io_params p = one_buffer(fd, flags, buffer, length, &entry);
     unsigned int ret = call(&p);
 
     *transferred = p.transferred;
@@ -274,9 +283,10 @@ static void check_exchange(const struct family_row *f)
     /* Nothing left: a non-blocking recv says so, a blocking one waits
      * for its timeout. */
     {
-        struct ws2host_io_params p = { .fd = c.server, .flags = WS_MSG_PEEK, .buffer = (uintptr_t)buffer,
-                                       .length = sizeof(buffer), .timeout_ms = 0 };
+        struct ws2host_buffer entry;
+        struct ws2host_io_params p = one_buffer(c.server, WS_MSG_PEEK, buffer, sizeof(buffer), &entry);
 
+        p.timeout_ms = 0;
         ret = unix_recv(&p);
         UT_CHECK(ret == WSAEWOULDBLOCK && p.transferred == 0,
                  "%s: non-blocking peek after recv returned %u transferred %u", f->name, ret, p.transferred);
@@ -446,8 +456,9 @@ static void test_facts_for_windows(void)
     {
         const struct family_row *f = &families[i];
         int udp = ut_socket(f->family, SOCK_DGRAM), tcp = tcp_socket(f), length;
-        struct ws2host_io_params p = { .fd = udp, .timeout_ms = 0 };
         uint8_t address[32], buffer[8];
+        struct ws2host_buffer entry;
+        struct ws2host_io_params p = one_buffer(udp, 0, buffer, sizeof(buffer), &entry);
         sigset_t block, saved;
         uint32_t transferred;
         unsigned int ret;
@@ -457,8 +468,7 @@ static void test_facts_for_windows(void)
         ret = get_name(unix_getsockname, udp, address, &length);
         UT_CHECK(ret == 0 && length == f->length && !address_port(address),
                  "%s: unbound getsockname returned %u length %d port %d", f->name, ret, length, address_port(address));
-        p.buffer = (uintptr_t)buffer;
-        p.length = sizeof(buffer);
+        p.timeout_ms = 0;
         ret = unix_recv(&p);
         UT_CHECK(ret == WSAEWOULDBLOCK && !p.transferred, "%s: unbound non-blocking recv returned %u", f->name, ret);
 
@@ -486,7 +496,8 @@ static void test_sendto_address_errors(void)
         const struct family_row *f = &families[i];
         static const int short_lengths[] = { 1, 2, 8, 15 };
         int fd = ut_socket(f->family, SOCK_DGRAM), receiver = ut_socket(f->family, SOCK_DGRAM), length;
-        struct ws2host_io_params p = { .flags = 0, .buffer = (uintptr_t)"d", .length = 1, .timeout_ms = -1 };
+        struct ws2host_buffer entry;
+        struct ws2host_io_params p = one_buffer(fd, 0, "d", 1, &entry);
         uint8_t address[32];
         char byte = 0;
         unsigned int ret;
@@ -496,7 +507,6 @@ static void test_sendto_address_errors(void)
         loopback_address(f, 0, address);
         CU_ASSERT_EQUAL(linux_bind(f, receiver, address), 0);
         CU_ASSERT_EQUAL(get_name(unix_getsockname, receiver, address, &length), 0);
-        p.fd = fd;
 
         for (size_t j = 0; j < UT_ARRAY_COUNT(short_lengths); j++)
         {
@@ -522,7 +532,7 @@ static void test_sendto_address_errors(void)
          * is the one sent now. */
         memcpy(p.address, address, sizeof(p.address));
         p.address_length = f->length;
-        p.buffer = (uintptr_t)"e";
+        entry.data = (uintptr_t)"e";
         ret = unix_send(&p);
         UT_CHECK(ret == 0 && p.transferred == 1, "%s: sendto after the failures returned %u", f->name, ret);
         CU_ASSERT_EQUAL(wait_ready(receiver, POLLIN), 0);
@@ -531,6 +541,194 @@ static void test_sendto_address_errors(void)
         if (fd >= 0) close(fd);
         if (receiver >= 0) close(receiver);
     }
+}
+
+
+/* ----------------------------------------------------------- buffers */
+/* Entries over pieces of one string, empty ones included. */
+static uint32_t split(struct ws2host_buffer *entries, const char *data, const uint32_t *lengths, size_t count)
+{
+    uint32_t total = 0;
+
+    for (size_t i = 0; i < count; i++)
+    {
+        entries[i] = (struct ws2host_buffer){ .data = (uintptr_t)(data + total), .length = lengths[i] };
+        total += lengths[i];
+    }
+    return total;
+}
+
+/* A stream: gathered on send, scattered on receive, in order. */
+static void test_buffers_stream(void)
+{
+    static const uint32_t out_lengths[] = { 3, 0, 5, 2 }, in_lengths[] = { 4, 0, 20 };
+    struct ws2host_buffer out[4], in[3];
+    struct connection c;
+    char received[24];
+    struct ws2host_io_params p;
+    unsigned int ret;
+
+    if (make_connection(&families[0], &c))
+    {
+        close_connection(&c);
+        return;
+    }
+    p = (struct ws2host_io_params){ .fd = c.client, .buffers = (uintptr_t)out, .count = 4, .timeout_ms = -1 };
+    split(out, "abcdefghij", out_lengths, 4);
+    ret = unix_send(&p);
+    UT_CHECK(ret == 0 && p.transferred == 10, "send of 4 buffers returned %u transferred %u", ret, p.transferred);
+    CU_ASSERT_EQUAL(wait_ready(c.server, POLLIN), 0);
+    usleep(20 * 1000);          /* all ten bytes there */
+    memset(received, '.', sizeof(received));
+    p = (struct ws2host_io_params){ .fd = c.server, .buffers = (uintptr_t)in, .count = 3, .timeout_ms = -1 };
+    split(in, received, in_lengths, 3);
+    ret = unix_recv(&p);
+    UT_CHECK(ret == 0 && p.transferred == 10 && !p.truncated, "recv into 3 buffers returned %u transferred %u",
+             ret, p.transferred);
+    UT_CHECK(!memcmp(received, "abcdefghij..", 12), "recv into 3 buffers gave \"%.12s\"", received);
+    close_connection(&c);
+}
+
+/* A datagram is one message however many buffers it came from, and one
+ * longer than the buffers fills them all and says it was truncated. */
+static void test_buffers_datagram(void)
+{
+    static const uint32_t out_lengths[] = { 5, 4 }, in_lengths[] = { 2, 3 };
+    int sender = ut_socket(2, SOCK_DGRAM), receiver = ut_socket(2, SOCK_DGRAM), length;
+    struct ws2host_buffer out[2], in[2];
+    struct ws2host_io_params p;
+    char received[8] = "......";
+    uint8_t address[32];
+    unsigned int ret;
+
+    CU_ASSERT_FATAL(sender >= 0 && receiver >= 0);
+    loopback_address(&families[0], 0, address);
+    CU_ASSERT_EQUAL(linux_bind(&families[0], receiver, address), 0);
+    CU_ASSERT_EQUAL(get_name(unix_getsockname, receiver, address, &length), 0);
+    p = (struct ws2host_io_params){ .fd = sender, .buffers = (uintptr_t)out, .count = 2, .timeout_ms = -1,
+                                    .address_length = length };
+    memcpy(p.address, address, sizeof(p.address));
+    split(out, "datagram!", out_lengths, 2);
+    ret = unix_send(&p);
+    UT_CHECK(ret == 0 && p.transferred == 9, "sendto of 2 buffers returned %u transferred %u", ret, p.transferred);
+    /* And an empty one, from no buffers at all. */
+    p.count = 0;
+    ret = unix_send(&p);
+    UT_CHECK(ret == 0 && p.transferred == 0, "sendto of no buffers returned %u transferred %u", ret, p.transferred);
+
+    p = (struct ws2host_io_params){ .fd = receiver, .buffers = (uintptr_t)in, .count = 2, .timeout_ms = -1 };
+    split(in, received, in_lengths, 2);
+    ret = unix_recv(&p);
+    UT_CHECK(ret == 0 && p.transferred == 5 && p.truncated, "recv of 9 bytes into 5 returned %u transferred %u "
+             "truncated %d", ret, p.transferred, p.truncated);
+    UT_CHECK(!memcmp(received, "datag.", 6), "recv into 2 buffers gave \"%.6s\"", received);
+    UT_CHECK(p.address_length == 16 && p.address[0] == 2, "recvfrom address length %d family %u", p.address_length,
+             p.address[0]);
+    /* The rest of the datagram is gone: next comes the empty one. */
+    ret = unix_recv(&p);
+    UT_CHECK(ret == 0 && p.transferred == 0 && !p.truncated, "recv of the empty datagram returned %u transferred %u",
+             ret, p.transferred);
+    close(sender);
+    close(receiver);
+}
+
+struct drain
+{
+    int fd;
+    size_t expected, got;
+    int in_order;
+};
+
+static void *drain_thread(void *arg)
+{
+    struct drain *d = arg;
+    char chunk[65536];
+
+    d->in_order = 1;
+    while (d->got < d->expected && !wait_ready(d->fd, POLLIN))
+    {
+        ssize_t n = recv(d->fd, chunk, sizeof(chunk), 0);
+
+        if (n <= 0) break;
+        for (ssize_t i = 0; i < n; i++)
+            if (chunk[i] != (char)((d->got + i) % 251)) d->in_order = 0;
+        d->got += n;
+    }
+    return NULL;
+}
+
+/* A blocking send of more than the socket takes at once goes on from
+ * where each partial send stopped, buffer boundaries included. */
+static void test_buffers_partial_send(void)
+{
+    enum { PIECES = 3, PIECE = 3 << 20 };
+    struct ws2host_buffer entries[PIECES];
+    struct ws2host_io_params p;
+    struct drain d = { 0 };
+    struct connection c;
+    pthread_t thread;
+    static char data[PIECES * PIECE];
+    unsigned int ret;
+
+    for (size_t i = 0; i < sizeof(data); i++) data[i] = (char)(i % 251);
+    if (make_connection(&families[0], &c))
+    {
+        close_connection(&c);
+        return;
+    }
+    d.fd = c.server;
+    d.expected = sizeof(data);
+    CU_ASSERT_FATAL(!pthread_create(&thread, NULL, drain_thread, &d));
+    for (int i = 0; i < PIECES; i++)
+        entries[i] = (struct ws2host_buffer){ .data = (uintptr_t)(data + i * PIECE), .length = PIECE };
+    p = (struct ws2host_io_params){ .fd = c.client, .buffers = (uintptr_t)entries, .count = PIECES,
+                                    .timeout_ms = -1 };
+    ret = unix_send(&p);
+    pthread_join(thread, NULL);
+    UT_CHECK(ret == 0 && p.transferred == sizeof(data), "blocking send of %zu bytes returned %u transferred %u",
+             sizeof(data), ret, p.transferred);
+    UT_CHECK(d.got == sizeof(data) && d.in_order, "the peer got %zu bytes, in order: %d", d.got, d.in_order);
+    /* A non-blocking send stops at what fits: a partial count, no error. */
+    p = (struct ws2host_io_params){ .fd = c.client, .buffers = (uintptr_t)entries, .count = PIECES, .timeout_ms = 0 };
+    for (int i = 0; i < PIECES; i++)
+        entries[i] = (struct ws2host_buffer){ .data = (uintptr_t)(data + i * PIECE), .length = PIECE };
+    ret = unix_send(&p);
+    UT_CHECK(ret == 0 && p.transferred > 0 && p.transferred < sizeof(data),
+             "non-blocking send of %zu bytes returned %u transferred %u", sizeof(data), ret, p.transferred);
+    close_connection(&c);
+}
+
+/* More buffers than one Linux call takes: refused, nothing moved. */
+static void test_buffers_too_many(void)
+{
+    static struct ws2host_buffer entries[WS2HOST_MAX_BUFFERS + 1];
+    struct ws2host_io_params p;
+    struct connection c;
+    char byte = 'q';
+    unsigned int ret;
+
+    if (make_connection(&families[0], &c))
+    {
+        close_connection(&c);
+        return;
+    }
+    for (size_t i = 0; i < UT_ARRAY_COUNT(entries); i++)
+        entries[i] = (struct ws2host_buffer){ .data = (uintptr_t)&byte, .length = 1 };
+    p = (struct ws2host_io_params){ .fd = c.client, .buffers = (uintptr_t)entries, .count = UT_ARRAY_COUNT(entries),
+                                    .timeout_ms = 0 };
+    ret = unix_send(&p);
+    UT_CHECK(ret == WSAENOBUFS && !p.transferred, "send of %zu buffers returned %u transferred %u",
+             UT_ARRAY_COUNT(entries), ret, p.transferred);
+    p.fd = c.server;
+    ret = unix_recv(&p);
+    UT_CHECK(ret == WSAENOBUFS && !p.transferred, "recv into %zu buffers returned %u", UT_ARRAY_COUNT(entries), ret);
+    /* As many as it takes are fine. */
+    p.fd = c.client;
+    p.count = WS2HOST_MAX_BUFFERS;
+    ret = unix_send(&p);
+    UT_CHECK(ret == 0 && p.transferred == WS2HOST_MAX_BUFFERS, "send of %d buffers returned %u transferred %u",
+             WS2HOST_MAX_BUFFERS, ret, p.transferred);
+    close_connection(&c);
 }
 
 /* ------------------------------------------------------------- waits */
@@ -661,6 +859,10 @@ CU_ErrorCode register_net_tests(void)
         !CU_add_test(suite, "not connected", test_not_connected) ||
         !CU_add_test(suite, "sendto address errors", test_sendto_address_errors) ||
         !CU_add_test(suite, "facts for Windows' answers", test_facts_for_windows) ||
+        !CU_add_test(suite, "buffers of a stream", test_buffers_stream) ||
+        !CU_add_test(suite, "buffers of a datagram", test_buffers_datagram) ||
+        !CU_add_test(suite, "partial sends over buffers", test_buffers_partial_send) ||
+        !CU_add_test(suite, "too many buffers", test_buffers_too_many) ||
         !CU_add_test(suite, "wait results, eventfd reused", test_wait_results) ||
         !CU_add_test(suite, "cancel does not leak into the next wait", test_wait_cancel_then_wait_again) ||
         !CU_add_test(suite, "cancel by the handle's key only", test_wait_cancel_by_key) ||

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 17
+#define WS2HOST_ABI_VERSION 18
 
 enum ws2host_call
 {
@@ -123,21 +123,36 @@ struct ws2host_address_params
 };
 WS2HOST_ABI_SIZE(struct ws2host_address_params, 40);
 
+/* One piece of caller memory for send and recv, laid out as Linux'
+ * struct iovec (the Linux side checks it at build time), so an array of
+ * them is handed to sendmsg and recvmsg as it is. */
+struct ws2host_buffer
+{
+    uint64_t data;              /* the caller's memory */
+    uint64_t length;
+};
+WS2HOST_ABI_SIZE(struct ws2host_buffer, 16);
+
+/* Buffers one call takes (Linux' UIO_MAXIOV); more: WSAENOBUFS. */
+#define WS2HOST_MAX_BUFFERS 1024
+
 /* send/sendto and recv/recvfrom; flags are Windows MSG_* values. Only
  * Linux' answers come back: what Windows makes of them (an unbound
- * datagram socket, a stream never connected) the PE side decides. */
+ * datagram socket, a stream never connected) the PE side decides. The
+ * buffers are checked by the PE side; a blocking send that goes on
+ * after a partial one changes the entries (they are the PE side's). */
 struct ws2host_io_params
 {
     int32_t fd;                 /* in */
     int32_t flags;              /* in */
-    uint64_t buffer;            /* in: the caller's buffer */
-    uint32_t length;            /* in */
+    uint64_t buffers;           /* in: struct ws2host_buffer[count] */
+    uint32_t count;             /* in */
     uint32_t transferred;       /* out */
     uint64_t wait_key;          /* in */
     int32_t timeout_ms;         /* in */
     int32_t address_length;     /* in (sendto; 0: none), out (recvfrom; 0: none) */
     uint8_t address[32];        /* in (sendto) or out (recvfrom), Windows layout */
-    int32_t truncated;          /* out: the datagram was longer than length */
+    int32_t truncated;          /* out: the datagram was longer than the buffers */
     int32_t reserved;
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);

@@ -7,9 +7,13 @@
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#define _GNU_SOURCE     /* IOV_MAX */
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -69,35 +73,74 @@ unsigned int unix_getpeername(void *args)
     return get_name(args, getpeername);
 }
 
+/* The PE side's buffers are iovecs as they are: no copy. */
+_Static_assert(sizeof(struct ws2host_buffer) == sizeof(struct iovec) &&
+               offsetof(struct iovec, iov_base) == offsetof(struct ws2host_buffer, data) &&
+               offsetof(struct iovec, iov_len) == offsetof(struct ws2host_buffer, length), "iovec layout");
+_Static_assert(WS2HOST_MAX_BUFFERS <= IOV_MAX, "one sendmsg or recvmsg takes every buffer");
+
+/* A message over the caller's buffers, or -1 when there are too many. */
+static int message(const struct ws2host_io_params *params, struct msghdr *msg)
+{
+    memset(msg, 0, sizeof(*msg));
+    if (params->count > WS2HOST_MAX_BUFFERS) return -1;
+    msg->msg_iov = (struct iovec *)(uintptr_t)params->buffers;
+    msg->msg_iovlen = params->count;
+    return 0;
+}
+
+/* Drops what a partial send took from the front of the buffers. */
+static void consume(struct msghdr *msg, size_t sent)
+{
+    while (msg->msg_iovlen && sent >= msg->msg_iov->iov_len)
+    {
+        sent -= msg->msg_iov->iov_len;
+        msg->msg_iov++;
+        msg->msg_iovlen--;
+    }
+    if (!msg->msg_iovlen) return;
+    msg->msg_iov->iov_base = (char *)msg->msg_iov->iov_base + sent;
+    msg->msg_iov->iov_len -= sent;
+}
+
 /* A blocking send returns once everything is queued, as on Windows. */
 unsigned int unix_send(void *args)
 {
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
-    const char *buffer = (const char *)(uintptr_t)params->buffer;
     struct sockaddr_storage address;
     socklen_t address_length = 0;
+    struct msghdr msg;
     unsigned int err;
     ssize_t sent;
 
     params->transferred = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
+    if (message(params, &msg)) return WSAENOBUFS;
     if (params->address_length &&
         (err = address_to_linux(params->address, params->address_length, &address, &address_length)))
         return err;
+    if (address_length)
+    {
+        msg.msg_name = &address;
+        msg.msg_namelen = address_length;
+    }
     /* Windows has no SIGPIPE: a write to a closed connection is an error. */
     flags |= MSG_NOSIGNAL;
     do
     {
-        sent = sendto(params->fd, buffer + params->transferred, params->length - params->transferred, flags,
-                      address_length ? (struct sockaddr *)&address : NULL, address_length);
-        if (sent >= 0) params->transferred += sent;
+        sent = sendmsg(params->fd, &msg, flags);
+        if (sent >= 0)
+        {
+            params->transferred += sent;
+            consume(&msg, sent);
+        }
         else if (errno == EINTR) continue;
         else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
         else if ((err = wait_for_socket(params->fd, params->wait_key, POLLOUT, params->timeout_ms)))
             return params->transferred ? 0 : err;
     }
-    while (params->transferred < params->length && params->timeout_ms);
+    while (msg.msg_iovlen && params->timeout_ms);
     return 0;
 }
 
@@ -106,14 +149,14 @@ unsigned int unix_recv(void *args)
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
     struct sockaddr_storage address;
-    struct iovec iov = { (void *)(uintptr_t)params->buffer, params->length };
-    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+    struct msghdr msg;
     unsigned int err;
     ssize_t received;
 
     params->transferred = 0;
     params->truncated = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
+    if (message(params, &msg)) return WSAENOBUFS;
     for (;;)
     {
         msg.msg_name = &address;
