@@ -80,7 +80,8 @@ static int bounce(struct io_buffers *io, BOOL gather)
     return 0;
 }
 
-static struct ws2host_buffer *entries(struct io_buffers *io, DWORD *count)
+/* What the unix side gets: the entries, or the one copy. */
+static struct ws2host_buffer *unix_entries(struct io_buffers *io, DWORD *count)
 {
     *count = io->copy ? 1 : io->count;
     return io->copy ? &io->whole : io->entries;
@@ -124,7 +125,7 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
     if (!err) err = bounce(&io, TRUE);
     if (!err)
     {
-        list = entries(&io, &listed);
+        list = unix_entries(&io, &listed);
         if (!(err = ws_send_on(&info, fd, list, listed, flags, to, tolen, connected_only, &done))) *sent = done;
     }
     release(&io);
@@ -150,7 +151,7 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
     if (!err) err = bounce(&io, FALSE);
     if (!err)
     {
-        list = entries(&io, &listed);
+        list = unix_entries(&io, &listed);
         err = ws_receive_on(&info, fd, list, listed, *flags, from, fromlen, &done);
         /* A truncated datagram still delivers its start. *flags stays as
          * it came: TCP and UDP have no partial messages to report. */
