@@ -51,10 +51,7 @@ static int linux_int_option(int fd, int level, int option)
 
 static int tcp_socket(int family)
 {
-    struct ws2host_socket_create_params p = { .family = family, .type = 1, .protocol = 6 };
-
-    if (unix_socket_create(&p)) return -1;
-    return p.fd;
+    return ut_socket(family, SOCK_STREAM);
 }
 
 /* Windows' (level, option) and the Linux option it must reach. */

@@ -58,5 +58,9 @@ void ut_check(int ok, const char *file, unsigned int line, const char *fmt, ...)
 
 /* Open descriptors of this process (test_util.c), -1 without /proc. */
 int ut_count_open_fds(void);
+/* A socket as the unix side gets it from Wine's server: non-blocking,
+ * close-on-exec. ws_family is Windows' AF_INET (2) or AF_INET6 (23),
+ * type Linux' SOCK_*; -1 on failure. */
+int ut_socket(int ws_family, int type);
 
 #endif /* WS2HOST_UNIT_TESTS_H */

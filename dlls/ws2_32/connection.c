@@ -291,29 +291,54 @@ SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITI
 }
 
 static void start_io(struct ws2host_io_params *params, const struct ws_socket_info *info, int fd,
-                     const char *buffer, DWORD length, int flags, DWORD timeout)
+                     struct ws2host_buffer *buffers, DWORD count, int flags, DWORD timeout)
 {
     memset(params, 0, sizeof(*params));
     params->fd = fd;
     params->flags = flags;
-    params->buffer = (ULONG_PTR)buffer;
-    params->length = length;
+    params->buffers = (ULONG_PTR)buffers;
+    params->count = count;
     params->wait_key = info->wait_key;
     params->timeout_ms = wait_time(info, timeout);
-    params->stream = info->type == SOCK_STREAM;
 }
 
-int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,
+/* Has the socket this name (getsockname, getpeername)? Linux gives an
+ * unbound socket port 0, and a socket without a peer an error. When it
+ * cannot be told, say yes: the answer only turns errors into others. */
+static BOOL has_name(enum ws2host_call query, int fd)
+{
+    struct ws2host_address_params name = { .fd = fd, .length = sizeof(name.address) };
+    int err = ws_unix_call(query, &name);
+
+    if (err == WSAENOTCONN) return FALSE;
+    return err || ((const SOCKADDR_IN *)name.address)->sin_port;   /* same offset in SOCKADDR_IN6 */
+}
+
+/* Windows refuses to wait on a datagram socket that is not bound
+ * (WSAEINVAL), where Linux would wait for ever: one try without waiting,
+ * and the name is asked only when that found nothing. */
+static int receive_call(const struct ws_socket_info *info, struct ws2host_io_params *params)
+{
+    int timeout = params->timeout_ms, err;
+
+    if (info->type == SOCK_STREAM) return ws_unix_call(ws2host_call_recv, params);
+    params->timeout_ms = 0;
+    if ((err = ws_unix_call(ws2host_call_recv, params)) != WSAEWOULDBLOCK) return err;
+    if (!has_name(ws2host_call_getsockname, params->fd)) return WSAEINVAL;
+    if (!timeout) return err;
+    params->timeout_ms = timeout;
+    return ws_unix_call(ws2host_call_recv, params);
+}
+
+int ws_send_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
 {
     struct ws2host_io_params params;
     int err;
 
     *sent = 0;
-    /* Windows checks the whole buffer first, so nothing is sent from a bad one. */
-    if (length && !ws_readable(buffer, length)) return WSAEFAULT;
     if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
-    start_io(&params, info, fd, buffer, length, flags, info->sndtimeo);
+    start_io(&params, info, fd, buffers, count, flags, info->sndtimeo);
     if (to && info->type != SOCK_STREAM)
     {
         if (tolen < address_size(info->family) || !ws_readable(to, tolen)) return WSAEFAULT;
@@ -323,19 +348,21 @@ int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DW
     err = ws_unix_call(ws2host_call_send, &params);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
+    /* Linux' EPIPE on a stream socket that has no connection (our own
+     * shutdown was answered above): Windows says not connected. */
+    if (err == WSAESHUTDOWN && info->type == SOCK_STREAM && !has_name(ws2host_call_getpeername, fd))
+        err = WSAENOTCONN;
     if (!err) *sent = params.transferred;
     return err;
 }
 
-int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD length, int flags,
+int ws_receive_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
                   struct sockaddr *from, int *fromlen, DWORD *received)
 {
     struct ws2host_io_params params;
     int err;
 
     *received = 0;
-    /* Checked first, so a bad buffer consumes no data. */
-    if (length && !ws_writable(buffer, length)) return WSAEFAULT;
     /* Connection-oriented sockets ignore the address (sock.c
      * test_tcp_sendto_recvfrom). */
     if (info->type == SOCK_STREAM) from = NULL;
@@ -344,8 +371,8 @@ int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD
         return WSAEFAULT;
     /* Linux reads an end of stream after SHUT_RD; Windows fails. */
     if (info->shut_down & WS_SHUT_RECEIVE) return WSAESHUTDOWN;
-    start_io(&params, info, fd, buffer, length, flags, info->rcvtimeo);
-    if ((err = ws_unix_call(ws2host_call_recv, &params))) return err;
+    start_io(&params, info, fd, buffers, count, flags, info->rcvtimeo);
+    if ((err = receive_call(info, &params))) return err;
     if (from && params.address_length)
     {
         memcpy(from, params.address, params.address_length);
@@ -359,13 +386,15 @@ int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD
 static int send_to(SOCKET s, const char *buffer, int length, int flags, const struct sockaddr *to, int tolen,
                    BOOL connected_only)
 {
+    struct ws2host_buffer one = { .data = (ULONG_PTR)buffer, .length = length };
     struct ws_socket_info info;
     DWORD sent;
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if (length < 0) return ws_socket_done(fd, WSAEFAULT);
-    if ((err = ws_send_on(&info, fd, buffer, length, flags, to, tolen, connected_only, &sent)))
+    /* Windows checks the whole buffer first, so nothing is sent from a bad one. */
+    if (length < 0 || (length && !ws_readable(buffer, length))) return ws_socket_done(fd, WSAEFAULT);
+    if ((err = ws_send_on(&info, fd, &one, 1, flags, to, tolen, connected_only, &sent)))
         return ws_socket_done(fd, err);
     ws_socket_done(fd, 0);
     return sent;
@@ -375,13 +404,15 @@ static int send_to(SOCKET s, const char *buffer, int length, int flags, const st
  * datagram longer than the buffer fills it and fails with WSAEMSGSIZE. */
 static int receive_from(SOCKET s, char *buffer, int length, int flags, struct sockaddr *from, int *fromlen)
 {
+    struct ws2host_buffer one = { .data = (ULONG_PTR)buffer, .length = length };
     struct ws_socket_info info;
     DWORD received;
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if (length < 0) return ws_socket_done(fd, WSAEFAULT);
-    if ((err = ws_receive_on(&info, fd, buffer, length, flags, from, fromlen, &received)))
+    /* Checked first, so a bad buffer consumes no data. */
+    if (length < 0 || (length && !ws_writable(buffer, length))) return ws_socket_done(fd, WSAEFAULT);
+    if ((err = ws_receive_on(&info, fd, &one, 1, flags, from, fromlen, &received)))
         return ws_socket_done(fd, err);
     ws_socket_done(fd, 0);
     return received;

@@ -163,9 +163,11 @@ int ws_socket_state(SOCKET s, struct ws_socket_info *info);
 /* Ends such a call: gives the fd back, sets the last error (0 on
  * success) and returns 0 or SOCKET_ERROR. */
 int ws_socket_done(int fd, int err);
-int ws_send_on(const struct ws_socket_info *info, int fd, const char *buffer, DWORD length, int flags,
+/* The buffers (at most WS2HOST_MAX_BUFFERS) are checked by the caller,
+ * before anything moves; a blocking send may change the entries. */
+int ws_send_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
-int ws_receive_on(const struct ws_socket_info *info, int fd, char *buffer, DWORD length, int flags,
+int ws_receive_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
                   struct sockaddr *from, int *fromlen, DWORD *received);
 
 /* Sets the thread's last error and returns what Winsock functions return. */

@@ -5,25 +5,30 @@
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Several buffers travel as one: gathered into a copy before a send and
- * scattered from one after a receive, so a datagram stays one message and
- * one call is one Linux call. A single buffer is used in place.
+ * The buffers go to Linux as they are, an iovec each, so a datagram
+ * stays one message and one call is one Linux call. Only past what one
+ * Linux call takes (WS2HOST_MAX_BUFFERS) do they travel as one copy.
  *
  * lpOverlapped on a socket without the overlapped attribute is ignored
  * and the call blocks as send and recv do (Microsoft's documentation of
  * WSASend and WSARecv). Overlapped I/O on overlapped sockets goes
  * through Wine's socket device (asyncio.c).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ws2_32_private.h"
 
-/* The buffers as one piece of memory: the only one itself, or a copy. */
-struct flat_buffer
+/* The caller's buffers as the unix side takes them. */
+struct io_buffers
 {
-    char *data;
-    char *copy;                 /* to free, NULL when data is the caller's */
+    struct ws2host_buffer *entries;     /* the non-empty ones, in order */
+    DWORD count;
+    ULONGLONG total;                    /* bytes */
+    char *copy;                         /* all of them in one piece, or NULL */
+    struct ws2host_buffer whole;        /* the copy as an entry */
+    struct ws2host_buffer local[8];     /* entries of a few, with no allocation */
 };
 
 /* Overlapped I/O on an overlapped socket goes through Wine (asyncio.c). */
@@ -33,52 +38,109 @@ static BOOL wants_overlapped(const struct ws_socket_info *info, const WSAOVERLAP
 }
 
 /* The array and every buffer in it must be caller memory of the right
- * kind (WSAEFAULT otherwise); *total is their summed length. */
-static int check_buffers(const WSABUF *buffers, DWORD count, BOOL writing, ULONGLONG *total)
+ * kind (WSAEFAULT otherwise). Each WSABUF is read once, so what was
+ * checked is what moves. */
+static int take_buffers(const WSABUF *buffers, DWORD count, BOOL writing, struct io_buffers *io)
 {
-    *total = 0;
+    memset(io, 0, offsetof(struct io_buffers, local));
+    io->entries = io->local;
     if (count && !ws_readable(buffers, (SIZE_T)count * sizeof(*buffers))) return WSAEFAULT;
+    if (count > ARRAYSIZE(io->local) && !(io->entries = malloc(count * sizeof(*io->entries))))
+    {
+        io->entries = io->local;
+        return WSAENOBUFS;
+    }
     for (DWORD i = 0; i < count; i++)
     {
-        if (!buffers[i].len) continue;
-        if (writing ? !ws_writable(buffers[i].buf, buffers[i].len) : !ws_readable(buffers[i].buf, buffers[i].len))
+        WSABUF buffer = buffers[i];
+
+        if (!buffer.len) continue;
+        if (writing ? !ws_writable(buffer.buf, buffer.len) : !ws_readable(buffer.buf, buffer.len))
             return WSAEFAULT;
-        *total += buffers[i].len;
+        io->entries[io->count++] = (struct ws2host_buffer){ .data = (ULONG_PTR)buffer.buf, .length = buffer.len };
+        io->total += buffer.len;
     }
     /* One Linux call moves less than 4 GiB. */
-    return *total > MAXDWORD ? WSAENOBUFS : 0;
+    return io->total > MAXDWORD ? WSAENOBUFS : 0;
 }
 
-static int flatten(const WSABUF *buffers, DWORD count, ULONGLONG total, BOOL gather, struct flat_buffer *flat)
+/* Past what one Linux call takes, the buffers travel as one copy:
+ * gathered before a send, scattered after a receive. */
+static int bounce(struct io_buffers *io, BOOL gather)
 {
     char *next;
 
-    flat->copy = NULL;
-    if (count == 1)
-    {
-        flat->data = buffers[0].buf;
-        return 0;
-    }
-    if (!(flat->data = flat->copy = malloc(total ? total : 1))) return WSAENOBUFS;
-    next = flat->copy;
-    for (DWORD i = 0; gather && i < count; next += buffers[i++].len)
-        if (buffers[i].len) memcpy(next, buffers[i].buf, buffers[i].len);
+    if (io->count <= WS2HOST_MAX_BUFFERS) return 0;
+    if (!(io->copy = malloc(io->total))) return WSAENOBUFS;
+    next = io->copy;
+    for (DWORD i = 0; gather && i < io->count; next += io->entries[i++].length)
+        memcpy(next, (const char *)(ULONG_PTR)io->entries[i].data, io->entries[i].length);
+    io->whole = (struct ws2host_buffer){ .data = (ULONG_PTR)io->copy, .length = io->total };
     return 0;
 }
 
-/* Hands `length` received bytes out to the buffers, in order. */
-static void scatter(const WSABUF *buffers, const struct flat_buffer *flat, DWORD length)
+/* What the unix side gets: the entries, or the one copy. */
+static struct ws2host_buffer *unix_entries(struct io_buffers *io, DWORD *count)
 {
-    const char *next = flat->copy;
+    *count = io->copy ? 1 : io->count;
+    return io->copy ? &io->whole : io->entries;
+}
 
-    for (DWORD i = 0; flat->copy && length; i++)
+/* Hands `length` received bytes of the copy out to the buffers, in order. */
+static void scatter(const struct io_buffers *io, DWORD length)
+{
+    const char *next = io->copy;
+
+    for (DWORD i = 0; io->copy && length; i++)
     {
-        DWORD part = min(length, buffers[i].len);
+        DWORD part = min(length, io->entries[i].length);
 
-        if (part) memcpy(buffers[i].buf, next, part);
+        memcpy((char *)(ULONG_PTR)io->entries[i].data, next, part);
         next += part;
         length -= part;
     }
+}
+
+static void release(struct io_buffers *io)
+{
+    if (io->entries != io->local) free(io->entries);
+    free(io->copy);
+}
+
+/* Overlapped: the buffers are checked here, then Wine moves the data and
+ * completes the operation on the OVERLAPPED (asyncio.c). */
+static int send_overlapped(SOCKET s, const struct ws_socket_info *info, const WSABUF *buffers, DWORD count,
+                           DWORD *sent, DWORD flags, const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
+                           LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct io_buffers io;
+    int err = take_buffers(buffers, count, FALSE, &io);
+
+    release(&io);
+    if (err) return ws_fail(err);
+    if (!ws_writable(overlapped, sizeof(*overlapped)) || (sent && !ws_writable(sent, sizeof(*sent))))
+        return ws_fail(WSAEFAULT);
+    if (info->shut_down & WS_SHUT_SEND) return ws_fail(WSAESHUTDOWN);
+    return ws_transfer_result(ws_wine_send(s, buffers, count, sent, flags, info->type == SOCK_STREAM ? NULL : to,
+                                           tolen, overlapped, completion));
+}
+
+static int receive_overlapped(SOCKET s, const struct ws_socket_info *info, WSABUF *buffers, DWORD count,
+                              DWORD *received, DWORD *flags, struct sockaddr *from, int *fromlen,
+                              WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+{
+    struct io_buffers io;
+    int err = take_buffers(buffers, count, TRUE, &io);
+
+    release(&io);
+    if (err) return ws_fail(err);
+    if (!ws_writable(overlapped, sizeof(*overlapped)) || (received && !ws_writable(received, sizeof(*received))) ||
+        !ws_writable(flags, sizeof(*flags)))
+        return ws_fail(WSAEFAULT);
+    if (info->shut_down & WS_SHUT_RECEIVE) return ws_fail(WSAESHUTDOWN);
+    if (info->type == SOCK_STREAM) from = NULL;
+    return ws_transfer_result(ws_wine_receive(s, buffers, count, received, flags, from, from ? fromlen : NULL, NULL,
+                                              overlapped, completion));
 }
 
 static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
@@ -86,28 +148,27 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
                         LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, BOOL connected_only)
 {
     struct ws_socket_info info;
-    struct flat_buffer flat;
-    ULONGLONG total;
-    DWORD done;
+    struct ws2host_buffer *list;
+    struct io_buffers io;
+    DWORD done, listed;
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if ((err = check_buffers(buffers, count, FALSE, &total))) return ws_socket_done(fd, err);
     if (wants_overlapped(&info, overlapped))
     {
         ws_unix_close_fd(fd);
-        if (!ws_writable(overlapped, sizeof(*overlapped)) || (sent && !ws_writable(sent, sizeof(*sent))))
-            return ws_fail(WSAEFAULT);
-        if (info.shut_down & WS_SHUT_SEND) return ws_fail(WSAESHUTDOWN);
-        return ws_transfer_result(ws_wine_send(s, buffers, count, sent, flags, info.type == SOCK_STREAM ? NULL : to,
-                                               tolen, overlapped, completion));
+        return send_overlapped(s, &info, buffers, count, sent, flags, to, tolen, overlapped, completion);
     }
+    err = take_buffers(buffers, count, FALSE, &io);
     /* Documented: it may be NULL only for an overlapped call. */
-    if (!ws_writable(sent, sizeof(*sent))) return ws_socket_done(fd, WSAEFAULT);
-    if ((err = flatten(buffers, count, total, TRUE, &flat))) return ws_socket_done(fd, err);
-    err = ws_send_on(&info, fd, flat.data, total, flags, to, tolen, connected_only, &done);
-    free(flat.copy);
-    if (!err) *sent = done;
+    if (!err && !ws_writable(sent, sizeof(*sent))) err = WSAEFAULT;
+    if (!err) err = bounce(&io, TRUE);
+    if (!err)
+    {
+        list = unix_entries(&io, &listed);
+        if (!(err = ws_send_on(&info, fd, list, listed, flags, to, tolen, connected_only, &done))) *sent = done;
+    }
+    release(&io);
     return ws_socket_done(fd, err);
 }
 
@@ -116,35 +177,33 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
                            LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct ws_socket_info info;
-    struct flat_buffer flat;
-    ULONGLONG total;
-    DWORD done;
+    struct ws2host_buffer *list;
+    struct io_buffers io;
+    DWORD done, listed;
     int fd, err;
 
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
-    if ((err = check_buffers(buffers, count, TRUE, &total))) return ws_socket_done(fd, err);
     if (wants_overlapped(&info, overlapped))
     {
         ws_unix_close_fd(fd);
-        if (!ws_writable(overlapped, sizeof(*overlapped)) || (received && !ws_writable(received, sizeof(*received))) ||
-            !ws_writable(flags, sizeof(*flags)))
-            return ws_fail(WSAEFAULT);
-        if (info.shut_down & WS_SHUT_RECEIVE) return ws_fail(WSAESHUTDOWN);
-        if (info.type == SOCK_STREAM) from = NULL;
-        return ws_transfer_result(ws_wine_receive(s, buffers, count, received, flags, from, from ? fromlen : NULL,
-                                                  NULL, overlapped, completion));
+        return receive_overlapped(s, &info, buffers, count, received, flags, from, fromlen, overlapped, completion);
     }
+    err = take_buffers(buffers, count, TRUE, &io);
     /* Unlike WSASend's, a NULL byte count is accepted (as Wine's builtin
      * does): the count is just not reported. */
-    if ((received && !ws_writable(received, sizeof(*received))) || !ws_writable(flags, sizeof(*flags)))
-        return ws_socket_done(fd, WSAEFAULT);
-    if ((err = flatten(buffers, count, total, FALSE, &flat))) return ws_socket_done(fd, err);
-    err = ws_receive_on(&info, fd, flat.data, total, *flags, from, fromlen, &done);
-    /* A truncated datagram still delivers its start. *flags stays as it
-     * came: TCP and UDP have no partial messages to report. */
-    if (!err || err == WSAEMSGSIZE) scatter(buffers, &flat, done);
-    if (!err && received) *received = done;
-    free(flat.copy);
+    if (!err && ((received && !ws_writable(received, sizeof(*received))) || !ws_writable(flags, sizeof(*flags))))
+        err = WSAEFAULT;
+    if (!err) err = bounce(&io, FALSE);
+    if (!err)
+    {
+        list = unix_entries(&io, &listed);
+        err = ws_receive_on(&info, fd, list, listed, *flags, from, fromlen, &done);
+        /* A truncated datagram still delivers its start. *flags stays as
+         * it came: TCP and UDP have no partial messages to report. */
+        if (!err || err == WSAEMSGSIZE) scatter(&io, done);
+        if (!err && received) *received = done;
+    }
+    release(&io);
     return ws_socket_done(fd, err);
 }
 

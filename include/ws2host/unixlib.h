@@ -25,24 +25,18 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 16
+#define WS2HOST_ABI_VERSION 19
 
 enum ws2host_call
 {
     ws2host_call_abi_version,
-    ws2host_call_socket_create,
     ws2host_call_fd_close,
     ws2host_call_fd_identify,
     ws2host_call_sockopt,
-    ws2host_call_bind,
-    ws2host_call_connect,
-    ws2host_call_listen,
-    ws2host_call_accept,
     ws2host_call_getsockname,
     ws2host_call_getpeername,
     ws2host_call_send,
     ws2host_call_recv,
-    ws2host_call_shutdown,
     ws2host_call_cancel,
     ws2host_call_readable,
     ws2host_call_poll,
@@ -60,18 +54,6 @@ struct ws2host_abi_version_params
     uint32_t call_count;        /* out */
 };
 WS2HOST_ABI_SIZE(struct ws2host_abi_version_params, 8);
-
-/* Creates a Linux socket for a validated Windows (family, type, protocol),
- * with SOCK_CLOEXEC and Windows' creation-time defaults applied. */
-struct ws2host_socket_create_params
-{
-    int32_t family;             /* in: Windows AF_* */
-    int32_t type;               /* in: Windows SOCK_* */
-    int32_t protocol;           /* in: Windows IPPROTO_* */
-    int32_t fd;                 /* out: the new fd, -1 on failure */
-    uint64_t inode;             /* out: identity of the socket (sockfs inode) */
-};
-WS2HOST_ABI_SIZE(struct ws2host_socket_create_params, 24);
 
 struct ws2host_fd_close_params
 {
@@ -132,62 +114,49 @@ WS2HOST_ABI_SIZE(struct ws2host_sockopt_params, 64);
  * ws2host_call_cancel names its wait key: the PE side's key of the
  * handle's registration (closesocket). */
 
-/* bind and connect (address in), getsockname and getpeername (out). */
+/* getsockname and getpeername (out). The PE side's bind, which Wine's
+ * server makes, carries its address in one too. */
 struct ws2host_address_params
 {
     int32_t fd;                 /* in */
     int32_t length;             /* in: bytes of address; out: bytes written */
     uint8_t address[32];        /* in or out */
-    uint64_t inode;             /* in (connect) */
-    int32_t timeout_ms;         /* in (connect) */
-    int32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_address_params, 56);
+WS2HOST_ABI_SIZE(struct ws2host_address_params, 40);
 
-struct ws2host_listen_params
+/* One piece of caller memory for send and recv, laid out as Linux'
+ * struct iovec (the Linux side checks it at build time), so an array of
+ * them is handed to sendmsg and recvmsg as it is. */
+struct ws2host_buffer
 {
-    int32_t fd;                 /* in */
-    int32_t backlog;            /* in */
+    uint64_t data;              /* the caller's memory */
+    uint64_t length;
 };
-WS2HOST_ABI_SIZE(struct ws2host_listen_params, 8);
+WS2HOST_ABI_SIZE(struct ws2host_buffer, 16);
 
-/* The accepted socket comes back as a new fd (SOCK_CLOEXEC), like
- * ws2host_call_socket_create's, for the PE side to wrap. */
-struct ws2host_accept_params
-{
-    int32_t fd;                 /* in: the listener */
-    int32_t new_fd;             /* out: -1 on failure */
-    uint64_t inode;             /* out */
-    int32_t length;             /* out: bytes of peer address */
-    int32_t timeout_ms;         /* in */
-    uint8_t address[32];        /* out: the peer */
-    uint64_t listener_inode;    /* in */
-};
-WS2HOST_ABI_SIZE(struct ws2host_accept_params, 64);
+/* Buffers one call takes (Linux' UIO_MAXIOV); more: WSAENOBUFS. */
+#define WS2HOST_MAX_BUFFERS 1024
 
-/* send/sendto and recv/recvfrom; flags are Windows MSG_* values. */
+/* send/sendto and recv/recvfrom; flags are Windows MSG_* values. Only
+ * Linux' answers come back: what Windows makes of them (an unbound
+ * datagram socket, a stream never connected) the PE side decides. The
+ * buffers are checked by the PE side; a blocking send that goes on
+ * after a partial one changes the entries (they are the PE side's). */
 struct ws2host_io_params
 {
     int32_t fd;                 /* in */
     int32_t flags;              /* in */
-    uint64_t buffer;            /* in: the caller's buffer */
-    uint32_t length;            /* in */
+    uint64_t buffers;           /* in: struct ws2host_buffer[count] */
+    uint32_t count;             /* in */
     uint32_t transferred;       /* out */
     uint64_t wait_key;          /* in */
     int32_t timeout_ms;         /* in */
     int32_t address_length;     /* in (sendto; 0: none), out (recvfrom; 0: none) */
     uint8_t address[32];        /* in (sendto) or out (recvfrom), Windows layout */
-    int32_t truncated;          /* out: the datagram was longer than length */
-    int32_t stream;             /* in: a stream socket (recv skips the datagram checks) */
+    int32_t truncated;          /* out: the datagram was longer than the buffers */
+    int32_t reserved;
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
-
-struct ws2host_shutdown_params
-{
-    int32_t fd;                 /* in */
-    int32_t how;                /* in: Windows SD_RECEIVE 0, SD_SEND 1, SD_BOTH 2 */
-};
-WS2HOST_ABI_SIZE(struct ws2host_shutdown_params, 8);
 
 /* Wakes every call waiting under this key (they fail with WSAEINTR). */
 struct ws2host_cancel_params

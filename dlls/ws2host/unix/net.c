@@ -1,19 +1,21 @@
 /*
- * The connection lifecycle on Linux: bind, connect, listen, accept,
- * names, send, recv, shutdown. Blocking calls block here, in the calling
+ * The data path on Linux: names, send, recv, readable bytes and poll.
+ * Wine's server makes the state transitions (bind, connect, listen,
+ * accept, shutdown); blocking data calls block here, in the calling
  * thread, as Windows' blocking sockets do.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
-#define _GNU_SOURCE     /* accept4 */
+#define _GNU_SOURCE     /* IOV_MAX */
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <netinet/in.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -46,124 +48,6 @@ static int map_message_flags(int ws_flags)
     return ws_flags ? -1 : flags;
 }
 
-static int int_option(int fd, int option)
-{
-    int value = 0;
-    socklen_t length = sizeof(value);
-
-    if (getsockopt(fd, SOL_SOCKET, option, &value, &length) < 0) return -1;
-    return value;
-}
-
-static int is_listening(int fd)
-{
-    return int_option(fd, SO_ACCEPTCONN) == 1;
-}
-
-static int has_peer(int fd)
-{
-    struct sockaddr_storage address;
-    socklen_t length = sizeof(address);
-
-    return !getpeername(fd, (struct sockaddr *)&address, &length);
-}
-
-/* Linux binds a socket on demand (listen, connect, send); a port of 0
- * means that has not happened. When it cannot be told, say bound. */
-static int is_bound(int fd)
-{
-    struct sockaddr_storage address;
-    socklen_t length = sizeof(address);
-
-    if (getsockname(fd, (struct sockaddr *)&address, &length) < 0) return 1;
-    return address.ss_family == AF_INET ? !!((struct sockaddr_in *)&address)->sin_port
-                                        : !!((struct sockaddr_in6 *)&address)->sin6_port;
-}
-
-unsigned int unix_bind(void *args)
-{
-    struct ws2host_address_params *params = args;
-    struct sockaddr_storage address;
-    socklen_t length;
-    unsigned int err;
-
-    if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
-    if (bind(params->fd, (struct sockaddr *)&address, length) < 0) return wsa_error_from_errno(errno);
-    return 0;
-}
-
-unsigned int unix_connect(void *args)
-{
-    struct ws2host_address_params *params = args;
-    struct sockaddr_storage address;
-    socklen_t length, pending_length = sizeof(int);
-    unsigned int err;
-    int pending = 0;
-
-    if ((err = address_to_linux(params->address, params->length, &address, &length))) return err;
-    /* Linux says EISCONN for a listening socket; Windows WSAEINVAL. */
-    if (is_listening(params->fd)) return WSAEINVAL;
-    if (!connect(params->fd, (struct sockaddr *)&address, length)) return 0;
-    if (errno != EINPROGRESS && errno != EINTR) return wsa_error_from_errno(errno);
-    /* Windows: a non-blocking connect in progress is WSAEWOULDBLOCK. */
-    if ((err = wait_for_socket(params->fd, params->inode, POLLOUT, params->timeout_ms))) return err;
-    if (getsockopt(params->fd, SOL_SOCKET, SO_ERROR, &pending, &pending_length) < 0)
-        return wsa_error_from_errno(errno);
-    /* Linux marks the socket connected only when connect is called again
-     * (until then a further connect succeeds instead of EISCONN). */
-    if (!pending) connect(params->fd, (struct sockaddr *)&address, length);
-    return wsa_error_from_errno(pending);
-}
-
-unsigned int unix_listen(void *args)
-{
-    struct ws2host_listen_params *params = args;
-
-    /* Windows will not listen on a socket that is not bound (Linux binds
-     * it) or one that is connected (Linux: EINVAL). */
-    if (has_peer(params->fd)) return WSAEISCONN;
-    if (!is_bound(params->fd)) return WSAEINVAL;
-    if (listen(params->fd, params->backlog) < 0) return wsa_error_from_errno(errno);
-    return 0;
-}
-
-unsigned int unix_accept(void *args)
-{
-    struct ws2host_accept_params *params = args;
-    struct sockaddr_storage address;
-    socklen_t length = sizeof(address);
-    unsigned int err;
-    struct stat st;
-    int fd;
-
-    params->new_fd = -1;
-    params->inode = 0;
-    params->length = 0;
-    for (;;)
-    {
-        length = sizeof(address);
-        fd = accept4(params->fd, (struct sockaddr *)&address, &length, SOCK_CLOEXEC | SOCK_NONBLOCK);
-        if (fd >= 0) break;
-        if (errno == EINTR || errno == ECONNABORTED) continue;
-        if (errno != EAGAIN) return wsa_error_from_errno(errno);
-        if ((err = wait_for_socket(params->fd, params->listener_inode, POLLIN, params->timeout_ms))) return err;
-    }
-    if (fstat(fd, &st) < 0)
-    {
-        unsigned int err = wsa_error_from_errno(errno);
-        close(fd);
-        return err;
-    }
-    if ((err = address_to_windows(&address, length, params->address, sizeof(params->address), &params->length)))
-    {
-        close(fd);
-        return err;
-    }
-    params->new_fd = fd;
-    params->inode = st.st_ino;
-    return 0;
-}
-
 static unsigned int get_name(struct ws2host_address_params *params,
                              int (*query)(int, struct sockaddr *, socklen_t *))
 {
@@ -184,12 +68,34 @@ unsigned int unix_getpeername(void *args)
     return get_name(args, getpeername);
 }
 
-/* Linux answers EPIPE for a stream socket that was never connected;
- * Windows says it is not connected. */
-static unsigned int send_error(int fd, int err)
+/* The PE side's buffers are iovecs as they are: no copy. */
+_Static_assert(sizeof(struct ws2host_buffer) == sizeof(struct iovec) &&
+               offsetof(struct iovec, iov_base) == offsetof(struct ws2host_buffer, data) &&
+               offsetof(struct iovec, iov_len) == offsetof(struct ws2host_buffer, length), "iovec layout");
+_Static_assert(WS2HOST_MAX_BUFFERS <= IOV_MAX, "one sendmsg or recvmsg takes every buffer");
+
+/* A message over the caller's buffers, or -1 when there are too many. */
+static int message(const struct ws2host_io_params *params, struct msghdr *msg)
 {
-    if (err == EPIPE && int_option(fd, SO_TYPE) == SOCK_STREAM && !has_peer(fd)) return WSAENOTCONN;
-    return wsa_error_from_errno(err);
+    memset(msg, 0, sizeof(*msg));
+    if (params->count > WS2HOST_MAX_BUFFERS) return -1;
+    msg->msg_iov = (struct iovec *)(uintptr_t)params->buffers;
+    msg->msg_iovlen = params->count;
+    return 0;
+}
+
+/* Drops what a partial send took from the front of the buffers. */
+static void consume(struct msghdr *msg, size_t sent)
+{
+    while (msg->msg_iovlen && sent >= msg->msg_iov->iov_len)
+    {
+        sent -= msg->msg_iov->iov_len;
+        msg->msg_iov++;
+        msg->msg_iovlen--;
+    }
+    if (!msg->msg_iovlen) return;
+    msg->msg_iov->iov_base = (char *)msg->msg_iov->iov_base + sent;
+    msg->msg_iov->iov_len -= sent;
 }
 
 /* A blocking send returns once everything is queued, as on Windows. */
@@ -197,40 +103,40 @@ unsigned int unix_send(void *args)
 {
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
-    const char *buffer = (const char *)(uintptr_t)params->buffer;
     struct sockaddr_storage address;
     socklen_t address_length = 0;
+    struct msghdr msg;
     unsigned int err;
     ssize_t sent;
 
     params->transferred = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
+    if (message(params, &msg)) return WSAENOBUFS;
     if (params->address_length &&
         (err = address_to_linux(params->address, params->address_length, &address, &address_length)))
         return err;
+    if (address_length)
+    {
+        msg.msg_name = &address;
+        msg.msg_namelen = address_length;
+    }
     /* Windows has no SIGPIPE: a write to a closed connection is an error. */
     flags |= MSG_NOSIGNAL;
     do
     {
-        sent = sendto(params->fd, buffer + params->transferred, params->length - params->transferred, flags,
-                      address_length ? (struct sockaddr *)&address : NULL, address_length);
-        if (sent >= 0) params->transferred += sent;
+        sent = sendmsg(params->fd, &msg, flags);
+        if (sent >= 0)
+        {
+            params->transferred += sent;
+            consume(&msg, sent);
+        }
         else if (errno == EINTR) continue;
-        else if (errno != EAGAIN) return params->transferred ? 0 : send_error(params->fd, errno);
+        else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
         else if ((err = wait_for_socket(params->fd, params->wait_key, POLLOUT, params->timeout_ms)))
             return params->transferred ? 0 : err;
     }
-    while (params->transferred < params->length && params->timeout_ms);
+    while (msg.msg_iovlen && params->timeout_ms);
     return 0;
-}
-
-/* Windows refuses to receive on a datagram socket that is not bound
- * (WSAEINVAL) where Linux would wait for ever. */
-static int unbound_datagram(int fd)
-{
-    int type = int_option(fd, SO_TYPE);
-
-    return type > 0 && type != SOCK_STREAM && !is_bound(fd);
 }
 
 unsigned int unix_recv(void *args)
@@ -238,14 +144,14 @@ unsigned int unix_recv(void *args)
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
     struct sockaddr_storage address;
-    struct iovec iov = { (void *)(uintptr_t)params->buffer, params->length };
-    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+    struct msghdr msg;
     unsigned int err;
     ssize_t received;
 
     params->transferred = 0;
     params->truncated = 0;
     if (flags < 0) return WSAEOPNOTSUPP;
+    if (message(params, &msg)) return WSAENOBUFS;
     for (;;)
     {
         msg.msg_name = &address;
@@ -254,8 +160,6 @@ unsigned int unix_recv(void *args)
         if (received >= 0) break;
         if (errno == EINTR) continue;
         if (errno != EAGAIN) return wsa_error_from_errno(errno);
-        /* The per-handle state knows the type: no SO_TYPE query for TCP. */
-        if (!params->stream && unbound_datagram(params->fd)) return WSAEINVAL;
         if ((err = wait_for_socket(params->fd, params->wait_key, flags & MSG_OOB ? POLLPRI : POLLIN,
                                    params->timeout_ms)))
             return err;
@@ -268,21 +172,6 @@ unsigned int unix_recv(void *args)
                            &params->address_length))
         params->address_length = 0;
     return 0;
-}
-
-unsigned int unix_shutdown(void *args)
-{
-    static const int hows[] = { SHUT_RD, SHUT_WR, SHUT_RDWR };
-    struct ws2host_shutdown_params *params = args;
-
-    if (params->how < 0 || params->how > 2) return WSAEINVAL;
-    /* Linux would stop a listening socket; Windows says not connected. */
-    if (is_listening(params->fd)) return WSAENOTCONN;
-    if (!shutdown(params->fd, hows[params->how])) return 0;
-    /* A datagram socket has no connection to need: Linux has shut it down
-     * all the same, and Windows reports success. */
-    if (errno == ENOTCONN && int_option(params->fd, SO_TYPE) == SOCK_DGRAM) return 0;
-    return wsa_error_from_errno(errno);
 }
 
 unsigned int unix_readable(void *args)

@@ -10,19 +10,13 @@
 /* Each takes its params struct from ws2host/unixlib.h and returns 0 or a
  * WSA error code. */
 unsigned int unix_abi_version(void *args);
-unsigned int unix_socket_create(void *args);
 unsigned int unix_fd_close(void *args);
 unsigned int unix_fd_identify(void *args);
 unsigned int unix_sockopt(void *args);
-unsigned int unix_bind(void *args);
-unsigned int unix_connect(void *args);
-unsigned int unix_listen(void *args);
-unsigned int unix_accept(void *args);
 unsigned int unix_getsockname(void *args);
 unsigned int unix_getpeername(void *args);
 unsigned int unix_send(void *args);
 unsigned int unix_recv(void *args);
-unsigned int unix_shutdown(void *args);
 unsigned int unix_cancel(void *args);
 unsigned int unix_readable(void *args);
 unsigned int unix_poll(void *args);
