@@ -1,0 +1,3 @@
+module ws2host/programs
+
+go 1.19
