@@ -145,6 +145,12 @@ struct platform_port *platform_port_create(void)
 
 void platform_port_close(struct platform_port *port)
 {
+    OVERLAPPED *left = NULL;
+    ULONG_PTR key;
+    DWORD bytes;
+
+    if (GetQueuedCompletionStatus(port->handle, &bytes, &key, &left, 0) || left)
+        fail_with("completion port: a packet nobody waited for", 0);
     CloseHandle(port->handle);
     free(port);
 }
@@ -158,15 +164,20 @@ void platform_port_add(struct platform_port *port, bench_socket s)
         fail_with("SetFileCompletionNotificationModes", GetLastError());
 }
 
+static WSAOVERLAPPED *io_overlapped(struct platform_io *io)
+{
+    return &io->overlapped[io->sending];
+}
+
 int platform_io_start(struct platform_io *io)
 {
     WSABUF buffer = { .len = io->size, .buf = io->buffer };
     DWORD bytes = 0, flags = 0;
     int ret;
 
-    memset(&io->overlapped, 0, sizeof(io->overlapped));
-    if (io->sending) ret = WSASend(io->s, &buffer, 1, &bytes, 0, &io->overlapped, NULL);
-    else ret = WSARecv(io->s, &buffer, 1, &bytes, &flags, &io->overlapped, NULL);
+    memset(io_overlapped(io), 0, sizeof(WSAOVERLAPPED));
+    if (io->sending) ret = WSASend(io->s, &buffer, 1, &bytes, 0, io_overlapped(io), NULL);
+    else ret = WSARecv(io->s, &buffer, 1, &bytes, &flags, io_overlapped(io), NULL);
     if (!ret) return bytes;
     if (WSAGetLastError() != WSA_IO_PENDING) fail_with(io->sending ? "WSASend" : "WSARecv", WSAGetLastError());
     return -1;
@@ -179,7 +190,8 @@ static BOOL take_packet(struct platform_port *port, struct platform_io *io, DWOR
     ULONG_PTR key;
     BOOL ok = GetQueuedCompletionStatus(port->handle, bytes, &key, &done, INFINITE);
 
-    if (done != (OVERLAPPED *)&io->overlapped) fail_with("GetQueuedCompletionStatus (no packet of ours)", GetLastError());
+    if (done != (OVERLAPPED *)io_overlapped(io) || key != (ULONG_PTR)io->s)
+        fail_with("GetQueuedCompletionStatus (not the packet waited for)", GetLastError());
     return ok;
 }
 
@@ -215,10 +227,12 @@ int platform_accept_start(struct platform_io *io, bench_socket listener)
     const DWORD address_size = sizeof(io->addresses) / 2;
     DWORD bytes;
 
+    io->s = listener;
+    io->sending = 0;
     if ((io->accepted = platform_wsasocket_tcp(1)) == INVALID_SOCKET) fail_with("WSASocketW", WSAGetLastError());
-    memset(&io->overlapped, 0, sizeof(io->overlapped));
+    memset(io_overlapped(io), 0, sizeof(WSAOVERLAPPED));
     if (get_accept_ex(listener)(listener, io->accepted, io->addresses, 0, address_size, address_size, &bytes,
-                                &io->overlapped))
+                                io_overlapped(io)))
         return 1;
     if (WSAGetLastError() != WSA_IO_PENDING) fail_with("AcceptEx", WSAGetLastError());
     return 0;
@@ -239,7 +253,7 @@ void platform_accept_cancel(struct platform_port *port, struct platform_io *io, 
 {
     DWORD bytes;
 
-    if (!CancelIoEx((HANDLE)listener, &io->overlapped)) fail_with("CancelIoEx", GetLastError());
+    if (!CancelIoEx((HANDLE)listener, io_overlapped(io))) fail_with("CancelIoEx", GetLastError());
     if (take_packet(port, io, &bytes)) fail_with("AcceptEx after CancelIoEx: not cancelled", 0);
     closesocket(io->accepted);
 }

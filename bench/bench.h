@@ -71,17 +71,21 @@ void platform_mark(const char *name);
  * thread with one operation in flight at a time. */
 struct platform_port;
 struct platform_port *platform_port_create(void);
+/* Windows: fails if a packet is left, as one of an immediate success would be. */
 void platform_port_close(struct platform_port *port);
 /* Windows: associates an overlapped socket and sets
  * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS; Linux: non-blocking, in the epoll
  * set edge-triggered for both directions. */
 void platform_port_add(struct platform_port *port, bench_socket s);
 
-/* One transfer or accept in flight. */
+/* One transfer or accept in flight; `s` is the socket it is on (for an
+ * accept, the listener), `accepted` an accept's new socket. */
 struct platform_io
 {
 #ifdef _WIN32
-    WSAOVERLAPPED overlapped;
+    /* [1] for sends, [0] for receives and accepts: a packet of the
+     * direction not waited for is caught. */
+    WSAOVERLAPPED overlapped[2];
     char addresses[2 * (sizeof(struct sockaddr_in6) + 16)];   /* AcceptEx's */
 #endif
     bench_socket s, accepted;

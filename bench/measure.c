@@ -272,7 +272,7 @@ struct iocp_side
     struct platform_port *port;
     struct platform_io io;
     char byte;
-    long operations, immediate;     /* immediate: no wait was needed */
+    long receives, received_at_once;    /* at once: no wait was needed */
 };
 
 struct iocp_ping_pong
@@ -298,9 +298,9 @@ static int iocp_transfer(struct iocp_side *side, int sending)
     int done;
 
     side->io.sending = sending;
-    side->operations++;
-    if ((done = platform_io_start(&side->io)) >= 0) side->immediate++;
-    else done = platform_io_wait(side->port, &side->io);
+    if ((done = platform_io_start(&side->io)) < 0) done = platform_io_wait(side->port, &side->io);
+    else if (!sending) side->received_at_once++;
+    side->receives += !sending;
     return done;
 }
 
@@ -330,7 +330,8 @@ static void iocp_ping_pong_start(struct iocp_ping_pong *p)
     p->echo = platform_thread_start(iocp_echo_body, &p->server);
 }
 
-/* Fraction of operations that completed without a wait, both sides. */
+/* Returns the share of receives, both sides, that found data ready (what
+ * a fast path for ready data would serve; sends of a byte always do). */
 static double iocp_ping_pong_stop(struct iocp_ping_pong *p)
 {
     shutdown(p->client.io.s, SHUT_WR);
@@ -339,7 +340,7 @@ static double iocp_ping_pong_stop(struct iocp_ping_pong *p)
     platform_close(p->server.io.s);
     platform_port_close(p->client.port);
     platform_port_close(p->server.port);
-    return (double)(p->client.immediate + p->server.immediate) / (p->client.operations + p->server.operations);
+    return (double)(p->client.received_at_once + p->server.received_at_once) / (p->client.receives + p->server.receives);
 }
 
 static void iocp_round_trips(void *ctx, long count)
@@ -362,7 +363,7 @@ static void measure_iocp_ping_pong(void)
     iocp_ping_pong_start(&p);
     us = time_per_op(iocp_round_trips, &p.client, 100000000);
     report("iocp_ping_pong", us, "us");
-    report("iocp_immediate", 100 * iocp_ping_pong_stop(&p), "%");
+    report("iocp_recv_at_once", 100 * iocp_ping_pong_stop(&p), "%");
 }
 
 /* -------------------------------------------------- AcceptEx rate */
@@ -379,6 +380,7 @@ struct accept_ex
 
 static void accept_ex_start(struct accept_ex *a)
 {
+    memset(a, 0, sizeof(*a));
     a->listener = listening_socket(&a->addr);
     a->port = platform_port_create();
     platform_port_add(a->port, a->listener);
