@@ -638,30 +638,21 @@ static void trace_creation(const struct creation *how, int count)
     free(sockets);
 }
 
-/* The completion-port phases: a round trip, and a connection by AcceptEx. */
-static void trace_iocp(int count)
+/* One phase: a warm-up (first-use costs, threads up and running), then
+ * `count` operations between the phase's mark and the next. */
+static void trace_phase(const char *phase, op_fn *op, void *ctx, long warmup, long count)
 {
-    struct iocp_ping_pong p;
-    struct accept_ex a;
-
-    iocp_ping_pong_start(&p);
-    iocp_round_trips(&p.client, 10);
-    mark_phase("iocp_ping_pong");
-    iocp_round_trips(&p.client, count);
+    op(ctx, warmup);
+    mark_phase(phase);
+    op(ctx, count);
     mark_phase("idle");
-    iocp_ping_pong_stop(&p);
-
-    accept_ex_start(&a);
-    connect_accept_ex_close(&a, 2);
-    mark_phase("acceptex_accept_close");
-    connect_accept_ex_close(&a, count);
-    mark_phase("end");
-    accept_ex_stop(&a);
 }
 
 static void trace_round_trips(int count)
 {
+    struct iocp_ping_pong iocp;
     struct acceptance a;
+    struct accept_ex ax;
     struct selection s;
     struct ping_pong p;
 
@@ -673,27 +664,24 @@ static void trace_round_trips(int count)
     }
 
     ping_pong_start(&p);
-    round_trips(&p, 10);        /* also: the echo thread is up and running */
-    mark_phase("ping_pong");
-    round_trips(&p, count);
-    mark_phase("idle");
+    trace_phase("ping_pong", round_trips, &p, 10, count);
     ping_pong_stop(&p);
 
     selection_start(&s);
-    select_calls(&s, 2);
-    mark_phase("select_65");
-    select_calls(&s, count);
-    mark_phase("idle");
+    trace_phase("select_65", select_calls, &s, 2, count);
     selection_stop(&s);
 
     a.listener = listening_socket(&a.addr);
-    connect_accept_close(&a, 2);
-    mark_phase("connect_accept_close");
-    connect_accept_close(&a, count);
-    mark_phase("idle");
+    trace_phase("connect_accept_close", connect_accept_close, &a, 2, count);
     platform_close(a.listener);
 
-    trace_iocp(count);
+    iocp_ping_pong_start(&iocp);
+    trace_phase("iocp_ping_pong", iocp_round_trips, &iocp.client, 10, count);
+    iocp_ping_pong_stop(&iocp);
+
+    accept_ex_start(&ax);
+    trace_phase("acceptex_accept_close", connect_accept_ex_close, &ax, 2, count);
+    accept_ex_stop(&ax);
 }
 
 /* -------------------------------------------------------------- modes */
