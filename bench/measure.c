@@ -271,7 +271,7 @@ struct iocp_side
 {
     struct platform_port *port;
     struct platform_io io;
-    char byte;
+    char out, in;       /* apart, so a receive reported early shows */
     long receives, received_at_once;    /* at once: no wait was needed */
 };
 
@@ -287,7 +287,6 @@ static void iocp_side_start(struct iocp_side *side, bench_socket s)
     side->port = platform_port_create();
     platform_port_add(side->port, s);
     side->io.s = s;
-    side->io.buffer = &side->byte;
     side->io.size = 1;
 }
 
@@ -298,6 +297,7 @@ static int iocp_transfer(struct iocp_side *side, int sending)
     int done;
 
     side->io.sending = sending;
+    side->io.buffer = sending ? &side->out : &side->in;
     if ((done = platform_io_start(&side->io)) < 0) done = platform_io_wait(side->port, &side->io);
     else if (!sending) side->received_at_once++;
     side->receives += !sending;
@@ -311,7 +311,10 @@ static void iocp_echo_body(void *arg)
 
     platform_mark("ws2host-bench-mark-thread");
     while (iocp_transfer(side, 0) == 1)
+    {
+        side->out = side->in;
         if (iocp_transfer(side, 1) != 1) fail("iocp echo send");
+    }
 }
 
 static void iocp_ping_pong_start(struct iocp_ping_pong *p)
@@ -349,9 +352,10 @@ static void iocp_round_trips(void *ctx, long count)
 
     while (count--)
     {
-        client->byte = 'p';
+        client->out++;
+        client->in = ~client->out;
         if (iocp_transfer(client, 1) != 1) fail("iocp ping send");
-        if (iocp_transfer(client, 0) != 1 || client->byte != 'p') fail("iocp ping recv");
+        if (iocp_transfer(client, 0) != 1 || client->in != client->out) fail("iocp ping recv (not the byte sent)");
     }
 }
 
