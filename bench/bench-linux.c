@@ -9,11 +9,13 @@
 #include "bench.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
@@ -134,6 +136,97 @@ void platform_memory(struct memory_sample *sample)
             sample->resident_bytes = kib * 1024.0;
     }
     fclose(status);
+}
+
+/* -------------------------------------------- epoll, the Linux twin */
+
+struct platform_port
+{
+    int epoll;
+};
+
+static void fail_errno(const char *what)
+{
+    fprintf(stderr, "bench: %s failed (%s)\n", what, strerror(errno));
+    exit(1);
+}
+
+struct platform_port *platform_port_create(void)
+{
+    struct platform_port *port = malloc(sizeof(*port));
+
+    if (!port) abort();
+    if ((port->epoll = epoll_create1(EPOLL_CLOEXEC)) < 0) fail_errno("epoll_create1");
+    return port;
+}
+
+void platform_port_close(struct platform_port *port)
+{
+    close(port->epoll);
+    free(port);
+}
+
+/* Registered once for both directions, edge-triggered, as event loops
+ * (Go's netpoller among them) do: no epoll_ctl per operation. */
+void platform_port_add(struct platform_port *port, bench_socket s)
+{
+    struct epoll_event event = { .events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET, .data.fd = s };
+
+    if (fcntl(s, F_SETFL, fcntl(s, F_GETFL) | O_NONBLOCK)) fail_errno("O_NONBLOCK");
+    if (epoll_ctl(port->epoll, EPOLL_CTL_ADD, s, &event)) fail_errno("epoll_ctl");
+}
+
+int platform_io_start(struct platform_io *io)
+{
+    ssize_t done = io->sending ? send(io->s, io->buffer, io->size, 0) : recv(io->s, io->buffer, io->size, 0);
+
+    if (done >= 0) return done;
+    if (errno != EAGAIN) fail_errno(io->sending ? "send" : "recv");
+    return -1;
+}
+
+static void wait_ready(struct platform_port *port)
+{
+    struct epoll_event event;
+
+    while (epoll_wait(port->epoll, &event, 1, -1) < 0)
+        if (errno != EINTR) fail_errno("epoll_wait");
+}
+
+/* An edge may be stale (its data already taken): then wait again. */
+int platform_io_wait(struct platform_port *port, struct platform_io *io)
+{
+    int done;
+
+    do wait_ready(port);
+    while ((done = platform_io_start(io)) < 0);
+    return done;
+}
+
+int platform_accept_start(struct platform_io *io, bench_socket listener)
+{
+    (void)listener;
+    io->accepted = -1;
+    return 0;
+}
+
+bench_socket platform_accept_finish(struct platform_port *port, struct platform_io *io, bench_socket listener,
+                                    int pending)
+{
+    (void)pending;
+    while ((io->accepted = accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC)) < 0)
+    {
+        if (errno != EAGAIN) fail_errno("accept4");
+        wait_ready(port);
+    }
+    return io->accepted;
+}
+
+void platform_accept_cancel(struct platform_port *port, struct platform_io *io, bench_socket listener)
+{
+    (void)port;
+    (void)io;
+    (void)listener;
 }
 
 void platform_mark(const char *name)

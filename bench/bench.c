@@ -11,6 +11,7 @@
 #include <psapi.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static double ticks_per_us;
 
@@ -117,6 +118,144 @@ void platform_memory(struct memory_sample *sample)
     GetProcessMemoryInfo(GetCurrentProcess(), &counters, sizeof(counters));
     sample->private_bytes = counters.PagefileUsage;
     sample->resident_bytes = counters.WorkingSetSize;
+}
+
+/* ------------------------------------------------ completion ports */
+
+struct platform_port
+{
+    HANDLE handle;
+};
+
+static void fail_with(const char *what, int error)
+{
+    fprintf(stderr, "bench: %s failed (error %d)\n", what, error);
+    exit(1);
+}
+
+struct platform_port *platform_port_create(void)
+{
+    struct platform_port *port = malloc(sizeof(*port));
+
+    if (!port) abort();
+    if (!(port->handle = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1)))
+        fail_with("CreateIoCompletionPort", GetLastError());
+    return port;
+}
+
+void platform_port_close(struct platform_port *port)
+{
+    OVERLAPPED *left = NULL;
+    ULONG_PTR key;
+    DWORD bytes;
+
+    if (GetQueuedCompletionStatus(port->handle, &bytes, &key, &left, 0) || left)
+        fail_with("completion port: a packet nobody waited for", 0);
+    CloseHandle(port->handle);
+    free(port);
+}
+
+/* As IOCP programs do: a call that succeeds at once queues no packet. */
+void platform_port_add(struct platform_port *port, bench_socket s)
+{
+    if (!CreateIoCompletionPort((HANDLE)s, port->handle, (ULONG_PTR)s, 0))
+        fail_with("CreateIoCompletionPort(socket)", GetLastError());
+    if (!SetFileCompletionNotificationModes((HANDLE)s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS))
+        fail_with("SetFileCompletionNotificationModes", GetLastError());
+}
+
+static WSAOVERLAPPED *io_overlapped(struct platform_io *io)
+{
+    return &io->overlapped[io->sending];
+}
+
+int platform_io_start(struct platform_io *io)
+{
+    WSABUF buffer = { .len = io->size, .buf = io->buffer };
+    DWORD bytes = 0, flags = 0;
+    int ret;
+
+    memset(io_overlapped(io), 0, sizeof(WSAOVERLAPPED));
+    if (io->sending) ret = WSASend(io->s, &buffer, 1, &bytes, 0, io_overlapped(io), NULL);
+    else ret = WSARecv(io->s, &buffer, 1, &bytes, &flags, io_overlapped(io), NULL);
+    if (!ret) return bytes;
+    if (WSAGetLastError() != WSA_IO_PENDING) fail_with(io->sending ? "WSASend" : "WSARecv", WSAGetLastError());
+    return -1;
+}
+
+/* Only `io` is in flight on this port: any other packet is a bug. */
+static BOOL take_packet(struct platform_port *port, struct platform_io *io, DWORD *bytes)
+{
+    OVERLAPPED *done = NULL;
+    ULONG_PTR key;
+    BOOL ok = GetQueuedCompletionStatus(port->handle, bytes, &key, &done, INFINITE);
+
+    if (done != (OVERLAPPED *)io_overlapped(io) || key != (ULONG_PTR)io->s)
+        fail_with("GetQueuedCompletionStatus (not the packet waited for)", GetLastError());
+    return ok;
+}
+
+static DWORD wait_packet(struct platform_port *port, struct platform_io *io, const char *what)
+{
+    DWORD bytes;
+
+    if (!take_packet(port, io, &bytes)) fail_with(what, GetLastError());
+    return bytes;
+}
+
+int platform_io_wait(struct platform_port *port, struct platform_io *io)
+{
+    return wait_packet(port, io, io->sending ? "overlapped WSASend" : "overlapped WSARecv");
+}
+
+static LPFN_ACCEPTEX accept_ex;
+
+/* The way programs get AcceptEx: from the provider, through the socket. */
+static LPFN_ACCEPTEX get_accept_ex(bench_socket listener)
+{
+    GUID guid = WSAID_ACCEPTEX;
+    DWORD size;
+
+    if (!accept_ex && WSAIoctl(listener, SIO_GET_EXTENSION_FUNCTION_POINTER, &guid, sizeof(guid), &accept_ex,
+                               sizeof(accept_ex), &size, NULL, NULL))
+        fail_with("SIO_GET_EXTENSION_FUNCTION_POINTER(AcceptEx)", WSAGetLastError());
+    return accept_ex;
+}
+
+int platform_accept_start(struct platform_io *io, bench_socket listener)
+{
+    const DWORD address_size = sizeof(io->addresses) / 2;
+    DWORD bytes;
+
+    io->s = listener;
+    io->sending = 0;
+    if ((io->accepted = platform_wsasocket_tcp(1)) == INVALID_SOCKET) fail_with("WSASocketW", WSAGetLastError());
+    memset(io_overlapped(io), 0, sizeof(WSAOVERLAPPED));
+    if (get_accept_ex(listener)(listener, io->accepted, io->addresses, 0, address_size, address_size, &bytes,
+                                io_overlapped(io)))
+        return 1;
+    if (WSAGetLastError() != WSA_IO_PENDING) fail_with("AcceptEx", WSAGetLastError());
+    return 0;
+}
+
+bench_socket platform_accept_finish(struct platform_port *port, struct platform_io *io, bench_socket listener,
+                                    int pending)
+{
+    if (pending) wait_packet(port, io, "AcceptEx");
+    if (setsockopt(io->accepted, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (const char *)&listener, sizeof(listener)))
+        fail_with("SO_UPDATE_ACCEPT_CONTEXT", WSAGetLastError());
+    return io->accepted;
+}
+
+/* The packet must be taken before `io` goes: the status block is written
+ * whenever the cancellation lands. */
+void platform_accept_cancel(struct platform_port *port, struct platform_io *io, bench_socket listener)
+{
+    DWORD bytes;
+
+    if (!CancelIoEx((HANDLE)listener, io_overlapped(io))) fail_with("CancelIoEx", GetLastError());
+    if (take_packet(port, io, &bytes)) fail_with("AcceptEx after CancelIoEx: not cancelled", 0);
+    closesocket(io->accepted);
 }
 
 /* Opening an event that does not exist costs one open_event request,

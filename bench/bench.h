@@ -16,6 +16,7 @@
 # include <winsock2.h>
 # include <ws2tcpip.h>
 # include <windows.h>
+# include <mswsock.h>
 typedef SOCKET bench_socket;
 # define BENCH_BAD_SOCKET INVALID_SOCKET
 # define SHUT_WR SD_SEND
@@ -63,6 +64,57 @@ void platform_memory(struct memory_sample *sample);
 /* A request the wineserver trace shows with this name (no-op on Linux):
  * tools count the requests between two marks. */
 void platform_mark(const char *name);
+
+/* ---- completion-based I/O: IOCP on Windows, epoll on Linux ---- */
+
+/* A completion port (Windows) or an epoll instance (Linux), used by one
+ * thread with one operation in flight at a time. */
+struct platform_port;
+struct platform_port *platform_port_create(void);
+/* Windows: fails if a packet is left, as one of an immediate success would be. */
+void platform_port_close(struct platform_port *port);
+/* Windows: associates an overlapped socket and sets
+ * FILE_SKIP_COMPLETION_PORT_ON_SUCCESS; Linux: non-blocking, in the epoll
+ * set edge-triggered for both directions. */
+void platform_port_add(struct platform_port *port, bench_socket s);
+
+/* One transfer or accept in flight; `s` is the socket it is on (for an
+ * accept, the listener), `accepted` an accept's new socket. */
+struct platform_io
+{
+#ifdef _WIN32
+    /* [1] for sends, [0] for receives and accepts: a packet of the
+     * direction not waited for is caught. */
+    WSAOVERLAPPED overlapped[2];
+    char addresses[2 * (sizeof(struct sockaddr_in6) + 16)];   /* AcceptEx's */
+#endif
+    bench_socket s, accepted;
+    char *buffer;
+    int size, sending;
+};
+
+/* Starts a send or receive of io->size bytes at io->buffer on io->s:
+ * returns the bytes moved if it completed at once (on Windows without a
+ * completion packet), -1 if it is pending. Windows: overlapped WSASend or
+ * WSARecv; Linux: send or recv, pending on EAGAIN. */
+int platform_io_start(struct platform_io *io);
+/* Waits for the pending operation io and returns its bytes. Windows:
+ * GetQueuedCompletionStatus; Linux: epoll_wait, then the call again. */
+int platform_io_wait(struct platform_port *port, struct platform_io *io);
+
+/* Starts accepting a connection on `listener` (in the port): returns 1 if
+ * one was accepted at once, 0 if pending. Windows: an overlapped socket
+ * and AcceptEx (from SIO_GET_EXTENSION_FUNCTION_POINTER); Linux: nothing,
+ * Linux has no accept in flight. */
+int platform_accept_start(struct platform_io *io, bench_socket listener);
+/* Ends the accept and returns the new socket. Windows: the completion
+ * packet if pending, then SO_UPDATE_ACCEPT_CONTEXT; Linux: accept4, with
+ * epoll_wait and again on EAGAIN. */
+bench_socket platform_accept_finish(struct platform_port *port, struct platform_io *io, bench_socket listener,
+                                    int pending);
+/* Ends a pending accept that no connection will complete. Windows:
+ * CancelIoEx, its packet taken, the socket closed; Linux: nothing. */
+void platform_accept_cancel(struct platform_port *port, struct platform_io *io, bench_socket listener);
 
 /* ---- provided by measure.c ---- */
 

@@ -263,6 +263,170 @@ static void measure_ping_pong(void)
     report("ping_pong", us, "us");
 }
 
+/* ------------------------------------------------ IOCP ping-pong */
+
+/* One side of the connection: its socket in its own thread's port, one
+ * operation in flight at a time, as a Go or libuv connection does. */
+struct iocp_side
+{
+    struct platform_port *port;
+    struct platform_io io;
+    char out, in;       /* apart, so a receive reported early shows */
+    long receives, received_at_once;    /* at once: no wait was needed */
+};
+
+struct iocp_ping_pong
+{
+    struct iocp_side client, server;
+    struct platform_thread *echo;
+};
+
+static void iocp_side_start(struct iocp_side *side, bench_socket s)
+{
+    memset(side, 0, sizeof(*side));
+    side->port = platform_port_create();
+    platform_port_add(side->port, s);
+    side->io.s = s;
+    side->io.size = 1;
+}
+
+/* One transfer: finished at once (no completion packet with SKIP on) or
+ * through a wait on the port. */
+static int iocp_transfer(struct iocp_side *side, int sending)
+{
+    int done;
+
+    side->io.sending = sending;
+    side->io.buffer = sending ? &side->out : &side->in;
+    if ((done = platform_io_start(&side->io)) < 0) done = platform_io_wait(side->port, &side->io);
+    else if (!sending) side->received_at_once++;
+    side->receives += !sending;
+    return done;
+}
+
+/* Sends back every byte until the client shuts its side down. */
+static void iocp_echo_body(void *arg)
+{
+    struct iocp_side *side = arg;
+
+    platform_mark("ws2host-bench-mark-thread");
+    while (iocp_transfer(side, 0) == 1)
+    {
+        side->out = side->in;
+        if (iocp_transfer(side, 1) != 1) fail("iocp echo send");
+    }
+}
+
+static void iocp_ping_pong_start(struct iocp_ping_pong *p)
+{
+    struct sockaddr_in addr;
+    bench_socket listener = listening_socket(&addr), client, server;
+
+    /* socket() and accept() make overlapped sockets on Windows. */
+    client = connected_socket(SOCK_STREAM, &addr);
+    if ((server = accept(listener, NULL, NULL)) == BENCH_BAD_SOCKET) fail("accept");
+    platform_close(listener);
+    set_nodelay(client);
+    set_nodelay(server);
+    iocp_side_start(&p->client, client);
+    iocp_side_start(&p->server, server);
+    p->echo = platform_thread_start(iocp_echo_body, &p->server);
+}
+
+/* Returns the share of receives, both sides, that found data ready (what
+ * a fast path for ready data would serve; sends of a byte always do). */
+static double iocp_ping_pong_stop(struct iocp_ping_pong *p)
+{
+    shutdown(p->client.io.s, SHUT_WR);
+    platform_thread_join(p->echo);
+    platform_close(p->client.io.s);
+    platform_close(p->server.io.s);
+    platform_port_close(p->client.port);
+    platform_port_close(p->server.port);
+    return (double)(p->client.received_at_once + p->server.received_at_once) / (p->client.receives + p->server.receives);
+}
+
+static void iocp_round_trips(void *ctx, long count)
+{
+    struct iocp_side *client = ctx;
+
+    while (count--)
+    {
+        client->out++;
+        client->in = ~client->out;
+        if (iocp_transfer(client, 1) != 1) fail("iocp ping send");
+        if (iocp_transfer(client, 0) != 1 || client->in != client->out) fail("iocp ping recv (not the byte sent)");
+    }
+}
+
+static void measure_iocp_ping_pong(void)
+{
+    struct iocp_ping_pong p;
+    double us;
+
+    iocp_ping_pong_start(&p);
+    us = time_per_op(iocp_round_trips, &p.client, 100000000);
+    report("iocp_ping_pong", us, "us");
+    report("iocp_recv_at_once", 100 * iocp_ping_pong_stop(&p), "%");
+}
+
+/* -------------------------------------------------- AcceptEx rate */
+
+/* One accept always in flight on the listener, as servers keep it. */
+struct accept_ex
+{
+    bench_socket listener;
+    struct sockaddr_in addr;
+    struct platform_port *port;
+    struct platform_io io;
+    int pending;
+};
+
+static void accept_ex_start(struct accept_ex *a)
+{
+    memset(a, 0, sizeof(*a));
+    a->listener = listening_socket(&a->addr);
+    a->port = platform_port_create();
+    platform_port_add(a->port, a->listener);
+    a->pending = !platform_accept_start(&a->io, a->listener);
+}
+
+static void accept_ex_stop(struct accept_ex *a)
+{
+    if (a->pending) platform_accept_cancel(a->port, &a->io, a->listener);
+    else platform_close(platform_accept_finish(a->port, &a->io, a->listener, 0));
+    platform_close(a->listener);
+    platform_port_close(a->port);
+}
+
+/* One whole connection: the client connects with a plain connect, the
+ * accept in flight completes, both close, the next accept starts. */
+static void connect_accept_ex_close(void *ctx, long count)
+{
+    struct accept_ex *a = ctx;
+    bench_socket client, server;
+
+    while (count--)
+    {
+        client = connected_socket(SOCK_STREAM, &a->addr);
+        server = platform_accept_finish(a->port, &a->io, a->listener, a->pending);
+        platform_close(client);
+        platform_close(server);
+        a->pending = !platform_accept_start(&a->io, a->listener);
+    }
+}
+
+static void measure_accept_ex(void)
+{
+    struct accept_ex a;
+    double us;
+
+    accept_ex_start(&a);
+    us = time_per_op(connect_accept_ex_close, &a, MAX_CONNECTIONS);
+    accept_ex_stop(&a);
+    report("acceptex_rate", 1e6 / us, "conn/s");
+}
+
 /* ------------------------------------------------------ bulk transfer */
 
 struct bulk_receiver
@@ -478,9 +642,21 @@ static void trace_creation(const struct creation *how, int count)
     free(sockets);
 }
 
+/* One phase: a warm-up (first-use costs, threads up and running), then
+ * `count` operations between the phase's mark and the next. */
+static void trace_phase(const char *phase, op_fn *op, void *ctx, long warmup, long count)
+{
+    op(ctx, warmup);
+    mark_phase(phase);
+    op(ctx, count);
+    mark_phase("idle");
+}
+
 static void trace_round_trips(int count)
 {
+    struct iocp_ping_pong iocp;
     struct acceptance a;
+    struct accept_ex ax;
     struct selection s;
     struct ping_pong p;
 
@@ -492,25 +668,24 @@ static void trace_round_trips(int count)
     }
 
     ping_pong_start(&p);
-    round_trips(&p, 10);        /* also: the echo thread is up and running */
-    mark_phase("ping_pong");
-    round_trips(&p, count);
-    mark_phase("idle");
+    trace_phase("ping_pong", round_trips, &p, 10, count);
     ping_pong_stop(&p);
 
     selection_start(&s);
-    select_calls(&s, 2);
-    mark_phase("select_65");
-    select_calls(&s, count);
-    mark_phase("idle");
+    trace_phase("select_65", select_calls, &s, 2, count);
     selection_stop(&s);
 
     a.listener = listening_socket(&a.addr);
-    connect_accept_close(&a, 2);
-    mark_phase("connect_accept_close");
-    connect_accept_close(&a, count);
-    mark_phase("end");
+    trace_phase("connect_accept_close", connect_accept_close, &a, 2, count);
     platform_close(a.listener);
+
+    iocp_ping_pong_start(&iocp);
+    trace_phase("iocp_ping_pong", iocp_round_trips, &iocp.client, 10, count);
+    iocp_ping_pong_stop(&iocp);
+
+    accept_ex_start(&ax);
+    trace_phase("acceptex_accept_close", connect_accept_ex_close, &ax, 2, count);
+    accept_ex_stop(&ax);
 }
 
 /* -------------------------------------------------------------- modes */
@@ -534,6 +709,8 @@ static const struct measurement measurements[] =
     { "wsasocket_tcp_plain", wsasocket_plain },
     { "accept_rate", measure_accept },
     { "ping_pong", measure_ping_pong },
+    { "iocp_ping_pong", measure_iocp_ping_pong },
+    { "acceptex_rate", measure_accept_ex },
     { "bulk_tcp", measure_bulk },
     { "udp_datagrams", measure_udp },
     { "select_65", measure_select },
