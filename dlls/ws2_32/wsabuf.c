@@ -153,12 +153,11 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
     DWORD done, listed;
     int fd, err;
 
-    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
+    /* Overlapped I/O needs no fd here: Wine moves the data. */
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
     if (wants_overlapped(&info, overlapped))
-    {
-        ws_unix_close_fd(fd);
         return send_overlapped(s, &info, buffers, count, sent, flags, to, tolen, overlapped, completion);
-    }
+    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
     err = take_buffers(buffers, count, FALSE, &io);
     /* Documented: it may be NULL only for an overlapped call. */
     if (!err && !ws_writable(sent, sizeof(*sent))) err = WSAEFAULT;
@@ -182,12 +181,11 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
     DWORD done, listed;
     int fd, err;
 
-    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
+    /* Overlapped I/O needs no fd here: Wine moves the data. */
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
     if (wants_overlapped(&info, overlapped))
-    {
-        ws_unix_close_fd(fd);
         return receive_overlapped(s, &info, buffers, count, received, flags, from, fromlen, overlapped, completion);
-    }
+    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
     err = take_buffers(buffers, count, TRUE, &io);
     /* Unlike WSASend's, a NULL byte count is accepted (as Wine's builtin
      * does): the count is just not reported. */
