@@ -24,6 +24,7 @@ void run_opentype_tests(void);
 void run_socketobject_tests(void);
 void run_overlapped_tests(void);
 void run_wsaioctl_tests(void);
+void run_readiness_tests(void);
 void run_resolver_tests(void);
 void run_resources_tests(void);
 void run_sockopt_tests(void);
@@ -47,6 +48,7 @@ const struct suite suites[] =
     { "socketobject", run_socketobject_tests },
     { "overlapped", run_overlapped_tests },
     { "wsaioctl", run_wsaioctl_tests },
+    { "readiness", run_readiness_tests },
     { "handles", run_handles_tests },
     { "attribute", run_attribute_tests },
     { "duplicate", run_duplicate_tests },

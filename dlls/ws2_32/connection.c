@@ -330,8 +330,8 @@ static int receive_call(const struct ws_socket_info *info, struct ws2host_io_par
     return ws_unix_call(ws2host_call_recv, params);
 }
 
-int ws_send_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
-               const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
+int ws_send_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
+               int flags, const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
 {
     struct ws2host_io_params params;
     int err;
@@ -345,6 +345,8 @@ int ws_send_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer 
         params.address_length = min(tolen, (int)sizeof(params.address));
         memcpy(params.address, to, params.address_length);
     }
+    /* A selecting socket sends through Wine, which re-enables FD_WRITE. */
+    if (info->event_mask) return ws_selected_send(s, info, buffers, count, flags, to, tolen, sent);
     err = ws_unix_call(ws2host_call_send, &params);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
@@ -356,8 +358,8 @@ int ws_send_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer 
     return err;
 }
 
-int ws_receive_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
-                  struct sockaddr *from, int *fromlen, DWORD *received)
+int ws_receive_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
+                  int flags, struct sockaddr *from, int *fromlen, DWORD *received)
 {
     struct ws2host_io_params params;
     int err;
@@ -371,6 +373,8 @@ int ws_receive_on(const struct ws_socket_info *info, int fd, struct ws2host_buff
         return WSAEFAULT;
     /* Linux reads an end of stream after SHUT_RD; Windows fails. */
     if (info->shut_down & WS_SHUT_RECEIVE) return WSAESHUTDOWN;
+    /* A selecting socket receives through Wine, which re-enables FD_READ. */
+    if (info->event_mask) return ws_selected_receive(s, info, buffers, count, flags, from, fromlen, received);
     start_io(&params, info, fd, buffers, count, flags, info->rcvtimeo);
     if ((err = receive_call(info, &params))) return err;
     if (from && params.address_length)
@@ -394,7 +398,7 @@ static int send_to(SOCKET s, const char *buffer, int length, int flags, const st
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
     /* Windows checks the whole buffer first, so nothing is sent from a bad one. */
     if (length < 0 || (length && !ws_readable(buffer, length))) return ws_socket_done(fd, WSAEFAULT);
-    if ((err = ws_send_on(&info, fd, &one, 1, flags, to, tolen, connected_only, &sent)))
+    if ((err = ws_send_on(s, &info, fd, &one, 1, flags, to, tolen, connected_only, &sent)))
         return ws_socket_done(fd, err);
     ws_socket_done(fd, 0);
     return sent;
@@ -412,7 +416,7 @@ static int receive_from(SOCKET s, char *buffer, int length, int flags, struct so
     if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
     /* Checked first, so a bad buffer consumes no data. */
     if (length < 0 || (length && !ws_writable(buffer, length))) return ws_socket_done(fd, WSAEFAULT);
-    if ((err = ws_receive_on(&info, fd, &one, 1, flags, from, fromlen, &received)))
+    if ((err = ws_receive_on(s, &info, fd, &one, 1, flags, from, fromlen, &received)))
         return ws_socket_done(fd, err);
     ws_socket_done(fd, 0);
     return received;

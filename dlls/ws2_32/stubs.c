@@ -85,20 +85,6 @@ BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename,
     return fail_false(unsupported_on(s));
 }
 
-/* WSAEnumNetworkEvents (WS2_32.49) */
-int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, LPWSANETWORKEVENTS network_events)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
-/* WSAEventSelect (WS2_32.59) */
-int WINAPI WSAEventSelect(SOCKET s, WSAEVENT event, __LONG32 network_events)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
-
 /* WSAGetQOSByName (WS2_32.61) */
 BOOL WINAPI WSAGetQOSByName(SOCKET s, LPWSABUF qos_name, LPQOS qos)
 {
@@ -113,13 +99,6 @@ SOCKET WINAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen,
 {
     STUB();
     return ws_fail_socket(unsupported_on(s));
-}
-
-/* WSAPoll (WS2_32.80) */
-int WINAPI WSAPoll(WSAPOLLFD fdarray[], ULONG nfds, INT timeout)
-{
-    STUB();
-    return ws_fail(unsupported());
 }
 
 /* WSARecvDisconnect (WS2_32.83) */
@@ -139,13 +118,6 @@ int WINAPI WSASendDisconnect(SOCKET s, LPWSABUF disconnect_data)
 /*
  * Winsock 1 asynchronous functions
  */
-
-/* WSAAsyncSelect (WS2_32.101) */
-int WINAPI WSAAsyncSelect(SOCKET s, HWND hwnd, u_int msg, __LONG32 events)
-{
-    STUB();
-    return ws_fail(unsupported_on(s));
-}
 
 /* WSAAsyncGetHostByAddr (WS2_32.102) */
 HANDLE WINAPI WSAAsyncGetHostByAddr(HWND hwnd, u_int msg, const char *addr, int len, int type,

@@ -165,10 +165,16 @@ int ws_socket_state(SOCKET s, struct ws_socket_info *info);
 int ws_socket_done(int fd, int err);
 /* The buffers (at most WS2HOST_MAX_BUFFERS) are checked by the caller,
  * before anything moves; a blocking send may change the entries. */
-int ws_send_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
-               const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
-int ws_receive_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
-                  struct sockaddr *from, int *fromlen, DWORD *received);
+int ws_send_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
+               int flags, const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
+int ws_receive_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
+                  int flags, struct sockaddr *from, int *fromlen, DWORD *received);
+/* eventselect.c: the same through Wine's socket device, for sockets with
+ * an event selection (the server re-enables events only then). */
+int ws_selected_send(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
+                     int flags, const struct sockaddr *to, int tolen, DWORD *sent);
+int ws_selected_receive(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
+                        int flags, struct sockaddr *from, int *fromlen, DWORD *received);
 
 /* Sets the thread's last error and returns what Winsock functions return. */
 static inline int ws_fail(int error)

@@ -165,7 +165,7 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
     if (!err)
     {
         list = unix_entries(&io, &listed);
-        if (!(err = ws_send_on(&info, fd, list, listed, flags, to, tolen, connected_only, &done))) *sent = done;
+        if (!(err = ws_send_on(s, &info, fd, list, listed, flags, to, tolen, connected_only, &done))) *sent = done;
     }
     release(&io);
     return ws_socket_done(fd, err);
@@ -195,7 +195,7 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
     if (!err)
     {
         list = unix_entries(&io, &listed);
-        err = ws_receive_on(&info, fd, list, listed, *flags, from, fromlen, &done);
+        err = ws_receive_on(s, &info, fd, list, listed, *flags, from, fromlen, &done);
         /* A truncated datagram still delivers its start. *flags stays as
          * it came: TCP and UDP have no partial messages to report. */
         if (!err || err == WSAEMSGSIZE) scatter(&io, done);

@@ -29,6 +29,8 @@
 #define WS_IOCTL_AFD_LISTEN      WS_AFD_CODE(WS_AFD_DEVICE_BEEP, 0x802, WS_AFD_NEITHER)    /* 0x1200b */
 #define WS_IOCTL_AFD_POLL        WS_AFD_CODE(WS_AFD_DEVICE_BEEP, 0x809, WS_AFD_BUFFERED)   /* 0x12024 */
 #define WS_IOCTL_AFD_GETSOCKNAME WS_AFD_CODE(WS_AFD_DEVICE_BEEP, 0x80b, WS_AFD_NEITHER)    /* 0x1202f */
+#define WS_IOCTL_AFD_EVENT_SELECT WS_AFD_CODE(WS_AFD_DEVICE_BEEP, 0x821, WS_AFD_NEITHER)   /* 0x12087 */
+#define WS_IOCTL_AFD_GET_EVENTS  WS_AFD_CODE(WS_AFD_DEVICE_BEEP, 0x822, WS_AFD_NEITHER)    /* 0x1208b */
 
 /* Wine's private codes. */
 #define WS_AFD_WINE(function) WS_AFD_CODE(WS_AFD_DEVICE_NETWORK, function, WS_AFD_BUFFERED)
@@ -41,6 +43,7 @@
 #define WS_IOCTL_AFD_WINE_SENDMSG        WS_AFD_WINE(206)
 #define WS_IOCTL_AFD_WINE_TRANSMIT       WS_AFD_WINE(207)
 #define WS_IOCTL_AFD_WINE_FIONBIO        WS_AFD_WINE(209)
+#define WS_IOCTL_AFD_WINE_MESSAGE_SELECT WS_AFD_WINE(215)
 #define WS_IOCTL_AFD_WINE_GET_INFO       WS_AFD_WINE(218)
 #define WS_IOCTL_AFD_WINE_GET_SO_ERROR   WS_AFD_WINE(222)
 #define WS_IOCTL_AFD_WINE_SET_SO_RCVTIMEO WS_AFD_WINE(231)
@@ -158,6 +161,37 @@ struct ws_afd_transmit
     uint32_t flags;             /* TF_* */
 };
 WS_AFD_ASSERT(struct ws_afd_transmit, 48);
+
+/* IOCTL_AFD_EVENT_SELECT, in (64-bit layout): AFD_POLL_* events that
+ * set the event; both 0 to stop. */
+struct ws_afd_event_select
+{
+    uint64_t event;
+    int32_t mask;
+    int32_t padding;
+};
+WS_AFD_ASSERT(struct ws_afd_event_select, 16);
+
+/* IOCTL_AFD_GET_EVENTS, out: the events seen since the last call (they
+ * are cleared) and an NTSTATUS per AFD_POLL bit. */
+#define WS_AFD_POLL_BITS 13
+struct ws_afd_events
+{
+    int32_t flags;
+    int32_t status[WS_AFD_POLL_BITS];
+};
+WS_AFD_ASSERT(struct ws_afd_events, 56);
+
+/* IOCTL_AFD_WINE_MESSAGE_SELECT, in: the server posts the message to the
+ * window itself. */
+struct ws_afd_message_select
+{
+    uint32_t handle;
+    uint32_t window;
+    uint32_t message;
+    int32_t mask;
+};
+WS_AFD_ASSERT(struct ws_afd_message_select, 16);
 
 /* IOCTL_AFD_POLL, in and out (64-bit layout, packed to 4). */
 #pragma pack(push, 4)

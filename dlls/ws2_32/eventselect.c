@@ -1,0 +1,179 @@
+/*
+ * Event selection: WSAEventSelect (WS2_32.59), WSAEnumNetworkEvents (49)
+ * and WSAAsyncSelect (101), kept by Wine's server, which signals the
+ * event or posts the window message itself.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The server re-enables an event (FD_READ after a receive, FD_WRITE after
+ * a send that would block, FD_ACCEPT after an accept) only when the call
+ * goes through it. So while a socket has a selection, its receives and
+ * sends go through Wine's socket device instead of the fd
+ * (ws_selected_receive, ws_selected_send); with none they are direct
+ * again. Windows makes a selecting socket non-blocking, as the server
+ * does.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ws2_32_private.h"
+#include "ws2host/afd.h"
+
+/* Winsock's FD_* events and the AFD poll events behind each. */
+static const struct
+{
+    long fd_event;
+    int fd_bit;
+    int afd_events;             /* what selecting it asks for */
+    int afd_bits[2];            /* AFD bits reported as it, -1: none */
+}
+event_map[] =
+{
+    { FD_READ,    FD_READ_BIT,    WS_AFD_POLL_READ,                            { 0, -1 } },
+    { FD_WRITE,   FD_WRITE_BIT,   WS_AFD_POLL_WRITE,                           { 2, -1 } },
+    { FD_OOB,     FD_OOB_BIT,     WS_AFD_POLL_OOB,                             { 1, -1 } },
+    { FD_ACCEPT,  FD_ACCEPT_BIT,  WS_AFD_POLL_ACCEPT,                          { 7, -1 } },
+    { FD_CONNECT, FD_CONNECT_BIT, WS_AFD_POLL_CONNECT | WS_AFD_POLL_CONNECT_ERR, { 8, 6 } },
+    { FD_CLOSE,   FD_CLOSE_BIT,   WS_AFD_POLL_HUP | WS_AFD_POLL_RESET,         { 3, 4 } },
+};
+
+static int afd_events(long mask)
+{
+    int events = 0;
+
+    for (size_t i = 0; i < ARRAYSIZE(event_map); i++)
+        if (mask & event_map[i].fd_event) events |= event_map[i].afd_events;
+    return events;
+}
+
+/* The state learns the selection: receives and sends take Wine's path
+ * while there is one, and the socket is non-blocking from now on. */
+static void note_selection(SOCKET s, const struct ws_socket_info *info, long mask)
+{
+    struct ws_socket_info after = *info;
+
+    after.event_mask = mask;
+    after.nonblocking = 1;
+    socket_table_update(s, info, &after);
+}
+
+/***********************************************************************
+ *      WSAEventSelect (WS2_32.59)
+ */
+int WINAPI WSAEventSelect(SOCKET s, WSAEVENT event, LONG mask)
+{
+    struct ws_afd_event_select params = { .event = (ULONG_PTR)event };
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, event %p, mask %#lx\n", (ULONGLONG)s, event, mask);
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    params.mask = afd_events(mask);
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_EVENT_SELECT, &params, sizeof(params), NULL, 0))) return ws_fail(err);
+    note_selection(s, &info, mask);
+    SetLastError(0);
+    return 0;
+}
+
+/***********************************************************************
+ *      WSAAsyncSelect (WS2_32.101)
+ *
+ * wParam is the socket, lParam WSAMAKESELECTREPLY(event, error); the
+ * server posts them. A mask of 0 stops the messages.
+ */
+int WINAPI WSAAsyncSelect(SOCKET s, HWND window, u_int message, LONG mask)
+{
+    struct ws_afd_message_select params =
+    {
+        .handle = (uint32_t)(ULONG_PTR)s,
+        .window = (uint32_t)(ULONG_PTR)window,
+        .message = message,
+        .mask = afd_events(mask),
+    };
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, window %p, message %#x, mask %#lx\n", (ULONGLONG)s, window, message, mask);
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_WINE_MESSAGE_SELECT, &params, sizeof(params), NULL, 0)))
+        return ws_fail(err);
+    note_selection(s, &info, mask);
+    SetLastError(0);
+    return 0;
+}
+
+/***********************************************************************
+ *      WSAEnumNetworkEvents (WS2_32.49)
+ *
+ * The events since the last call, each with its error; the event object,
+ * if given, is reset (documented).
+ */
+int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events)
+{
+    struct ws_afd_events seen = { 0 };
+    struct ws_socket_info info;
+    int err;
+
+    TRACE("socket %#llx, event %p, events %p\n", (ULONGLONG)s, event, events);
+    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    if (!ws_writable(events, sizeof(*events))) return ws_fail(WSAEFAULT);
+    /* Reset first: an event that comes meanwhile sets it again. */
+    if (event) ResetEvent(event);
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_GET_EVENTS, NULL, 0, &seen, sizeof(seen)))) return ws_fail(err);
+    memset(events, 0, sizeof(*events));
+    for (size_t i = 0; i < ARRAYSIZE(event_map); i++)
+    {
+        for (int j = 0; j < 2 && event_map[i].afd_bits[j] >= 0; j++)
+        {
+            int bit = event_map[i].afd_bits[j];
+
+            if (!(seen.flags & (1 << bit))) continue;
+            events->lNetworkEvents |= event_map[i].fd_event;
+            if (!events->iErrorCode[event_map[i].fd_bit])
+                events->iErrorCode[event_map[i].fd_bit] = ws_error_from_status(seen.status[bit]);
+        }
+    }
+    SetLastError(0);
+    return 0;
+}
+
+/* The caller's buffers as WSABUFs for Wine's path. */
+static WSABUF *as_wsabufs(const struct ws2host_buffer *buffers, DWORD count, WSABUF *local, DWORD local_count)
+{
+    WSABUF *out = count <= local_count ? local : malloc(count * sizeof(*out));
+
+    for (DWORD i = 0; out && i < count; i++)
+    {
+        out[i].len = (ULONG)buffers[i].length;
+        out[i].buf = (char *)(ULONG_PTR)buffers[i].data;
+    }
+    return out;
+}
+
+int ws_selected_receive(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
+                        int flags, struct sockaddr *from, int *fromlen, DWORD *received)
+{
+    WSABUF local[8] = { { 0 } }, *wsabufs = as_wsabufs(buffers, count, local, ARRAYSIZE(local));
+    DWORD msg_flags = flags;
+    int err;
+
+    if (!wsabufs) return WSAENOBUFS;
+    if (info->type == SOCK_STREAM) from = NULL;
+    err = ws_wine_receive(s, wsabufs, count, received, &msg_flags, from, from ? fromlen : NULL, NULL, NULL, NULL);
+    if (wsabufs != local) free(wsabufs);
+    return err;
+}
+
+int ws_selected_send(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
+                     int flags, const struct sockaddr *to, int tolen, DWORD *sent)
+{
+    WSABUF local[8] = { { 0 } }, *wsabufs = as_wsabufs(buffers, count, local, ARRAYSIZE(local));
+    int err;
+
+    if (!wsabufs) return WSAENOBUFS;
+    if (info->type == SOCK_STREAM) to = NULL;
+    err = ws_wine_send(s, wsabufs, count, sent, flags, to, tolen, NULL, NULL);
+    if (wsabufs != local) free(wsabufs);
+    return err;
+}

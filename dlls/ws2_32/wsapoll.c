@@ -1,0 +1,153 @@
+/*
+ * WSAPoll (WS2_32.80): one IOCTL_AFD_POLL of Wine's server over every
+ * socket, issued on a \Device\Afd handle of ws2host's own (as mio does),
+ * so closing a polled socket ends the poll with AFD_POLL_CLOSE (POLLNVAL)
+ * and no cancel of ours touches it.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Sources: Microsoft's WSAPoll documentation (the events, POLLNVAL for
+ * something that is not a socket, the timeout), Wine's Windows-run tests
+ * sock.c test_WSAPoll and afd.c test_poll (what each state reports).
+ */
+#include <stdlib.h>
+#include <winternl.h>
+
+#include "ws2_32_private.h"
+#include "ws2host/afd.h"
+
+#define STATUS_TIMEOUT_VALUE ((LONG)0x00000102)
+
+/* What each WSAPoll event asks the server for, and what each AFD event
+ * reports. */
+static const struct { short poll_event; int afd_events; } asked[] =
+{
+    { POLLRDNORM, WS_AFD_POLL_ACCEPT | WS_AFD_POLL_READ },
+    { POLLRDBAND, WS_AFD_POLL_OOB },
+    { POLLWRNORM, WS_AFD_POLL_WRITE },
+};
+
+static const struct { int afd_events; short poll_event; } reported[] =
+{
+    { WS_AFD_POLL_ACCEPT | WS_AFD_POLL_READ,       POLLRDNORM },
+    { WS_AFD_POLL_OOB,                             POLLRDBAND },
+    { WS_AFD_POLL_WRITE,                           POLLWRNORM },
+    { WS_AFD_POLL_RESET | WS_AFD_POLL_HUP,         POLLHUP },
+    { WS_AFD_POLL_RESET | WS_AFD_POLL_CONNECT_ERR, POLLERR },
+    { WS_AFD_POLL_CLOSE,                           POLLNVAL },
+};
+
+static HANDLE poll_device;
+
+static BOOL CALLBACK open_poll_device(INIT_ONCE *once, void *param, void **context)
+{
+    UNICODE_STRING name;
+    OBJECT_ATTRIBUTES attributes;
+    IO_STATUS_BLOCK io;
+
+    (void)once; (void)param; (void)context;
+    RtlInitUnicodeString(&name, L"\\Device\\Afd\\ws2host-poll");
+    InitializeObjectAttributes(&attributes, &name, 0, NULL, NULL);
+    if (NtOpenFile(&poll_device, SYNCHRONIZE, &attributes, &io, FILE_SHARE_READ | FILE_SHARE_WRITE, 0))
+        poll_device = NULL;
+    return TRUE;
+}
+
+static HANDLE device(void)
+{
+    static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
+
+    InitOnceExecuteOnce(&once, open_poll_device, NULL, NULL);
+    return poll_device;
+}
+
+static int wanted_events(short events)
+{
+    /* Hang-ups and failures are always reported. */
+    int afd = WS_AFD_POLL_HUP | WS_AFD_POLL_RESET | WS_AFD_POLL_CONNECT_ERR;
+
+    for (size_t i = 0; i < ARRAYSIZE(asked); i++)
+        if (events & asked[i].poll_event) afd |= asked[i].afd_events;
+    return afd;
+}
+
+static short seen_events(int afd, short events)
+{
+    short revents = 0;
+
+    for (size_t i = 0; i < ARRAYSIZE(reported); i++)
+        if (afd & reported[i].afd_events) revents |= reported[i].poll_event;
+    return revents & (events | POLLHUP | POLLERR | POLLNVAL);
+}
+
+int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
+{
+    struct ws_afd_poll *params;
+    IO_STATUS_BLOCK io = { 0 };
+    HANDLE event;
+    ULONG size, polled = 0;
+    LONG status;
+    int ready = 0;
+
+    TRACE("fds %p, count %lu, timeout %d\n", fds, count, timeout);
+    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    if (!count) return ws_fail(WSAEINVAL);
+    if (!fds || !ws_writable(fds, (SIZE_T)count * sizeof(*fds))) return ws_fail(WSAEFAULT);
+    if (!device()) return ws_fail(WSAENETDOWN);
+    size = offsetof(struct ws_afd_poll, sockets[count]);
+    if (!(params = calloc(1, size))) return ws_fail(WSAENOBUFS);
+    /* NT time: negative is relative, in 100 ns. */
+    params->timeout = timeout >= 0 ? (LONGLONG)timeout * -10000 : INT64_MAX;
+    for (ULONG i = 0; i < count; i++)
+    {
+        struct ws_socket_info info;
+
+        fds[i].revents = 0;
+        if ((INT_PTR)fds[i].fd < 0 || ws_socket_state(fds[i].fd, &info))
+        {
+            fds[i].revents = POLLNVAL;
+            ready++;
+            continue;
+        }
+        params->sockets[polled].socket = fds[i].fd;
+        params->sockets[polled].flags = wanted_events(fds[i].events);
+        polled++;
+    }
+    params->count = polled;
+    if (!polled)
+    {
+        free(params);
+        return ws_fail(WSAENOTSOCK);
+    }
+    if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL)))
+    {
+        free(params);
+        return ws_fail(WSAENOBUFS);
+    }
+    status = NtDeviceIoControlFile(device(), event, NULL, NULL, &io, WS_IOCTL_AFD_POLL, params, size, params, size);
+    if (status == 0x00000103 /* STATUS_PENDING */)
+    {
+        WaitForSingleObject(event, INFINITE);
+        status = io.Status;
+    }
+    CloseHandle(event);
+    if (status && status != STATUS_TIMEOUT_VALUE)
+    {
+        free(params);
+        return ws_fail(ws_error_from_status(status));
+    }
+    for (ULONG i = 0; !status && i < count; i++)
+    {
+        for (ULONG j = 0; j < params->count; j++)
+        {
+            if (params->sockets[j].socket != (ULONG_PTR)fds[i].fd) continue;
+            fds[i].revents = seen_events(params->sockets[j].flags, fds[i].events);
+            if (fds[i].revents) ready++;
+            break;
+        }
+    }
+    free(params);
+    SetLastError(0);
+    return ready;
+}

@@ -1,0 +1,189 @@
+/*
+ * Readiness: WSAEventSelect with WSAEnumNetworkEvents, and WSAPoll.
+ *
+ * Sources: Microsoft's documentation of WSAEventSelect ("re-enabling"
+ * rules: FD_READ by recv, FD_WRITE by a send that failed with
+ * WSAEWOULDBLOCK, FD_ACCEPT by accept; the socket becomes non-blocking and
+ * FIONBIO cannot make it blocking again while events are selected),
+ * WSAEnumNetworkEvents (the event is reset) and WSAPoll, and Wine's
+ * Windows-run tests, sock.c test_events/test_WSAPoll and afd.c
+ * test_event_select.
+ *
+ * Copyright 2026 the ws2host authors
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+
+#include "harness.h"
+#include "util.h"
+
+/* The events seen within a second, or 0. */
+static long wait_events(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events)
+{
+    memset(events, 0, sizeof(*events));
+    if (WaitForSingleObject(event, 1000) != WAIT_OBJECT_0) return 0;
+    if (WSAEnumNetworkEvents(s, event, events)) return -1;
+    return events->lNetworkEvents;
+}
+
+static void test_event_select(void)
+{
+    WSANETWORKEVENTS events;
+    WSAEVENT event = WSACreateEvent();
+    SOCKET client, server;
+    u_long off = 0;
+    char buffer[8];
+    long seen;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(!WSAEventSelect(server, event, FD_READ | FD_WRITE | FD_CLOSE), "WSAEventSelect: error %d\n",
+       WSAGetLastError());
+    /* A connected socket is writable at once. */
+    seen = wait_events(server, event, &events);
+    ok(seen == FD_WRITE && !events.iErrorCode[FD_WRITE_BIT], "first events %#lx\n", seen);
+    ok(WaitForSingleObject(event, 0) == WAIT_TIMEOUT, "WSAEnumNetworkEvents did not reset the event\n");
+
+    /* Non-blocking now, and it stays so while events are selected. */
+    ok(recv(server, buffer, sizeof(buffer), 0) == SOCKET_ERROR && WSAGetLastError() == WSAEWOULDBLOCK,
+       "recv with nothing there: error %d\n", WSAGetLastError());
+    ok(ioctlsocket(server, FIONBIO, &off) == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL,
+       "FIONBIO 0 under event selection: error %d\n", WSAGetLastError());
+
+    /* FD_READ, re-enabled by each recv: three rounds. */
+    for (int round = 0; round < 3; round++)
+    {
+        ok(send(client, "x", 1, 0) == 1, "send failed\n");
+        seen = wait_events(server, event, &events);
+        ok(seen == FD_READ, "round %d: events %#lx\n", round, seen);
+        ok(recv(server, buffer, sizeof(buffer), 0) == 1, "round %d: recv: error %d\n", round, WSAGetLastError());
+    }
+    /* Data that stays unread is not signalled again until recv. */
+    ok(send(client, "yy", 2, 0) == 2, "send failed\n");
+    ok(wait_events(server, event, &events) == FD_READ, "FD_READ for new data\n");
+    ok(WaitForSingleObject(event, 200) == WAIT_TIMEOUT, "FD_READ again without a recv\n");
+    ok(recv(server, buffer, 1, 0) == 1, "partial recv failed\n");
+    ok(wait_events(server, event, &events) == FD_READ, "FD_READ after a recv that left data\n");
+    ok(recv(server, buffer, sizeof(buffer), 0) == 1, "recv of the rest failed\n");
+
+    /* The peer's graceful close: FD_CLOSE with no error. */
+    ok(!shutdown(client, SD_SEND), "shutdown failed\n");
+    seen = wait_events(server, event, &events);
+    ok((seen & FD_CLOSE) && !events.iErrorCode[FD_CLOSE_BIT], "close: events %#lx, error %d\n", seen,
+       events.iErrorCode[FD_CLOSE_BIT]);
+
+    /* A zero mask stops the events. */
+    ok(!WSAEventSelect(server, NULL, 0), "clearing the selection failed\n");
+    ok(recv(server, buffer, sizeof(buffer), 0) == 0, "recv after the peer's close\n");
+    closesocket(client);
+    closesocket(server);
+    WSACloseEvent(event);
+}
+
+static void test_accept_and_connect_events(void)
+{
+    struct sockaddr_in address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    WSAEVENT listen_event = WSACreateEvent(), connect_event = WSACreateEvent();
+    WSANETWORKEVENTS events;
+    SOCKET listener = socket(AF_INET, SOCK_STREAM, 0), client, server;
+    int length = sizeof(address), err;
+    long seen;
+
+    bind(listener, (struct sockaddr *)&address, sizeof(address));
+    listen(listener, 4);
+    getsockname(listener, (struct sockaddr *)&address, &length);
+    ok(!WSAEventSelect(listener, listen_event, FD_ACCEPT), "WSAEventSelect(FD_ACCEPT) failed\n");
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!WSAEventSelect(client, connect_event, FD_CONNECT | FD_WRITE), "WSAEventSelect(FD_CONNECT) failed\n");
+    err = connect(client, (struct sockaddr *)&address, sizeof(address)) ? WSAGetLastError() : 0;
+    ok(err == WSAEWOULDBLOCK, "non-blocking connect: error %d\n", err);
+    seen = wait_events(client, connect_event, &events);
+    ok((seen & FD_CONNECT) && !events.iErrorCode[FD_CONNECT_BIT], "connect: events %#lx\n", seen);
+    seen = wait_events(listener, listen_event, &events);
+    ok(seen == FD_ACCEPT && !events.iErrorCode[FD_ACCEPT_BIT], "listener: events %#lx\n", seen);
+    server = accept(listener, NULL, NULL);
+    ok(server != INVALID_SOCKET, "accept: error %d\n", WSAGetLastError());
+    closesocket(server);
+    closesocket(client);
+
+    /* A refused connect: FD_CONNECT with WSAECONNREFUSED. */
+    closesocket(listener);
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!WSAEventSelect(client, connect_event, FD_CONNECT), "WSAEventSelect failed\n");
+    connect(client, (struct sockaddr *)&address, sizeof(address));
+    seen = wait_events(client, connect_event, &events);
+    ok(seen == FD_CONNECT && events.iErrorCode[FD_CONNECT_BIT] == WSAECONNREFUSED, "refused: events %#lx, error %d\n",
+       seen, events.iErrorCode[FD_CONNECT_BIT]);
+    closesocket(client);
+    WSACloseEvent(listen_event);
+    WSACloseEvent(connect_event);
+}
+
+static short poll_one(SOCKET s, short events, int timeout, int *ret)
+{
+    WSAPOLLFD fd = { s, events, 0 };
+
+    *ret = WSAPoll(&fd, 1, timeout);
+    return fd.revents;
+}
+
+static void test_wsapoll(void)
+{
+    struct sockaddr_in address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    SOCKET fresh = socket(AF_INET, SOCK_STREAM, 0), listener, client, server;
+    WSAPOLLFD none = { INVALID_SOCKET, POLLIN, 0 };
+    int length = sizeof(address), ret;
+    short revents;
+
+    ok(WSAPoll(NULL, 1, 0) == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT, "NULL array: error %d\n",
+       WSAGetLastError());
+    ok(WSAPoll(&none, 0, 0) == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "no entries: error %d\n",
+       WSAGetLastError());
+    /* A fresh socket is neither readable nor writable. */
+    revents = poll_one(fresh, POLLRDNORM | POLLRDBAND | POLLWRNORM, 0, &ret);
+    ok(ret == 0 && !revents, "fresh socket: %d, revents %#x\n", ret, revents);
+    closesocket(fresh);
+
+    listener = socket(AF_INET, SOCK_STREAM, 0);
+    bind(listener, (struct sockaddr *)&address, sizeof(address));
+    listen(listener, 4);
+    getsockname(listener, (struct sockaddr *)&address, &length);
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    connect(client, (struct sockaddr *)&address, sizeof(address));
+    /* A listener with a connection waiting is readable. */
+    revents = poll_one(listener, POLLIN, 1000, &ret);
+    ok(ret == 1 && revents == POLLRDNORM, "listener: %d, revents %#x\n", ret, revents);
+    server = accept(listener, NULL, NULL);
+    revents = poll_one(server, POLLRDNORM | POLLWRNORM, 1000, &ret);
+    ok(ret == 1 && revents == POLLWRNORM, "connected: %d, revents %#x\n", ret, revents);
+    ok(send(client, "x", 1, 0) == 1, "send failed\n");
+    revents = poll_one(server, POLLRDNORM | POLLWRNORM, 1000, &ret);
+    ok(ret == 1 && revents == (POLLRDNORM | POLLWRNORM), "with data: %d, revents %#x\n", ret, revents);
+    ok(recv(server, (char *)&ret, 1, 0) == 1, "recv failed\n");
+    /* Nothing within the timeout: 0. */
+    revents = poll_one(client, POLLRDNORM, 100, &ret);
+    ok(ret == 0 && !revents, "timeout: %d, revents %#x\n", ret, revents);
+    /* The peer's closesocket: POLLHUP, asked for or not (after the peer's
+     * SD_SEND alone Windows says POLLHUP too, which Wine's server does
+     * not: test_WSAPoll marks it todo_wine). */
+    closesocket(client);
+    Sleep(100);
+    revents = poll_one(server, POLLRDNORM | POLLWRNORM, 1000, &ret);
+    ok(ret == 1 && revents == (POLLWRNORM | POLLHUP), "after the peer's close: %d, revents %#x\n", ret, revents);
+    /* Something that is not a socket: POLLNVAL. */
+    revents = poll_one((SOCKET)0xdead0, POLLIN, 0, &ret);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOTSOCK && revents == POLLNVAL,
+       "not a socket: %d, error %d, revents %#x\n", ret, WSAGetLastError(), revents);
+    closesocket(server);
+    closesocket(listener);
+}
+
+void run_readiness_tests(void)
+{
+    WSADATA data;
+
+    ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
+    test_event_select();
+    test_accept_and_connect_events();
+    test_wsapoll();
+    WSACleanup();
+}
