@@ -177,6 +177,102 @@ static void test_wsapoll(void)
     closesocket(listener);
 }
 
+struct select_thread
+{
+    SOCKET s;
+    int result;
+};
+
+static DWORD WINAPI select_in_thread(void *param)
+{
+    struct select_thread *t = param;
+    struct timeval five = { 5, 0 };
+    fd_set readable;
+
+    FD_ZERO(&readable);
+    FD_SET(t->s, &readable);
+    t->result = select(0, &readable, NULL, NULL, &five);
+    return 0;
+}
+
+static int apc_calls;
+
+static void CALLBACK count_apc(ULONG_PTR data)
+{
+    apc_calls++;
+}
+
+/* select as Wine's Windows-run test_select states it. */
+static void test_select(void)
+{
+    struct sockaddr_in address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    struct timeval zero = { 0, 0 }, short_wait = { 0, 200000 };
+    SOCKET fresh = socket(AF_INET, SOCK_STREAM, 0), listener, client, server;
+    struct select_thread t;
+    fd_set readable, writable, failed;
+    HANDLE thread;
+    DWORD start;
+    int ret;
+
+    /* A socket that never connected is neither readable nor writable, and
+     * select waits its timeout out. */
+    FD_ZERO(&readable); FD_ZERO(&writable); FD_ZERO(&failed);
+    FD_SET(fresh, &readable); FD_SET(fresh, &writable); FD_SET(fresh, &failed);
+    ret = select(0, &readable, &writable, &failed, &zero);
+    ok(ret == 0 && !readable.fd_count && !writable.fd_count, "fresh socket: %d\n", ret);
+    FD_SET(fresh, &readable); FD_SET(fresh, &writable);
+    start = GetTickCount();
+    ret = select(0, &readable, &writable, NULL, &short_wait);
+    ok(ret == 0 && GetTickCount() - start >= 150, "fresh socket, 200 ms: %d after %lu ms\n", ret,
+       GetTickCount() - start);
+    closesocket(fresh);
+
+    /* closesocket in another thread ends a select on the socket, which
+     * reports it readable. */
+    listener = socket(AF_INET, SOCK_STREAM, 0);
+    bind(listener, (struct sockaddr *)&address, sizeof(address));
+    listen(listener, 4);
+    t.s = listener;
+    t.result = -2;
+    thread = CreateThread(NULL, 0, select_in_thread, &t, 0, NULL);
+    Sleep(200);
+    ok(!closesocket(listener), "closesocket failed\n");
+    ok(WaitForSingleObject(thread, 2000) == WAIT_OBJECT_0, "closesocket did not end the select\n");
+    ok(t.result == 1, "select returned %d\n", t.result);
+    CloseHandle(thread);
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    /* A queued APC runs in a select that waits, and not in one that does
+     * not. */
+    apc_calls = 0;
+    QueueUserAPC(count_apc, GetCurrentThread(), 0);
+    FD_ZERO(&readable);
+    FD_SET(server, &readable);
+    ret = select(0, &readable, NULL, NULL, &zero);
+    ok(ret == 0, "nothing to read: %d\n", ret);
+    FD_SET(server, &readable);
+    ret = select(0, &readable, NULL, NULL, &short_wait);
+    ok(ret == 0 && apc_calls == 1, "waiting select: %d, %d APC calls\n", ret, apc_calls);
+    apc_calls = 0;
+    QueueUserAPC(count_apc, GetCurrentThread(), 0);
+    FD_ZERO(&writable);
+    FD_SET(client, &writable);
+    ret = select(0, NULL, &writable, NULL, &short_wait);
+    ok(ret == 1 && !apc_calls, "ready select: %d, %d APC calls\n", ret, apc_calls);
+    SleepEx(0, TRUE);
+    ok(apc_calls == 1, "the APC did not run later\n");
+
+    /* A socket listed twice counts once. */
+    writable.fd_count = 2;
+    writable.fd_array[0] = client;
+    writable.fd_array[1] = client;
+    ret = select(0, NULL, &writable, NULL, &zero);
+    ok(ret == 1 && writable.fd_count == 1 && writable.fd_array[0] == client && writable.fd_array[1] == client,
+       "listed twice: %d, count %u\n", ret, writable.fd_count);
+    closesocket(client);
+    closesocket(server);
+}
+
 void run_readiness_tests(void)
 {
     WSADATA data;
@@ -185,5 +281,6 @@ void run_readiness_tests(void)
     test_event_select();
     test_accept_and_connect_events();
     test_wsapoll();
+    test_select();
     WSACleanup();
 }

@@ -87,17 +87,79 @@ int ws_connect_error(SOCKET s, char *optval, int *optlen)
     return 0;
 }
 
-static short seen_events(SOCKET s, struct ws_socket_info *info, short revents)
+/* Linux reports a stream socket that never connected as hung up and
+ * writable; Windows as neither readable nor writable (sock.c test_select). */
+static BOOL never_connected(const struct ws_socket_info *info, int fd, short revents)
 {
+    struct ws2host_address_params peer = { .fd = fd, .length = sizeof(peer.address) };
+
+    if (info->type != SOCK_STREAM || info->connect_tick || info->connecting || info->listening) return FALSE;
+    if (!(revents & WS2HOST_POLLHUP)) return FALSE;
+    return ws_unix_call(ws2host_call_getpeername, &peer) != 0;
+}
+
+static short seen_events(SOCKET s, struct ws_socket_info *info, int fd, short revents)
+{
+    if (never_connected(info, fd, revents)) return 0;
     if (!info->connecting || !(revents & (WS2HOST_POLLOUT | WS2HOST_POLLERR | WS2HOST_POLLHUP))) return revents;
     if (!connect_failed(s, info)) return revents & ~(WS2HOST_POLLERR | WS2HOST_POLLHUP);
     return (revents & ~WS2HOST_POLLOUT) | WS2HOST_POLLERR;
 }
 
+/* closesocket in another thread ends a waiting select; Windows reports the
+ * closed socket as readable (sock.c test_select, SelectReadThread). */
+static BOOL closed_meanwhile(SOCKET s, const struct ws_socket_info *info)
+{
+    struct ws_socket_info now;
+
+    return socket_table_lookup(s, &now) || now.wait_key != info->wait_key;
+}
+
+static BOOL listed(const fd_set *set, u_int count, SOCKET s)
+{
+    for (u_int i = 0; i < count; i++)
+        if (set->fd_array[i] == s) return TRUE;
+    return FALSE;
+}
+
+/* A first look without waiting; only when nothing is ready, an alertable
+ * moment (Windows runs queued APCs in a select that waits, and only then:
+ * sock.c test_select) and the wait, which closesocket of any of the
+ * sockets ends. */
+static int wait_ready(fd_set **sets, struct ws2host_poll_entry *entries, const struct ws_socket_info *infos,
+                      unsigned int total, int ms)
+{
+    struct ws2host_poll_params params = { .entries = (ULONG_PTR)entries, .count = total };
+    uint64_t *keys;
+    int err;
+
+    if ((err = ws_unix_call(ws2host_call_poll, &params))) return err;
+    if (!ms) return 0;
+    for (unsigned int i = 0; i < total; i++)
+        if (entries[i].revents && !never_connected(&infos[i], entries[i].fd, entries[i].revents)) return 0;
+    (void)sets;
+    SleepEx(0, TRUE);
+    if (!(keys = calloc(total, sizeof(*keys)))) return WSAENOBUFS;
+    /* Sockets that never connected stay out of the wait (poll skips a
+     * negative fd): Linux would end it at once for them. */
+    for (unsigned int i = 0; i < total; i++)
+    {
+        keys[i] = infos[i].wait_key;
+        if (never_connected(&infos[i], entries[i].fd, entries[i].revents)) entries[i].fd = ~entries[i].fd;
+        entries[i].revents = 0;
+    }
+    params.timeout_ms = ms;
+    params.wait_keys = (ULONG_PTR)keys;
+    err = ws_unix_call(ws2host_call_poll, &params);
+    for (unsigned int i = 0; i < total; i++)
+        if (entries[i].fd < 0) entries[i].fd = ~entries[i].fd;
+    free(keys);
+    return err;
+}
+
 int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const PTIMEVAL timeout)
 {
     fd_set *sets[set_count] = { readfds, writefds, exceptfds };
-    struct ws2host_poll_params params = { 0 };
     struct ws2host_poll_entry *entries;
     struct ws_socket_info *infos;
     unsigned int total = 0, n = 0;
@@ -132,24 +194,27 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
             entries[n].events = wanted_events[i];
         }
     }
-    params.entries = (ULONG_PTR)entries;
-    params.count = total;
-    params.timeout_ms = ms;
-    if ((err = ws_unix_call(ws2host_call_poll, &params)))
+    if ((err = wait_ready(sets, entries, infos, total, ms)))
     {
         release(entries, infos, total);
         return ws_fail(err);
     }
 
-    /* Keep only the ready sockets in each set, in order. */
+    /* Keep only the ready sockets in each set, in order, each once. */
     n = 0;
     for (int i = 0; i < set_count; i++)
     {
         u_int kept = 0;
 
         for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
-            if (is_ready(i, seen_events(sets[i]->fd_array[j], &infos[n], entries[n].revents)))
-                sets[i]->fd_array[kept++] = sets[i]->fd_array[j];
+        {
+            SOCKET s = sets[i]->fd_array[j];
+
+            if (!is_ready(i, seen_events(s, &infos[n], entries[n].fd, entries[n].revents)) &&
+                !(i == set_read && closed_meanwhile(s, &infos[n])))
+                continue;
+            if (!listed(sets[i], kept, s)) sets[i]->fd_array[kept++] = s;
+        }
         if (sets[i]) sets[i]->fd_count = kept;
         ready += kept;
     }

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 19
+#define WS2HOST_ABI_VERSION 20
 
 enum ws2host_call
 {
@@ -198,9 +198,10 @@ struct ws2host_poll_params
     uint32_t count;             /* in */
     int32_t timeout_ms;         /* in: -1 for ever */
     int32_t ready;              /* out: entries with revents */
-    int32_t reserved;
+    int32_t cancelled;          /* out: closesocket named one of the keys */
+    uint64_t wait_keys;         /* in: uint64_t[count], each entry's key, or 0 */
 };
-WS2HOST_ABI_SIZE(struct ws2host_poll_params, 24);
+WS2HOST_ABI_SIZE(struct ws2host_poll_params, 32);
 
 /* getaddrinfo through the host's resolver. The results are packed into
  * the caller's buffer as `count` ws2host_address_entry records followed

@@ -196,8 +196,22 @@ unsigned int unix_poll(void *args)
 {
     struct ws2host_poll_params *params = args;
     struct pollfd *fds = (struct pollfd *)(uintptr_t)params->entries;
+    const uint64_t *keys = (const uint64_t *)(uintptr_t)params->wait_keys;
+    unsigned int err;
     int ret;
 
+    params->cancelled = 0;
+    /* A wait closesocket can end: each entry's key registered. */
+    if (keys && params->timeout_ms)
+    {
+        err = wait_for_any(fds, params->count, keys, params->timeout_ms);
+        if (err == WSAEINTR) params->cancelled = 1;
+        else if (err && err != WSAETIMEDOUT) return err;
+        ret = 0;
+        for (unsigned int i = 0; !err && i < params->count; i++) ret += !!fds[i].revents;
+        params->ready = ret;
+        return 0;
+    }
     do ret = poll(fds, params->count, params->timeout_ms);
     while (ret < 0 && errno == EINTR);
     if (ret < 0) return wsa_error_from_errno(errno);

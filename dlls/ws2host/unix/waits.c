@@ -12,6 +12,8 @@
 #include <poll.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
@@ -88,29 +90,36 @@ void wait_release_thread(void)
     thread_eventfd = -1;
 }
 
-unsigned int wait_for_socket(int fd, uint64_t wait_key, short events, int timeout_ms)
+/* Waits until one of fds[0..count-1] has an event, or a cancel names one
+ * of the keys: 0 (fds' revents set), WSAETIMEDOUT, WSAEINTR, or an error.
+ * fds must have room for one more entry, the thread's eventfd. */
+static unsigned int wait_for_fds(struct pollfd *fds, unsigned int count, const uint64_t *keys, unsigned int nkeys,
+                                 int timeout_ms)
 {
-    struct waiter self = { .wait_key = wait_key };
-    struct pollfd pfds[2];
+    struct waiter local[4], *selves = nkeys <= 4 ? local : calloc(nkeys, sizeof(*selves));
     int64_t deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
     unsigned int err = 0;
-    uint64_t count;
+    int eventfd, signalled = 0;
+    uint64_t value;
     int ret;
 
-    if (!timeout_ms) return WSAEWOULDBLOCK;
-    if ((self.eventfd = get_thread_eventfd()) < 0) return wsa_error_from_errno(errno);
-
-    pthread_mutex_lock(&lock);
-    if (cancelled_lately(wait_key)) err = WSAEINTR;
-    else
+    if (!selves) return wsa_error_from_errno(ENOMEM);
+    if ((eventfd = get_thread_eventfd()) < 0)
     {
-        self.next = waiters;
-        waiters = &self;
+        err = wsa_error_from_errno(errno);
+        if (selves != local) free(selves);
+        return err;
+    }
+    pthread_mutex_lock(&lock);
+    for (unsigned int i = 0; i < nkeys; i++)
+    {
+        selves[i] = (struct waiter){ .wait_key = keys[i], .eventfd = eventfd, .next = waiters };
+        waiters = &selves[i];
+        if (cancelled_lately(keys[i])) err = WSAEINTR;
     }
     pthread_mutex_unlock(&lock);
 
-    pfds[0] = (struct pollfd){ .fd = fd, .events = events };
-    pfds[1] = (struct pollfd){ .fd = self.eventfd, .events = POLLIN };
+    fds[count] = (struct pollfd){ .fd = eventfd, .events = POLLIN };
     while (!err)
     {
         int wait = timeout_ms < 0 ? -1 : (int)(deadline - now_ms());
@@ -120,24 +129,50 @@ unsigned int wait_for_socket(int fd, uint64_t wait_key, short events, int timeou
             err = WSAETIMEDOUT;
             break;
         }
-        ret = poll(pfds, 2, wait);
+        ret = poll(fds, count + 1, wait);
         if (ret < 0 && errno == EINTR) continue;
         if (ret < 0) err = wsa_error_from_errno(errno);
-        else if (pfds[1].revents) err = WSAEINTR;
-        else if (pfds[0].revents) break;
+        else if (fds[count].revents) err = WSAEINTR;
+        else if (ret) break;
     }
 
     pthread_mutex_lock(&lock);
-    for (struct waiter **w = &waiters; *w; w = &(*w)->next)
+    for (unsigned int i = 0; i < nkeys; i++)
     {
-        if (*w != &self) continue;
-        *w = self.next;
-        break;
+        signalled |= selves[i].signalled;
+        for (struct waiter **w = &waiters; *w; w = &(*w)->next)
+        {
+            if (*w != &selves[i]) continue;
+            *w = selves[i].next;
+            break;
+        }
     }
     pthread_mutex_unlock(&lock);
+    if (selves != local) free(selves);
     /* A cancel left a count behind: clear it for this thread's next wait. */
-    if (self.signalled && read(self.eventfd, &count, sizeof(count)) < 0 && errno != EAGAIN)
+    if (signalled && read(eventfd, &value, sizeof(value)) < 0 && errno != EAGAIN)
         err = err ? err : wsa_error_from_errno(errno);
+    return err;
+}
+
+unsigned int wait_for_socket(int fd, uint64_t wait_key, short events, int timeout_ms)
+{
+    struct pollfd pfds[2] = { { .fd = fd, .events = events } };
+
+    if (!timeout_ms) return WSAEWOULDBLOCK;
+    return wait_for_fds(pfds, 1, &wait_key, 1, timeout_ms);
+}
+
+unsigned int wait_for_any(struct pollfd *fds, unsigned int count, const uint64_t *keys, int timeout_ms)
+{
+    struct pollfd *all = malloc((count + 1) * sizeof(*all));
+    unsigned int err;
+
+    if (!all) return wsa_error_from_errno(ENOMEM);
+    memcpy(all, fds, count * sizeof(*all));
+    err = wait_for_fds(all, count, keys, count, timeout_ms);
+    memcpy(fds, all, count * sizeof(*all));
+    free(all);
     return err;
 }
 
