@@ -181,6 +181,62 @@ static void test_connectex(void)
     closesocket(listener);
 }
 
+/* AcceptEx on another handle of a listener (not the one listen was called
+ * on, as libuv shares listeners): it is listening all the same. */
+static void test_acceptex_other_handle(void)
+{
+    struct sockaddr_in address;
+    WSAOVERLAPPED overlapped = { 0 };
+    SOCKET listener = listener_on(&address), copy, acceptor, client;
+    LPFN_ACCEPTEX accept_ex = (LPFN_ACCEPTEX)extension(listener, (GUID)WSAID_ACCEPTEX);
+    char buffer[128];
+    DWORD bytes = 0;
+    BOOL ret;
+
+    ok(DuplicateHandle(GetCurrentProcess(), (HANDLE)listener, GetCurrentProcess(), (HANDLE *)&copy, 0, FALSE,
+                       DUPLICATE_SAME_ACCESS), "DuplicateHandle failed\n");
+    acceptor = socket(AF_INET, SOCK_STREAM, 0);
+    overlapped.hEvent = WSACreateEvent();
+    ret = accept_ex(copy, acceptor, buffer, 0, sizeof(address) + 16, sizeof(address) + 16, &bytes, &overlapped);
+    ok(!ret && WSAGetLastError() == ERROR_IO_PENDING, "AcceptEx on the other handle: %d, error %d\n", ret,
+       WSAGetLastError());
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!connect(client, (struct sockaddr *)&address, sizeof(address)), "connect failed\n");
+    ok(wait_overlapped(&overlapped), "AcceptEx did not complete\n");
+    WSACloseEvent(overlapped.hEvent);
+    closesocket(client);
+    closesocket(acceptor);
+    CloseHandle((HANDLE)copy);
+    closesocket(listener);
+}
+
+/* Without an OVERLAPPED, TransmitFile posts nothing to the socket's port. */
+static void test_transmitfile_no_packet(void)
+{
+    LPFN_TRANSMITFILE transmit;
+    SOCKET client, server;
+    WSAOVERLAPPED *got;
+    ULONG_PTR key;
+    DWORD written, size;
+    HANDLE file, port;
+    char received[8];
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    transmit = (LPFN_TRANSMITFILE)extension(server, (GUID)WSAID_TRANSMITFILE);
+    port = CreateIoCompletionPort((HANDLE)server, NULL, 9, 0);
+    file = make_temp_file();
+    WriteFile(file, "abc", 3, &written, NULL);
+    SetFilePointer(file, 0, NULL, FILE_BEGIN);
+    ok(transmit && transmit(server, file, 0, 0, NULL, NULL, 0), "TransmitFile failed, error %d\n", WSAGetLastError());
+    ok(recv(client, received, sizeof(received), 0) == 3, "the file did not arrive\n");
+    ok(!GetQueuedCompletionStatus(port, &size, &key, (OVERLAPPED **)&got, 100) && GetLastError() == WAIT_TIMEOUT,
+       "a packet for a TransmitFile without OVERLAPPED\n");
+    CloseHandle(file);
+    CloseHandle(port);
+    closesocket(client);
+    closesocket(server);
+}
+
 static void test_transmitfile(void)
 {
     static const char contents[] = "file contents";
@@ -245,6 +301,8 @@ void run_extension_tests(void)
     test_guids();
     test_acceptex();
     test_connectex();
+    test_acceptex_other_handle();
     test_transmitfile();
+    test_transmitfile_no_packet();
     test_recvmsg();
 }

@@ -314,6 +314,35 @@ static void test_file_calls(void)
     closesocket(server);
 }
 
+/* A non-overlapped socket given an OVERLAPPED: the call waits, as the
+ * socket's calls do, and fills the OVERLAPPED as well (sock.c
+ * test_nonblocking_async_recv). */
+static SOCKET make_plain(void)
+{
+    return WSASocketW(AF_INET, SOCK_STREAM, 0, NULL, 0, 0);
+}
+
+static void test_non_overlapped_socket(void)
+{
+    WSAOVERLAPPED overlapped = { 0 };
+    SOCKET client, server;
+    char buffer[8];
+    DWORD bytes = 0;
+    int err;
+
+    if (!tcp_pair(make_plain, &client, &server)) return;
+    ok(send(server, "sync", 4, 0) == 4, "send failed\n");
+    overlapped.hEvent = WSACreateEvent();
+    err = start_recv(client, buffer, sizeof(buffer), &overlapped, NULL);
+    ok(!err, "WSARecv on a non-overlapped socket: error %d\n", err);
+    ok(WaitForSingleObject(overlapped.hEvent, 0) == WAIT_OBJECT_0, "the event was not set\n");
+    ok(GetOverlappedResult((HANDLE)client, &overlapped, &bytes, FALSE) && bytes == 4 && !memcmp(buffer, "sync", 4),
+       "the OVERLAPPED holds %lu bytes\n", bytes);
+    WSACloseEvent(overlapped.hEvent);
+    closesocket(client);
+    closesocket(server);
+}
+
 void run_overlapped_tests(void)
 {
     WSADATA data;
@@ -326,6 +355,7 @@ void run_overlapped_tests(void)
     test_cancel_and_close();
     test_completion_order();
     test_file_calls();
+    test_non_overlapped_socket();
     run_extension_tests();
     WSACleanup();
 }

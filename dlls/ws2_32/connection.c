@@ -259,16 +259,21 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     }
     if (addr)
     {
-        /* The fd is needed for the peer's name only (one round trip). */
-        if ((err = ws_socket_verified(new_socket, &accepted, &peer.fd)) ||
-            (err = ws_unix_call(ws2host_call_getpeername, &peer)))
-            WARN("no peer name for %#llx: %d\n", (ULONGLONG)new_socket, err);
-        if (!err)
+        /* The fd is needed for the peer's name only (one round trip). A
+         * connection reset before this has no peer any more: the accept
+         * fails, as Wine's builtin fails it. */
+        peer.fd = -1;
+        if (!(err = ws_socket_verified(new_socket, &accepted, &peer.fd)))
+            err = ws_unix_call(ws2host_call_getpeername, &peer);
+        ws_unix_close_fd(peer.fd);
+        if (err)
         {
-            memcpy(addr, peer.address, min(peer.length, *addrlen));
-            *addrlen = peer.length;
+            WARN("no peer name for %#llx: %d\n", (ULONGLONG)new_socket, err);
+            closesocket(new_socket);
+            return ws_fail_socket(err);
         }
-        ws_unix_close_fd(err ? -1 : peer.fd);
+        memcpy(addr, peer.address, min(peer.length, *addrlen));
+        *addrlen = peer.length;
     }
     TRACE("accepted %#llx\n", (ULONGLONG)new_socket);
     SetLastError(0);

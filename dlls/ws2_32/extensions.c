@@ -31,6 +31,22 @@ static BOOL bool_result(int err)
     return !err;
 }
 
+/* Wine's server does not check the listener of an AcceptEx. A socket that
+ * did not listen here (inherited, duplicated in, shared by libuv without
+ * listen) is asked about once. */
+static BOOL is_listening(SOCKET s, const struct ws_socket_info *info)
+{
+    struct ws_socket_info after = *info;
+    int listening = 0;
+
+    if (info->listening) return TRUE;
+    if (ws_afd_call(s, WS_IOCTL_AFD_WINE_GET_SO_ACCEPTCONN, NULL, 0, &listening, sizeof(listening)) || !listening)
+        return FALSE;
+    after.listening = 1;
+    socket_table_update(s, info, &after);
+    return TRUE;
+}
+
 static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, DWORD data_length, DWORD local_length,
                                DWORD remote_length, DWORD *received, OVERLAPPED *overlapped)
 {
@@ -41,7 +57,7 @@ static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, D
     TRACE("listener %#llx, acceptor %#llx, buffer %p, lengths %lu/%lu/%lu, overlapped %p\n", (ULONGLONG)listener,
           (ULONGLONG)acceptor, buffer, data_length, local_length, remote_length, overlapped);
     if ((err = ws_socket_state(listener, &info))) return fail_bool(err);
-    if (!info.listening) return fail_bool(WSAEINVAL);
+    if (!is_listening(listener, &info)) return fail_bool(WSAEINVAL);
     if ((err = ws_socket_state(acceptor, &target))) return fail_bool(err);
     if (!buffer || !remote_length) return fail_bool(WSAEFAULT);
     if (!overlapped) return fail_bool(ERROR_INVALID_PARAMETER);
@@ -117,14 +133,16 @@ static BOOL WINAPI ws_DisconnectEx(SOCKET s, OVERLAPPED *overlapped, DWORD flags
     }
     if (!overlapped) return bool_result(ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0));
     if (!ws_writable(overlapped, sizeof(*overlapped))) return fail_bool(WSAEFAULT);
-    return bool_result(ws_async_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0, overlapped, NULL));
+    /* Windows answers ERROR_IO_PENDING even when it is done at once
+     * (sock.c test_DisconnectEx). */
+    err = ws_async_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0, overlapped, NULL);
+    return bool_result(err ? err : WSA_IO_PENDING);
 }
 
 static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWORD buffer_size,
                                    OVERLAPPED *overlapped, TRANSMIT_FILE_BUFFERS *buffers, DWORD flags)
 {
     struct ws_afd_transmit params = { .offset = -2 /* the file pointer */ };
-    OVERLAPPED own = { 0 };
     struct ws_socket_info info;
     int err;
 
@@ -151,16 +169,9 @@ static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWO
         return bool_result(ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0,
                                          overlapped, NULL));
     }
-    /* Without an OVERLAPPED it blocks until the whole file went. */
-    own.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
-    err = ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0, &own, NULL);
-    if (err == WSA_IO_PENDING)
-    {
-        WaitForSingleObject(own.hEvent, INFINITE);
-        err = ws_error_from_status((LONG)own.Internal);
-    }
-    CloseHandle(own.hEvent);
-    return bool_result(err);
+    /* Without an OVERLAPPED it blocks until the whole file went, on the
+     * thread's event and with no completion packet owed. */
+    return bool_result(ws_afd_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0));
 }
 
 static BOOL WINAPI ws_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWORD count, DWORD send_size,

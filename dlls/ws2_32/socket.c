@@ -223,14 +223,15 @@ SOCKET WINAPI socket(int af, int type, int protocol)
  */
 int WINAPI closesocket(SOCKET s)
 {
-    struct ws_socket_info info;
+    struct ws_socket_info info, removed;
     int err;
 
     TRACE("socket %#llx\n", (ULONGLONG)s);
     if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
     /* A handle that is not one of our sockets is refused and left open. */
     if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
-    socket_table_remove(s, NULL);
+    /* The removed entry is the latest: an operation issued meanwhile counts. */
+    if (!socket_table_remove(s, &removed)) info = removed;
     ws_bind_forget(s);
     ws_cancel_waiters(info.wait_key);
     /* Server calls in other threads (connect, accept) end as on Windows,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ws2_32_private.h"
+#include "ws2host/afd.h"
 #include "addressuse.h"
 #include "catalog.h"
 
@@ -292,14 +293,25 @@ static int get_sndtimeo(struct option_call *call, int *value)
     return 0;
 }
 
+/* Kept here for the direct path, and told to Wine's server, which times
+ * the calls it performs itself (ReadFile, receives of selecting sockets,
+ * WSARecvMsg). */
 static int set_rcvtimeo(struct option_call *call, int value)
 {
+    DWORD ms = value;
+    int err;
+
+    if ((err = ws_afd_call(call->s, WS_IOCTL_AFD_WINE_SET_SO_RCVTIMEO, &ms, sizeof(ms), NULL, 0))) return err;
     call->info.rcvtimeo = value;
     return save_state(call);
 }
 
 static int set_sndtimeo(struct option_call *call, int value)
 {
+    DWORD ms = value;
+    int err;
+
+    if ((err = ws_afd_call(call->s, WS_IOCTL_AFD_WINE_SET_SO_SNDTIMEO, &ms, sizeof(ms), NULL, 0))) return err;
     call->info.sndtimeo = value;
     return save_state(call);
 }

@@ -31,10 +31,14 @@ struct io_buffers
     struct ws2host_buffer local[8];     /* entries of a few, with no allocation */
 };
 
-/* Overlapped I/O on an overlapped socket goes through Wine (asyncio.c). */
+/* Any call with an OVERLAPPED goes through Wine (asyncio.c): on a
+ * non-overlapped socket Wine's ntdll waits for it, as Windows does, and
+ * fills the OVERLAPPED too (sock.c test_nonblocking_async_recv); its
+ * completion routine is not called. */
 static BOOL wants_overlapped(const struct ws_socket_info *info, const WSAOVERLAPPED *overlapped)
 {
-    return overlapped && info->overlapped;
+    (void)info;
+    return overlapped != NULL;
 }
 
 /* The array and every buffer in it must be caller memory of the right
@@ -122,7 +126,7 @@ static int send_overlapped(SOCKET s, const struct ws_socket_info *info, const WS
         return ws_fail(WSAEFAULT);
     if (info->shut_down & WS_SHUT_SEND) return ws_fail(WSAESHUTDOWN);
     return ws_transfer_result(ws_wine_send(s, buffers, count, sent, flags, info->type == SOCK_STREAM ? NULL : to,
-                                           tolen, overlapped, completion));
+                                           tolen, overlapped, info->overlapped ? completion : NULL));
 }
 
 static int receive_overlapped(SOCKET s, const struct ws_socket_info *info, WSABUF *buffers, DWORD count,
@@ -140,7 +144,7 @@ static int receive_overlapped(SOCKET s, const struct ws_socket_info *info, WSABU
     if (info->shut_down & WS_SHUT_RECEIVE) return ws_fail(WSAESHUTDOWN);
     if (info->type == SOCK_STREAM) from = NULL;
     return ws_transfer_result(ws_wine_receive(s, buffers, count, received, flags, from, from ? fromlen : NULL, NULL,
-                                              overlapped, completion));
+                                              overlapped, info->overlapped ? completion : NULL));
 }
 
 static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
