@@ -24,7 +24,7 @@ static void WINAPI run_completion_routine(void *context, IO_STATUS_BLOCK *io, UL
     LPWSAOVERLAPPED_COMPLETION_ROUTINE routine = context;
 
     (void)reserved;
-    routine(ws_error_from_status(io->Status), (DWORD)io->Information, (WSAOVERLAPPED *)io, 0);
+    routine(ws_overlapped_error(io->Status), (DWORD)io->Information, (WSAOVERLAPPED *)io, 0);
 }
 
 /* closesocket cancels the operations of sockets that ever had one. */

@@ -134,8 +134,19 @@ int ws_registered_socket(SOCKET s, struct ws_socket_info *info)
     int err;
 
     if ((err = ws_socket_verified(s, info, NULL))) return err;
-    /* Adopted, and its socket is registered under another handle here. */
-    if (info->adopted && socket_table_has_origin(info->inode, s)) return WSAENOTSOCK;
+    if (!info->adopted) return 0;
+    /* Adopted, and its socket is registered under another handle here?
+     * Sockets whose inode is not known yet are identified first (rare:
+     * only for a handle this process did not make itself). */
+    if (!socket_table_has_origin(info->inode, s))
+    {
+        uint64_t handles[64];
+        size_t count = socket_table_unidentified(handles, ARRAYSIZE(handles));
+        struct ws_socket_info other;
+
+        for (size_t i = 0; i < count; i++) ws_socket_verified((SOCKET)handles[i], &other, NULL);
+    }
+    if (socket_table_has_origin(info->inode, s)) return WSAENOTSOCK;
     return 0;
 }
 

@@ -41,6 +41,9 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *t
     }
     *transferred = overlapped->InternalHigh;
     *flags = overlapped->Offset;
-    if (!status) return TRUE;
-    return fail(ws_error_from_status(status));
+    /* Windows' answer for the status (sock.c test_WSAGetOverlappedResult):
+     * TRUE for any success, with its error; FALSE with the error else. */
+    err = ws_overlapped_error((LONG)status);
+    SetLastError(err);
+    return (LONG)status >= 0;
 }

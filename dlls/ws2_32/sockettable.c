@@ -203,6 +203,26 @@ size_t socket_table_count(void)
     return count;
 }
 
+size_t socket_table_unidentified(uint64_t *handles, size_t max)
+{
+    size_t count = 0;
+
+    lock_shared(&lock);
+    for (size_t page = 0; page < DIRECTORY_PAGES && count < max; page++)
+    {
+        if (!directory[page]) continue;
+        for (size_t slot = 0; slot < PAGE_ENTRIES && count < max; slot++)
+        {
+            const struct table_slot *entry = &directory[page][slot];
+
+            if (entry->in_use && !entry->info.adopted && !entry->info.inode)
+                handles[count++] = ((uint64_t)page * PAGE_ENTRIES + slot) << 2;
+        }
+    }
+    unlock_shared(&lock);
+    return count;
+}
+
 int socket_table_has_origin(uint64_t inode, uint64_t except)
 {
     int found = 0;

@@ -80,6 +80,8 @@ struct ws_socket_entry
 /* Removes at most max entries, storing them in entries; returns how many. */
 size_t socket_table_drain(struct ws_socket_entry *entries, size_t max);
 size_t socket_table_count(void);
+/* Up to max handles of entries, not adopted, whose inode is not known yet. */
+size_t socket_table_unidentified(uint64_t *handles, size_t max);
 /* Is there an entry other than `except` for this inode, not adopted? */
 int socket_table_has_origin(uint64_t inode, uint64_t except);
 

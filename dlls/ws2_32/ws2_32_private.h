@@ -141,6 +141,8 @@ int ws_connect_error(SOCKET s, char *optval, int *optlen);
 void *ws_extension_function(const GUID *guid);
 /* ntstatus.c */
 int ws_error_from_status(LONG status);
+/* What Windows reports for an operation that ended with this status. */
+int ws_overlapped_error(LONG status);
 
 /* resolveasync.c: GetAddrInfoExW with an OVERLAPPED; a WSA code, or
  * WSA_IO_PENDING when the query was started. */
