@@ -152,6 +152,47 @@ int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct
 void ws_bind_forget(SOCKET s);
 void ws_bind_forget_all(void);
 
+/* callframe.c: every Winsock function on a socket runs in a frame.
+ * ws_call_begin makes the checks and lookups `flags` ask for and returns
+ * 0 or a WSA error; whatever it returns, one ws_call_end* ends the call:
+ * it gives the fd back, sets the last error (0 on success) and returns
+ * the function's shape of result. A frame inside another call (a second
+ * socket, select's sockets) ends with ws_call_release, which leaves the
+ * last error to the outer frame; one begun without an fd holds nothing
+ * to release. */
+enum
+{
+    /* One of: */
+    WS_CALL_NOTHING,        /* nothing: for checks Windows makes before its own */
+    WS_CALL_STARTED,        /* Winsock started; no socket (creation, select) */
+    WS_CALL_STATE,          /* and s's state: Wine's server does the work, no fd */
+    WS_CALL_FD,             /* and the Linux fd; known state trusted (data calls) */
+    WS_CALL_VERIFIED,       /* the state, the handle's identity checked (handles.c) */
+    WS_CALL_VERIFIED_FD,    /* the same, and the fd */
+    WS_CALL_REGISTERED,     /* verified, and not a DuplicateHandle copy (WSAENOTSOCK) */
+    WS_CALL_NEEDS = 0xff,
+    /* And: success leaves the last error as it was (closesocket,
+     * WSAGetOverlappedResult, WSAHtonl and its kin, as Wine's builtin). */
+    WS_CALL_KEEP_ERROR = 0x100,
+};
+
+struct ws_call
+{
+    SOCKET s;
+    struct ws_socket_info info;         /* as looked up */
+    int fd;                             /* -1: none held */
+    unsigned int flags;
+};
+
+int ws_call_begin(struct ws_call *call, SOCKET s, unsigned int flags);
+/* The fd too, for a frame begun without one. */
+int ws_call_need_fd(struct ws_call *call);
+void ws_call_release(struct ws_call *call);
+int ws_call_end(struct ws_call *call, int err);                      /* 0 or SOCKET_ERROR */
+int ws_call_end_count(struct ws_call *call, int err, int count);     /* count or SOCKET_ERROR */
+SOCKET ws_call_end_socket(struct ws_call *call, int err, SOCKET result);  /* or INVALID_SOCKET */
+BOOL ws_call_end_bool(struct ws_call *call, int err);                /* TRUE or FALSE */
+
 /* connection.c: a call on a socket starts with ws_socket_call (Winsock
  * started, s a socket: its state, and an fd to give back with
  * ws_unix_close_fd); ws_send_on and ws_receive_on move the data. All
