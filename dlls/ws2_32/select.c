@@ -52,11 +52,12 @@ static int timeout_ms(const struct timeval *timeout, int *ms)
     return 0;
 }
 
-static void release(struct ws2host_poll_entry *entries, struct ws_socket_info *infos, unsigned int count)
+/* Each socket has a frame of its own inside select's. */
+static void release(struct ws2host_poll_entry *entries, struct ws_call *sockets, unsigned int count)
 {
-    for (unsigned int i = 0; i < count; i++) ws_unix_close_fd(entries[i].fd);
+    for (unsigned int i = 0; i < count; i++) ws_call_release(&sockets[i]);
     free(entries);
-    free(infos);
+    free(sockets);
 }
 
 /* A non-blocking connect has ended (the fd is writable or failed): Wine's
@@ -87,10 +88,11 @@ int ws_connect_error(SOCKET s, char *optval, int *optlen)
     return 0;
 }
 
-static short seen_events(SOCKET s, struct ws_socket_info *info, short revents)
+static short seen_events(struct ws_call *polled, short revents)
 {
-    if (!info->connecting || !(revents & (WS2HOST_POLLOUT | WS2HOST_POLLERR | WS2HOST_POLLHUP))) return revents;
-    if (!connect_failed(s, info)) return revents & ~(WS2HOST_POLLERR | WS2HOST_POLLHUP);
+    if (!polled->info.connecting || !(revents & (WS2HOST_POLLOUT | WS2HOST_POLLERR | WS2HOST_POLLHUP)))
+        return revents;
+    if (!connect_failed(polled->s, &polled->info)) return revents & ~(WS2HOST_POLLERR | WS2HOST_POLLHUP);
     return (revents & ~WS2HOST_POLLOUT) | WS2HOST_POLLERR;
 }
 
@@ -99,36 +101,37 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     fd_set *sets[set_count] = { readfds, writefds, exceptfds };
     struct ws2host_poll_params params = { 0 };
     struct ws2host_poll_entry *entries;
-    struct ws_socket_info *infos;
+    struct ws_call call, *sockets;
     unsigned int total = 0, n = 0;
     int ms, err, ready = 0;
 
     TRACE("read %p, write %p, except %p, timeout %p\n", readfds, writefds, exceptfds, timeout);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    if ((err = ws_call_begin(&call, INVALID_SOCKET, WS_CALL_STARTED))) return ws_call_end(&call, err);
     for (int i = 0; i < set_count; i++)
     {
-        if (!set_readable(sets[i])) return ws_fail(WSAEFAULT);
+        if (!set_readable(sets[i])) return ws_call_end(&call, WSAEFAULT);
         if (sets[i]) total += sets[i]->fd_count;
     }
-    if (!total) return ws_fail(WSAEINVAL);
-    if ((err = timeout_ms(timeout, &ms))) return ws_fail(err);
+    if (!total) return ws_call_end(&call, WSAEINVAL);
+    if ((err = timeout_ms(timeout, &ms))) return ws_call_end(&call, err);
     entries = calloc(total, sizeof(*entries));
-    infos = calloc(total, sizeof(*infos));
-    if (!entries || !infos)
+    sockets = calloc(total, sizeof(*sockets));
+    if (!entries || !sockets)
     {
-        release(entries, infos, 0);
-        return ws_fail(WSAENOBUFS);
+        release(entries, sockets, 0);
+        return ws_call_end(&call, WSAENOBUFS);
     }
 
     for (int i = 0; i < set_count; i++)
     {
         for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
         {
-            if ((err = ws_socket_verified(sets[i]->fd_array[j], &infos[n], &entries[n].fd)))
+            if ((err = ws_call_begin(&sockets[n], sets[i]->fd_array[j], WS_CALL_VERIFIED_FD)))
             {
-                release(entries, infos, n);
-                return ws_fail(err);
+                release(entries, sockets, n);
+                return ws_call_end(&call, err);
             }
+            entries[n].fd = sockets[n].fd;
             entries[n].events = wanted_events[i];
         }
     }
@@ -137,8 +140,8 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     params.timeout_ms = ms;
     if ((err = ws_unix_call(ws2host_call_poll, &params)))
     {
-        release(entries, infos, total);
-        return ws_fail(err);
+        release(entries, sockets, total);
+        return ws_call_end(&call, err);
     }
 
     /* Keep only the ready sockets in each set, in order. */
@@ -148,12 +151,11 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
         u_int kept = 0;
 
         for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
-            if (is_ready(i, seen_events(sets[i]->fd_array[j], &infos[n], entries[n].revents)))
+            if (is_ready(i, seen_events(&sockets[n], entries[n].revents)))
                 sets[i]->fd_array[kept++] = sets[i]->fd_array[j];
         if (sets[i]) sets[i]->fd_count = kept;
         ready += kept;
     }
-    release(entries, infos, total);
-    SetLastError(0);
-    return ready;
+    release(entries, sockets, total);
+    return ws_call_end_count(&call, 0, ready);
 }
