@@ -131,9 +131,11 @@ int ws_wine_send(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWOR
                  int tolen, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
 /* Sets the last error (0 when done) and returns 0 or SOCKET_ERROR. */
 int ws_transfer_result(int err);
-/* acceptcontext.c: SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT. */
+/* acceptcontext.c: SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT,
+ * on a frame begun with WS_CALL_STATE. */
+struct ws_call;
 BOOL ws_is_context_option(int level, int option);
-int ws_set_context_option(SOCKET s, int option, const char *optval, int optlen);
+int ws_set_context_option(struct ws_call *call, int option, const char *optval, int optlen);
 /* select.c: SO_ERROR of a socket whose non-blocking connect has not been
  * seen to end, from Wine's server. */
 int ws_connect_error(SOCKET s, char *optval, int *optlen);
