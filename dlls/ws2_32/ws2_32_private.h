@@ -83,7 +83,8 @@ int ws_set_opentype(const char *optval, int optlen);
  * already duplicated into the target process. */
 #define DUPLICATE_MARK 0x77733268
 
-/* handles.c */
+/* handles.c: the lookups behind the call frame (callframe.c), which is
+ * the only caller. */
 #define OBJ_INHERIT_VALUE WS_OBJ_INHERIT
 int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
 /* The same, always checking that the handle still names the socket its
@@ -129,8 +130,6 @@ int ws_wine_receive(SOCKET s, WSABUF *buffers, DWORD count, DWORD *received, DWO
                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
 int ws_wine_send(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags, const struct sockaddr *to,
                  int tolen, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
-/* Sets the last error (0 when done) and returns 0 or SOCKET_ERROR. */
-int ws_transfer_result(int err);
 /* acceptcontext.c: SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT,
  * on a frame begun with WS_CALL_STATE. */
 struct ws_call;
@@ -195,35 +194,24 @@ int ws_call_end_count(struct ws_call *call, int err, int count);     /* count or
 SOCKET ws_call_end_socket(struct ws_call *call, int err, SOCKET result);  /* or INVALID_SOCKET */
 BOOL ws_call_end_bool(struct ws_call *call, int err);                /* TRUE or FALSE */
 
-/* connection.c: a call on a socket starts with ws_socket_call (Winsock
- * started, s a socket: its state, and an fd to give back with
- * ws_unix_close_fd); ws_send_on and ws_receive_on move the data. All
- * three return 0 or a WSA error and leave the last error alone. A
- * datagram longer than the buffer fills it: WSAEMSGSIZE, with the count. */
-int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd);
-/* The same for calls Wine's server answers: no fd. */
-int ws_socket_state(SOCKET s, struct ws_socket_info *info);
-/* Ends such a call: gives the fd back, sets the last error (0 on
- * success) and returns 0 or SOCKET_ERROR. */
-int ws_socket_done(int fd, int err);
-/* The buffers (at most WS2HOST_MAX_BUFFERS) are checked by the caller,
- * before anything moves; a blocking send may change the entries. */
-int ws_send_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
+/* connection.c: ws_send_on and ws_receive_on move the data on a frame
+ * with an fd; they return 0 or a WSA error and leave the last error
+ * alone. A datagram longer than the buffer fills it: WSAEMSGSIZE, with
+ * the count. The buffers (at most WS2HOST_MAX_BUFFERS) are checked by
+ * the caller, before anything moves; a blocking send may change the
+ * entries. */
+int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
-int ws_receive_on(const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count, int flags,
+int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
                   struct sockaddr *from, int *fromlen, DWORD *received);
 
-/* Sets the thread's last error and returns what Winsock functions return. */
+/* Sets the thread's last error and returns what Winsock functions return:
+ * for the functions that take no socket (name services, startup); those
+ * on a socket end through their frame. */
 static inline int ws_fail(int error)
 {
     SetLastError(error);
     return SOCKET_ERROR;
-}
-
-static inline SOCKET ws_fail_socket(int error)
-{
-    SetLastError(error);
-    return INVALID_SOCKET;
 }
 
 #endif /* WS2HOST_WS2_32_PRIVATE_H */
