@@ -10,34 +10,34 @@
  */
 #include "ws2_32_private.h"
 
-static int update_accept_context(SOCKET s, struct ws_socket_info *info, const char *optval, int optlen)
+static int update_accept_context(struct ws_call *call, const char *optval, int optlen)
 {
-    struct ws_socket_info listener, after = *info;
-    SOCKET listening;
+    struct ws_socket_info after = call->info;
+    struct ws_call listening;
     int err;
 
     if (optlen < (int)sizeof(SOCKET) || !ws_readable(optval, sizeof(SOCKET))) return WSAEFAULT;
-    listening = *(const SOCKET *)optval;
-    if ((err = ws_socket_state(listening, &listener))) return err;
+    /* The listener's state only: its frame holds no fd to release. */
+    if ((err = ws_call_begin(&listening, *(const SOCKET *)optval, WS_CALL_STATE))) return err;
     /* The listener's properties; its fd is the connection's now. */
-    after.nonblocking = listener.nonblocking;
-    after.address_use = listener.address_use;
-    after.rcvtimeo = listener.rcvtimeo;
-    after.sndtimeo = listener.sndtimeo;
+    after.nonblocking = listening.info.nonblocking;
+    after.address_use = listening.info.address_use;
+    after.rcvtimeo = listening.info.rcvtimeo;
+    after.sndtimeo = listening.info.sndtimeo;
     after.inode = 0;
     after.listening = after.connecting = 0;
     after.connect_tick = GetTickCount64();
-    socket_table_update(s, info, &after);
+    socket_table_update(call->s, &call->info, &after);
     return 0;
 }
 
-static int update_connect_context(SOCKET s, struct ws_socket_info *info)
+static int update_connect_context(struct ws_call *call)
 {
-    struct ws_socket_info after = *info;
+    struct ws_socket_info after = call->info;
 
     after.connecting = 0;
     after.connect_tick = GetTickCount64();
-    socket_table_update(s, info, &after);
+    socket_table_update(call->s, &call->info, &after);
     return 0;
 }
 
@@ -46,12 +46,8 @@ BOOL ws_is_context_option(int level, int option)
     return level == SOL_SOCKET && (option == SO_UPDATE_ACCEPT_CONTEXT || option == SO_UPDATE_CONNECT_CONTEXT);
 }
 
-int ws_set_context_option(SOCKET s, int option, const char *optval, int optlen)
+int ws_set_context_option(struct ws_call *call, int option, const char *optval, int optlen)
 {
-    struct ws_socket_info info;
-    int err;
-
-    if ((err = ws_socket_state(s, &info))) return err;
-    if (option == SO_UPDATE_ACCEPT_CONTEXT) return update_accept_context(s, &info, optval, optlen);
-    return update_connect_context(s, &info);
+    if (option == SO_UPDATE_ACCEPT_CONTEXT) return update_accept_context(call, optval, optlen);
+    return update_connect_context(call);
 }

@@ -118,34 +118,22 @@ int ws_wine_send(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWOR
     return err;
 }
 
-/* The result of a call made with ws_async_call or the blocking forms, as
- * Winsock functions return it. */
-int ws_transfer_result(int err)
-{
-    if (!err)
-    {
-        SetLastError(0);
-        return 0;
-    }
-    return ws_fail(err);
-}
-
 /***********************************************************************
  *      WSARecvMsg (the extension function)
  */
 int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *overlapped,
                          LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, msg %p, received %p, overlapped %p, completion %p\n", (ULONGLONG)s, msg, received,
           overlapped, completion);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if (!ws_writable(msg, sizeof(*msg))) return ws_fail(WSAEFAULT);
-    if (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) return ws_fail(WSAEFAULT);
-    if (!info.overlapped) overlapped = NULL;
-    return ws_transfer_result(ws_wine_receive(s, msg->lpBuffers, msg->dwBufferCount, received, &msg->dwFlags,
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    if (!ws_writable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
+        return ws_call_end(&call, WSAEFAULT);
+    if (!call.info.overlapped) overlapped = NULL;
+    return ws_call_end(&call, ws_wine_receive(s, msg->lpBuffers, msg->dwBufferCount, received, &msg->dwFlags,
                                               msg->name, msg->name ? &msg->namelen : NULL, &msg->Control,
                                               overlapped, completion));
 }
@@ -156,21 +144,21 @@ int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *
 int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent, LPWSAOVERLAPPED overlapped,
                       LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, msg %p, flags %#lx, sent %p, overlapped %p, completion %p\n", (ULONGLONG)s, msg, flags,
           sent, overlapped, completion);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if (!ws_readable(msg, sizeof(*msg))) return ws_fail(WSAEFAULT);
-    if (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) return ws_fail(WSAEFAULT);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    if (!ws_readable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
+        return ws_call_end(&call, WSAEFAULT);
     /* Wine 8's send path carries no control messages: refused, not dropped. */
     if (msg->Control.len)
     {
         FIXME_ONCE("control messages of WSASendMsg are not supported\n");
-        return ws_fail(WSAEOPNOTSUPP);
+        return ws_call_end(&call, WSAEOPNOTSUPP);
     }
-    if (!info.overlapped) overlapped = NULL;
-    return ws_transfer_result(ws_wine_send(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name,
+    if (!call.info.overlapped) overlapped = NULL;
+    return ws_call_end(&call, ws_wine_send(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name,
                                            msg->namelen, overlapped, completion));
 }

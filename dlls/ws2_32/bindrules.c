@@ -21,12 +21,11 @@ static SRWLOCK lock = SRWLOCK_INIT;
  * CloseHandle behind closesocket's back)? */
 static int holder_alive(uint64_t handle, uint64_t inode)
 {
-    struct ws_socket_info info;
-    int fd, err;
+    struct ws_call holder;
 
-    if ((err = ws_socket_verified((SOCKET)handle, &info, &fd))) return 0;
-    ws_unix_close_fd(fd);
-    return info.inode == inode;
+    /* Inside bind's frame; verified without an fd, it holds none. */
+    if (ws_call_begin(&holder, (SOCKET)handle, WS_CALL_VERIFIED)) return 0;
+    return holder.info.inode == inode;
 }
 
 /* The request for a Windows SOCKADDR_IN/IN6 of `length` bytes; FALSE

@@ -19,16 +19,13 @@ static inline u_short swap_short(u_short value) { return __builtin_bswap16(value
 #endif
 
 /* The checks the WSA forms make, in Windows' order: started, a socket,
- * somewhere to store the result. 0 or the WSA error. */
-static int check_conversion(SOCKET s, void *out, SIZE_T size)
+ * somewhere to store the result. A success leaves the last error. */
+static int check_conversion(struct ws_call *call, SOCKET s, void *out, SIZE_T size)
 {
-    struct ws_socket_info info;
     int err;
 
-    if (!ws_is_started()) return WSANOTINITIALISED;
-    if ((err = ws_socket_from_handle(s, &info, NULL))) return err;
-    if (!ws_writable(out, size)) return WSAEFAULT;
-    return 0;
+    if ((err = ws_call_begin(call, s, WS_CALL_FD | WS_CALL_KEEP_ERROR))) return err;
+    return ws_writable(out, size) ? 0 : WSAEFAULT;
 }
 
 /***********************************************************************
@@ -68,12 +65,12 @@ u_short WINAPI ntohs(u_short netshort)
  */
 int WINAPI WSAHtonl(SOCKET s, u_long hostlong, u_long *lpnetlong)
 {
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, value %#lx, out %p\n", (ULONGLONG)s, hostlong, lpnetlong);
-    if ((err = check_conversion(s, lpnetlong, sizeof(*lpnetlong)))) return ws_fail(err);
-    *lpnetlong = swap_long(hostlong);
-    return 0;
+    if (!(err = check_conversion(&call, s, lpnetlong, sizeof(*lpnetlong)))) *lpnetlong = swap_long(hostlong);
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -81,12 +78,12 @@ int WINAPI WSAHtonl(SOCKET s, u_long hostlong, u_long *lpnetlong)
  */
 int WINAPI WSAHtons(SOCKET s, u_short hostshort, u_short *lpnetshort)
 {
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, value %#x, out %p\n", (ULONGLONG)s, hostshort, lpnetshort);
-    if ((err = check_conversion(s, lpnetshort, sizeof(*lpnetshort)))) return ws_fail(err);
-    *lpnetshort = swap_short(hostshort);
-    return 0;
+    if (!(err = check_conversion(&call, s, lpnetshort, sizeof(*lpnetshort)))) *lpnetshort = swap_short(hostshort);
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -94,12 +91,12 @@ int WINAPI WSAHtons(SOCKET s, u_short hostshort, u_short *lpnetshort)
  */
 int WINAPI WSANtohl(SOCKET s, u_long netlong, u_long *lphostlong)
 {
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, value %#lx, out %p\n", (ULONGLONG)s, netlong, lphostlong);
-    if ((err = check_conversion(s, lphostlong, sizeof(*lphostlong)))) return ws_fail(err);
-    *lphostlong = swap_long(netlong);
-    return 0;
+    if (!(err = check_conversion(&call, s, lphostlong, sizeof(*lphostlong)))) *lphostlong = swap_long(netlong);
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -107,10 +104,10 @@ int WINAPI WSANtohl(SOCKET s, u_long netlong, u_long *lphostlong)
  */
 int WINAPI WSANtohs(SOCKET s, u_short netshort, u_short *lphostshort)
 {
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, value %#x, out %p\n", (ULONGLONG)s, netshort, lphostshort);
-    if ((err = check_conversion(s, lphostshort, sizeof(*lphostshort)))) return ws_fail(err);
-    *lphostshort = swap_short(netshort);
-    return 0;
+    if (!(err = check_conversion(&call, s, lphostshort, sizeof(*lphostshort)))) *lphostshort = swap_short(netshort);
+    return ws_call_end(&call, err);
 }

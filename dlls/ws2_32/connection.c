@@ -28,24 +28,6 @@ static int wait_time(const struct ws_socket_info *info, DWORD timeout)
     return timeout ? (int)min(timeout, (DWORD)INT_MAX) : -1;
 }
 
-/* Starts a call on a socket: Winsock must be started and s one of ours. */
-int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd)
-{
-    if (!ws_is_started()) return WSANOTINITIALISED;
-    return ws_socket_from_handle(s, info, fd);
-}
-
-/* Starts a call that Wine's server answers, which needs no fd: Winsock
- * started and s a socket whose state we know (or adopt). The server
- * itself refuses a handle that is not a socket. */
-int ws_socket_state(SOCKET s, struct ws_socket_info *info)
-{
-    if (!ws_is_started()) return WSANOTINITIALISED;
-    if (s == INVALID_SOCKET || !s) return WSAENOTSOCK;
-    if (!socket_table_lookup(s, info)) return 0;
-    return ws_socket_from_handle(s, info, NULL);
-}
-
 /* A server call that blocks: closesocket in another thread cancels it,
  * and Windows then fails the blocking call with WSAEINTR. */
 static int blocking_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size)
@@ -54,14 +36,6 @@ static int blocking_call(SOCKET s, DWORD code, const void *in, DWORD in_size, vo
 
     if (status == STATUS_CANCELLED_VALUE) return WSAEINTR;
     return ws_error_from_status(status);
-}
-
-int ws_socket_done(int fd, int err)
-{
-    ws_unix_close_fd(fd);
-    if (err) return ws_fail(err);
-    SetLastError(0);
-    return 0;
 }
 
 /* The address checks of bind and connect, before anything is asked. */
@@ -79,17 +53,17 @@ static int check_address(const struct ws_socket_info *info, const struct sockadd
 int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
 {
     struct ws2host_address_params params = { 0 };
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
     /* Verified: the sharing rules keep the socket's identity. */
-    if ((err = ws_socket_verified(s, &info, &params.fd))) return ws_fail(err);
-    if ((err = check_address(&info, name, namelen))) return ws_socket_done(params.fd, err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_VERIFIED_FD)) || (err = check_address(&call.info, name, namelen)))
+        return ws_call_end(&call, err);
+    params.fd = call.fd;
     params.length = min(namelen, (int)sizeof(params.address));
     memcpy(params.address, name, params.length);
-    return ws_socket_done(params.fd, ws_bind_by_windows_rules(s, &info, &params));
+    return ws_call_end(&call, ws_bind_by_windows_rules(s, &call.info, &params));
 }
 
 /***********************************************************************
@@ -101,28 +75,23 @@ int WINAPI bind(SOCKET s, const struct sockaddr *name, int namelen)
 int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
 {
     struct ws_afd_connect request = { .synchronous = 1 };
-    struct ws_socket_info info, connected;
+    struct ws_socket_info connected;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if ((err = check_address(&info, name, namelen))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE)) || (err = check_address(&call.info, name, namelen)))
+        return ws_call_end(&call, err);
     request.address_length = min(namelen, (int)sizeof(request.address));
     memcpy(request.address, name, request.address_length);
     err = blocking_call(s, WS_IOCTL_AFD_WINE_CONNECT, &request, WS_AFD_CONNECT_HEADER + request.address_length,
                         NULL, 0);
-    connected = info;
+    connected = call.info;
     /* select learns how it ended. */
-    if (err == WSAEWOULDBLOCK && info.type == SOCK_STREAM) connected.connecting = 1;
+    if (err == WSAEWOULDBLOCK && call.info.type == SOCK_STREAM) connected.connecting = 1;
     if (!err) connected.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
-    if (err)
-    {
-        if (connected.connecting) socket_table_update(s, &info, &connected);
-        return ws_fail(err);
-    }
-    socket_table_update(s, &info, &connected);
-    SetLastError(0);
-    return 0;
+    if (!err || connected.connecting) socket_table_update(s, &call.info, &connected);
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -134,15 +103,19 @@ int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
 int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, WSABUF *caller_data,
                       WSABUF *callee_data, QOS *sqos, QOS *gqos)
 {
+    struct ws_call call;
+
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
+    /* These come first; connect makes its own frame. */
+    ws_call_begin(&call, s, WS_CALL_NOTHING);
     /* Documented: WSAEFAULT for WSABUFs not in the address space. */
     if ((caller_data && !ws_readable(caller_data, sizeof(*caller_data))) ||
         (callee_data && !ws_writable(callee_data, sizeof(*callee_data))))
-        return ws_fail(WSAEFAULT);
+        return ws_call_end(&call, WSAEFAULT);
     if ((caller_data && caller_data->len) || sqos || gqos)
     {
         FIXME_ONCE("connect data and QoS are not supported\n");
-        return ws_fail(WSAEOPNOTSUPP);
+        return ws_call_end(&call, WSAEOPNOTSUPP);
     }
     if (callee_data) callee_data->len = 0;
     return connect(s, name, namelen);
@@ -154,26 +127,26 @@ int WINAPI WSAConnect(SOCKET s, const struct sockaddr *name, int namelen, WSABUF
 int WINAPI listen(SOCKET s, int backlog)
 {
     struct ws_afd_listen request = { 0 };
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, backlog %d\n", (ULONGLONG)s, backlog);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if (info.type != SOCK_STREAM) return ws_fail(WSAEOPNOTSUPP);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    if (call.info.type != SOCK_STREAM) return ws_call_end(&call, WSAEOPNOTSUPP);
     /* Windows will not listen on a connected socket; the server refuses
      * an unbound one (WSAEINVAL). */
-    if (info.connect_tick) return ws_fail(WSAEISCONN);
+    if (call.info.connect_tick) return ws_call_end(&call, WSAEISCONN);
     request.backlog = backlog;
-    if ((err = ws_afd_call(s, WS_IOCTL_AFD_LISTEN, &request, sizeof(request), NULL, 0))) return ws_fail(err);
-    if (!info.listening)
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_LISTEN, &request, sizeof(request), NULL, 0)))
+        return ws_call_end(&call, err);
+    if (!call.info.listening)
     {
-        struct ws_socket_info after = info;
+        struct ws_socket_info after = call.info;
 
         after.listening = 1;
-        socket_table_update(s, &info, &after);
+        socket_table_update(s, &call.info, &after);
     }
-    SetLastError(0);
-    return 0;
+    return ws_call_end(&call, 0);
 }
 
 /* A name query: the address out, WSAEFAULT when *namelen is too small.
@@ -182,18 +155,19 @@ int WINAPI listen(SOCKET s, int backlog)
 static int name_call(enum ws2host_call code, SOCKET s, struct sockaddr *name, int *namelen, int unbound_error)
 {
     struct ws2host_address_params params;
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
-    if ((err = ws_socket_call(s, &info, &params.fd))) return ws_fail(err);
-    if ((err = ws_unix_call(code, &params))) return ws_socket_done(params.fd, err == WSAENOTCONN ? unbound_error : err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_FD))) return ws_call_end(&call, err);
+    params.fd = call.fd;
+    if ((err = ws_unix_call(code, &params))) return ws_call_end(&call, err == WSAENOTCONN ? unbound_error : err);
     /* Linux names an unbound socket with port 0; Windows calls it an error. */
-    if (!((SOCKADDR_IN *)params.address)->sin_port) return ws_socket_done(params.fd, unbound_error);
+    if (!((SOCKADDR_IN *)params.address)->sin_port) return ws_call_end(&call, unbound_error);
     if (!ws_writable(namelen, sizeof(*namelen)) || *namelen < params.length || !ws_writable(name, params.length))
-        return ws_socket_done(params.fd, WSAEFAULT);
+        return ws_call_end(&call, WSAEFAULT);
     memcpy(name, params.address, params.length);
     *namelen = params.length;
-    return ws_socket_done(params.fd, 0);
+    return ws_call_end(&call, 0);
 }
 
 /***********************************************************************
@@ -224,27 +198,29 @@ int WINAPI getpeername(SOCKET s, struct sockaddr *name, int *namelen)
 SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 {
     struct ws2host_address_params peer = { .length = sizeof(peer.address) };
-    struct ws_socket_info info, accepted;
+    struct ws_socket_info accepted;
+    struct ws_call call, named;
     ULONG new_handle = 0;
     SOCKET new_socket;
     int err;
 
     TRACE("socket %#llx, addr %p, addrlen %p\n", (ULONGLONG)s, addr, addrlen);
-    if ((err = ws_socket_state(s, &info))) return ws_fail_socket(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end_socket(&call, err, INVALID_SOCKET);
     /* An address without its length is not written (sock.c test_accept). */
     if (!addrlen) addr = NULL;
-    if (addr && (!ws_writable(addrlen, sizeof(*addrlen)) || *addrlen < address_size(info.family) ||
-                 !ws_writable(addr, address_size(info.family))))
-        return ws_fail_socket(WSAEFAULT);
+    if (addr && (!ws_writable(addrlen, sizeof(*addrlen)) || *addrlen < address_size(call.info.family) ||
+                 !ws_writable(addr, address_size(call.info.family))))
+        return ws_call_end_socket(&call, WSAEFAULT, INVALID_SOCKET);
     /* Wine's server makes the new socket object, with the listener's mode. */
     if ((err = blocking_call(s, WS_IOCTL_AFD_WINE_ACCEPT, NULL, 0, &new_handle, sizeof(new_handle))))
-        return ws_fail_socket(err);
+        return ws_call_end_socket(&call, err, INVALID_SOCKET);
     new_socket = (SOCKET)(ULONG_PTR)new_handle;
     /* The server makes it inheritable; the listener may not be. */
-    if (info.flags & WSA_FLAG_NO_HANDLE_INHERIT) SetHandleInformation((HANDLE)new_socket, HANDLE_FLAG_INHERIT, 0);
+    if (call.info.flags & WSA_FLAG_NO_HANDLE_INHERIT)
+        SetHandleInformation((HANDLE)new_socket, HANDLE_FLAG_INHERIT, 0);
 
     /* Windows: the accepted socket has the listener's properties. */
-    accepted = info;
+    accepted = call.info;
     accepted.inode = 0;
     accepted.adopted = 0;
     accepted.shut_down = 0;
@@ -255,29 +231,30 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     if (socket_table_insert(new_socket, &accepted))
     {
         CloseHandle((HANDLE)new_socket);
-        return ws_fail_socket(WSAENOBUFS);
+        return ws_call_end_socket(&call, WSAENOBUFS, INVALID_SOCKET);
     }
     if (addr)
     {
         /* The fd is needed for the peer's name only (one round trip). A
          * connection reset before this has no peer any more: the accept
          * fails, as Wine's builtin fails it. */
-        peer.fd = -1;
-        if (!(err = ws_socket_verified(new_socket, &accepted, &peer.fd)))
+        if (!(err = ws_call_begin(&named, new_socket, WS_CALL_VERIFIED_FD)))
+        {
+            peer.fd = named.fd;
             err = ws_unix_call(ws2host_call_getpeername, &peer);
-        ws_unix_close_fd(peer.fd);
+        }
+        ws_call_release(&named);
         if (err)
         {
             WARN("no peer name for %#llx: %d\n", (ULONGLONG)new_socket, err);
             closesocket(new_socket);
-            return ws_fail_socket(err);
+            return ws_call_end_socket(&call, err, INVALID_SOCKET);
         }
         memcpy(addr, peer.address, min(peer.length, *addrlen));
         *addrlen = peer.length;
     }
     TRACE("accepted %#llx\n", (ULONGLONG)new_socket);
-    SetLastError(0);
-    return new_socket;
+    return ws_call_end_socket(&call, 0, new_socket);
 }
 
 /***********************************************************************
@@ -286,20 +263,25 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC condition,
                         DWORD_PTR data)
 {
+    struct ws_call call;
+
     TRACE("socket %#llx, addr %p, addrlen %p, condition %p\n", (ULONGLONG)s, addr, addrlen, condition);
     if (condition)
     {
         FIXME_ONCE("condition functions are not supported\n");
-        return ws_fail_socket(WSAEOPNOTSUPP);
+        ws_call_begin(&call, s, WS_CALL_NOTHING);
+        return ws_call_end_socket(&call, WSAEOPNOTSUPP, INVALID_SOCKET);
     }
     return accept(s, addr, addrlen);
 }
 
-static void start_io(struct ws2host_io_params *params, const struct ws_socket_info *info, int fd,
-                     struct ws2host_buffer *buffers, DWORD count, int flags, DWORD timeout)
+static void start_io(struct ws2host_io_params *params, const struct ws_call *call, struct ws2host_buffer *buffers,
+                     DWORD count, int flags, DWORD timeout)
 {
+    const struct ws_socket_info *info = &call->info;
+
     memset(params, 0, sizeof(*params));
-    params->fd = fd;
+    params->fd = call->fd;
     params->flags = flags;
     params->buffers = (ULONG_PTR)buffers;
     params->count = count;
@@ -335,15 +317,16 @@ static int receive_call(const struct ws_socket_info *info, struct ws2host_io_par
     return ws_unix_call(ws2host_call_recv, params);
 }
 
-int ws_send_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
-               int flags, const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
+int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+               const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
 {
+    const struct ws_socket_info *info = &call->info;
     struct ws2host_io_params params;
     int err;
 
     *sent = 0;
     if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
-    start_io(&params, info, fd, buffers, count, flags, info->sndtimeo);
+    start_io(&params, call, buffers, count, flags, info->sndtimeo);
     if (to && info->type != SOCK_STREAM)
     {
         if (tolen < address_size(info->family) || !ws_readable(to, tolen)) return WSAEFAULT;
@@ -351,21 +334,22 @@ int ws_send_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2ho
         memcpy(params.address, to, params.address_length);
     }
     /* A selecting socket sends through Wine, which re-enables FD_WRITE. */
-    if (info->event_mask) return ws_selected_send(s, info, buffers, count, flags, to, tolen, sent);
+    if (info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     err = ws_unix_call(ws2host_call_send, &params);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
     /* Linux' EPIPE on a stream socket that has no connection (our own
      * shutdown was answered above): Windows says not connected. */
-    if (err == WSAESHUTDOWN && info->type == SOCK_STREAM && !has_name(ws2host_call_getpeername, fd))
+    if (err == WSAESHUTDOWN && info->type == SOCK_STREAM && !has_name(ws2host_call_getpeername, call->fd))
         err = WSAENOTCONN;
     if (!err) *sent = params.transferred;
     return err;
 }
 
-int ws_receive_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
-                  int flags, struct sockaddr *from, int *fromlen, DWORD *received)
+int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                  struct sockaddr *from, int *fromlen, DWORD *received)
 {
+    const struct ws_socket_info *info = &call->info;
     struct ws2host_io_params params;
     int err;
 
@@ -379,8 +363,8 @@ int ws_receive_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws
     /* Linux reads an end of stream after SHUT_RD; Windows fails. */
     if (info->shut_down & WS_SHUT_RECEIVE) return WSAESHUTDOWN;
     /* A selecting socket receives through Wine, which re-enables FD_READ. */
-    if (info->event_mask) return ws_selected_receive(s, info, buffers, count, flags, from, fromlen, received);
-    start_io(&params, info, fd, buffers, count, flags, info->rcvtimeo);
+    if (info->event_mask) return ws_selected_receive(call, buffers, count, flags, from, fromlen, received);
+    start_io(&params, call, buffers, count, flags, info->rcvtimeo);
     if ((err = receive_call(info, &params))) return err;
     if (from && params.address_length)
     {
@@ -396,17 +380,15 @@ static int send_to(SOCKET s, const char *buffer, int length, int flags, const st
                    BOOL connected_only)
 {
     struct ws2host_buffer one = { .data = (ULONG_PTR)buffer, .length = length };
-    struct ws_socket_info info;
-    DWORD sent;
-    int fd, err;
+    struct ws_call call;
+    DWORD sent = 0;
+    int err;
 
-    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_FD))) return ws_call_end(&call, err);
     /* Windows checks the whole buffer first, so nothing is sent from a bad one. */
-    if (length < 0 || (length && !ws_readable(buffer, length))) return ws_socket_done(fd, WSAEFAULT);
-    if ((err = ws_send_on(s, &info, fd, &one, 1, flags, to, tolen, connected_only, &sent)))
-        return ws_socket_done(fd, err);
-    ws_socket_done(fd, 0);
-    return sent;
+    if (length < 0 || (length && !ws_readable(buffer, length))) err = WSAEFAULT;
+    else err = ws_send_on(&call, &one, 1, flags, to, tolen, connected_only, &sent);
+    return ws_call_end_count(&call, err, sent);
 }
 
 /* recvfrom, and recv with no address: the byte count or SOCKET_ERROR. A
@@ -414,17 +396,15 @@ static int send_to(SOCKET s, const char *buffer, int length, int flags, const st
 static int receive_from(SOCKET s, char *buffer, int length, int flags, struct sockaddr *from, int *fromlen)
 {
     struct ws2host_buffer one = { .data = (ULONG_PTR)buffer, .length = length };
-    struct ws_socket_info info;
-    DWORD received;
-    int fd, err;
+    struct ws_call call;
+    DWORD received = 0;
+    int err;
 
-    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_FD))) return ws_call_end(&call, err);
     /* Checked first, so a bad buffer consumes no data. */
-    if (length < 0 || (length && !ws_writable(buffer, length))) return ws_socket_done(fd, WSAEFAULT);
-    if ((err = ws_receive_on(s, &info, fd, &one, 1, flags, from, fromlen, &received)))
-        return ws_socket_done(fd, err);
-    ws_socket_done(fd, 0);
-    return received;
+    if (length < 0 || (length && !ws_writable(buffer, length))) err = WSAEFAULT;
+    else err = ws_receive_on(&call, &one, 1, flags, from, fromlen, &received);
+    return ws_call_end_count(&call, err, received);
 }
 
 /***********************************************************************
@@ -477,18 +457,19 @@ static int shut_down_bits(int how)
  */
 int WINAPI shutdown(SOCKET s, int how)
 {
-    struct ws_socket_info info, after;
+    struct ws_socket_info after;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
     /* The server refuses sockets without a connection (listeners too) and
      * defers SHUT_WR until queued writes have gone. */
-    if ((err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE)) ||
+        (err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0)))
+        return ws_call_end(&call, err);
     /* Remembered for recv and send, which Windows then fails. */
-    after = info;
+    after = call.info;
     after.shut_down |= shut_down_bits(how);
-    if (socket_table_update(s, &info, &after)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
-    SetLastError(0);
-    return 0;
+    if (socket_table_update(s, &call.info, &after)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
+    return ws_call_end(&call, 0);
 }

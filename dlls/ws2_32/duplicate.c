@@ -14,22 +14,20 @@
 #include "catalog.h"
 
 
-static int duplicate(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, size_t info_size)
+/* On a frame begun with WS_CALL_VERIFIED. */
+static int duplicate(const struct ws_call *call, DWORD pid, WSAPROTOCOL_INFOW *info, size_t info_size)
 {
     const struct ws_catalog_entry *entry;
-    struct ws_socket_info state;
     HANDLE process, target;
-    int err;
+    SOCKET s = call->s;
 
-    if (!ws_is_started()) return WSANOTINITIALISED;
-    if ((err = ws_socket_verified(s, &state, NULL))) return err;
     if (!(process = OpenProcess(PROCESS_DUP_HANDLE, FALSE, pid))) return WSAEINVAL;
     if (!ws_writable(info, info_size))
     {
         CloseHandle(process);
         return WSAEFAULT;
     }
-    if (!(entry = catalog_find_id(state.catalog_id)))
+    if (!(entry = catalog_find_id(call->info.catalog_id)))
     {
         CloseHandle(process);
         return WSAEINVAL;
@@ -53,12 +51,12 @@ static int duplicate(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info, size_t info_s
  */
 int WINAPI WSADuplicateSocketW(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info)
 {
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, pid %lu, info %p\n", (ULONGLONG)s, pid, info);
-    if ((err = duplicate(s, pid, info, sizeof(*info)))) return ws_fail(err);
-    SetLastError(0);
-    return 0;
+    if (!(err = ws_call_begin(&call, s, WS_CALL_VERIFIED))) err = duplicate(&call, pid, info, sizeof(*info));
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -67,12 +65,13 @@ int WINAPI WSADuplicateSocketW(SOCKET s, DWORD pid, WSAPROTOCOL_INFOW *info)
 int WINAPI WSADuplicateSocketA(SOCKET s, DWORD pid, WSAPROTOCOL_INFOA *info)
 {
     WSAPROTOCOL_INFOW info_w;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, pid %lu, info %p\n", (ULONGLONG)s, pid, info);
     if (info && !ws_writable(info, sizeof(*info))) info = NULL;
-    if ((err = duplicate(s, pid, info ? &info_w : NULL, sizeof(info_w)))) return ws_fail(err);
-    ws_protocol_info_a(&info_w, info);
-    SetLastError(0);
-    return 0;
+    if (!(err = ws_call_begin(&call, s, WS_CALL_VERIFIED)) &&
+        !(err = duplicate(&call, pid, info ? &info_w : NULL, sizeof(info_w))))
+        ws_protocol_info_a(&info_w, info);
+    return ws_call_end(&call, err);
 }

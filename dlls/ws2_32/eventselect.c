@@ -64,16 +64,15 @@ static void note_selection(SOCKET s, const struct ws_socket_info *info, long mas
 int WINAPI WSAEventSelect(SOCKET s, WSAEVENT event, LONG mask)
 {
     struct ws_afd_event_select params = { .event = (ULONG_PTR)event };
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, event %p, mask %#lx\n", (ULONGLONG)s, event, mask);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
     params.mask = afd_events(mask);
-    if ((err = ws_afd_call(s, WS_IOCTL_AFD_EVENT_SELECT, &params, sizeof(params), NULL, 0))) return ws_fail(err);
-    note_selection(s, &info, mask);
-    SetLastError(0);
-    return 0;
+    if (!(err = ws_afd_call(s, WS_IOCTL_AFD_EVENT_SELECT, &params, sizeof(params), NULL, 0)))
+        note_selection(s, &call.info, mask);
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -91,16 +90,14 @@ int WINAPI WSAAsyncSelect(SOCKET s, HWND window, u_int message, LONG mask)
         .message = message,
         .mask = afd_events(mask),
     };
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, window %p, message %#x, mask %#lx\n", (ULONGLONG)s, window, message, mask);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if ((err = ws_afd_call(s, WS_IOCTL_AFD_WINE_MESSAGE_SELECT, &params, sizeof(params), NULL, 0)))
-        return ws_fail(err);
-    note_selection(s, &info, mask);
-    SetLastError(0);
-    return 0;
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    if (!(err = ws_afd_call(s, WS_IOCTL_AFD_WINE_MESSAGE_SELECT, &params, sizeof(params), NULL, 0)))
+        note_selection(s, &call.info, mask);
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -112,15 +109,15 @@ int WINAPI WSAAsyncSelect(SOCKET s, HWND window, u_int message, LONG mask)
 int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *events)
 {
     struct ws_afd_events seen = { 0 };
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, event %p, events %p\n", (ULONGLONG)s, event, events);
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if (!ws_writable(events, sizeof(*events))) return ws_fail(WSAEFAULT);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    if (!ws_writable(events, sizeof(*events))) return ws_call_end(&call, WSAEFAULT);
     /* Reset first: an event that comes meanwhile sets it again. */
     if (event) ResetEvent(event);
-    if ((err = ws_afd_call(s, WS_IOCTL_AFD_GET_EVENTS, NULL, 0, &seen, sizeof(seen)))) return ws_fail(err);
+    if ((err = ws_afd_call(s, WS_IOCTL_AFD_GET_EVENTS, NULL, 0, &seen, sizeof(seen)))) return ws_call_end(&call, err);
     memset(events, 0, sizeof(*events));
     for (size_t i = 0; i < ARRAYSIZE(event_map); i++)
     {
@@ -134,8 +131,7 @@ int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *even
                 events->iErrorCode[event_map[i].fd_bit] = ws_error_from_status(seen.status[bit]);
         }
     }
-    SetLastError(0);
-    return 0;
+    return ws_call_end(&call, 0);
 }
 
 /* The caller's buffers as WSABUFs for Wine's path. */
@@ -151,29 +147,29 @@ static WSABUF *as_wsabufs(const struct ws2host_buffer *buffers, DWORD count, WSA
     return out;
 }
 
-int ws_selected_receive(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
-                        int flags, struct sockaddr *from, int *fromlen, DWORD *received)
+int ws_selected_receive(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                        struct sockaddr *from, int *fromlen, DWORD *received)
 {
     WSABUF local[8] = { { 0 } }, *wsabufs = as_wsabufs(buffers, count, local, ARRAYSIZE(local));
     DWORD msg_flags = flags;
     int err;
 
     if (!wsabufs) return WSAENOBUFS;
-    if (info->type == SOCK_STREAM) from = NULL;
-    err = ws_wine_receive(s, wsabufs, count, received, &msg_flags, from, from ? fromlen : NULL, NULL, NULL, NULL);
+    if (call->info.type == SOCK_STREAM) from = NULL;
+    err = ws_wine_receive(call->s, wsabufs, count, received, &msg_flags, from, from ? fromlen : NULL, NULL, NULL, NULL);
     if (wsabufs != local) free(wsabufs);
     return err;
 }
 
-int ws_selected_send(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
-                     int flags, const struct sockaddr *to, int tolen, DWORD *sent)
+int ws_selected_send(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                     const struct sockaddr *to, int tolen, DWORD *sent)
 {
     WSABUF local[8] = { { 0 } }, *wsabufs = as_wsabufs(buffers, count, local, ARRAYSIZE(local));
     int err;
 
     if (!wsabufs) return WSAENOBUFS;
-    if (info->type == SOCK_STREAM) to = NULL;
-    err = ws_wine_send(s, wsabufs, count, sent, flags, to, tolen, NULL, NULL);
+    if (call->info.type == SOCK_STREAM) to = NULL;
+    err = ws_wine_send(call->s, wsabufs, count, sent, flags, to, tolen, NULL, NULL);
     if (wsabufs != local) free(wsabufs);
     return err;
 }

@@ -9,27 +9,15 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Argument checks follow Wine's Windows-run tests (sock.c test_AcceptEx,
- * test_ConnectEx, test_DisconnectEx, test_TransmitFile).
+ * test_ConnectEx, test_DisconnectEx, test_TransmitFile). Each answers
+ * as an overlapped call does (ws_call_end_bool): TRUE when done at once,
+ * else FALSE with ERROR_IO_PENDING or the error.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ws2_32_private.h"
 #include "ws2host/afd.h"
-
-static BOOL fail_bool(int error)
-{
-    SetLastError(error);
-    return FALSE;
-}
-
-/* An overlapped call's answer: TRUE when done at once, else FALSE with
- * ERROR_IO_PENDING or the error. */
-static BOOL bool_result(int err)
-{
-    SetLastError(err);
-    return !err;
-}
 
 /* Wine's server does not check the listener of an AcceptEx. A socket that
  * did not listen here (inherited, duplicated in, shared by libuv without
@@ -51,28 +39,29 @@ static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, D
                                DWORD remote_length, DWORD *received, OVERLAPPED *overlapped)
 {
     struct ws_afd_accept_into params = { (ULONG)(ULONG_PTR)acceptor, data_length, local_length };
-    struct ws_socket_info info, target, swapped;
+    struct ws_call call, target;    /* the acceptor's frame holds no fd */
+    struct ws_socket_info swapped;
     int err;
 
     TRACE("listener %#llx, acceptor %#llx, buffer %p, lengths %lu/%lu/%lu, overlapped %p\n", (ULONGLONG)listener,
           (ULONGLONG)acceptor, buffer, data_length, local_length, remote_length, overlapped);
-    if ((err = ws_socket_state(listener, &info))) return fail_bool(err);
-    if (!is_listening(listener, &info)) return fail_bool(WSAEINVAL);
-    if ((err = ws_socket_state(acceptor, &target))) return fail_bool(err);
-    if (!buffer || !remote_length) return fail_bool(WSAEFAULT);
-    if (!overlapped) return fail_bool(ERROR_INVALID_PARAMETER);
+    if ((err = ws_call_begin(&call, listener, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
+    if (!is_listening(listener, &call.info)) return ws_call_end_bool(&call, WSAEINVAL);
+    if ((err = ws_call_begin(&target, acceptor, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
+    if (!buffer || !remote_length) return ws_call_end_bool(&call, WSAEFAULT);
+    if (!overlapped) return ws_call_end_bool(&call, ERROR_INVALID_PARAMETER);
     if (!ws_writable(overlapped, sizeof(*overlapped)) ||
         !ws_writable(buffer, (SIZE_T)data_length + local_length + remote_length))
-        return fail_bool(WSAEFAULT);
+        return ws_call_end_bool(&call, WSAEFAULT);
     /* Wine puts the connection's fd under the acceptor's handle: its
      * identity is learnt again on first use. */
-    swapped = target;
+    swapped = target.info;
     swapped.inode = 0;
-    socket_table_update(acceptor, &target, &swapped);
+    socket_table_update(acceptor, &target.info, &swapped);
     err = ws_async_call(listener, WS_IOCTL_AFD_WINE_ACCEPT_INTO, &params, sizeof(params), buffer,
                         data_length + local_length + remote_length, overlapped, NULL);
     if (received) *received = (DWORD)overlapped->InternalHigh;
-    return bool_result(err);
+    return ws_call_end_bool(&call, err);
 }
 
 /* Wine's accept writes each address as an int length and the address. */
@@ -93,21 +82,21 @@ static void WINAPI ws_GetAcceptExSockaddrs(void *buffer, DWORD data_length, DWOR
 static BOOL WINAPI ws_ConnectEx(SOCKET s, const struct sockaddr *name, int namelen, void *data, DWORD data_length,
                                 DWORD *sent, OVERLAPPED *overlapped)
 {
-    struct ws_socket_info info;
     struct ws_afd_connect *params;
+    struct ws_call call;
     DWORD size;
     int err;
 
     TRACE("socket %#llx, name %p, namelen %d, data %p/%lu, overlapped %p\n", (ULONGLONG)s, name, namelen, data,
           data_length, overlapped);
-    if ((err = ws_socket_state(s, &info))) return fail_bool(err);
-    if (!overlapped) return fail_bool(ERROR_INVALID_PARAMETER);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
+    if (!overlapped) return ws_call_end_bool(&call, ERROR_INVALID_PARAMETER);
     if (namelen < (int)sizeof(short) || !ws_readable(name, namelen) || !ws_writable(overlapped, sizeof(*overlapped)) ||
         (data_length && !ws_readable(data, data_length)))
-        return fail_bool(WSAEFAULT);
-    if (name->sa_family != info.family) return fail_bool(WSAEAFNOSUPPORT);
+        return ws_call_end_bool(&call, WSAEFAULT);
+    if (name->sa_family != call.info.family) return ws_call_end_bool(&call, WSAEAFNOSUPPORT);
     size = WS_AFD_CONNECT_HEADER + namelen + data_length;
-    if (!(params = malloc(max(size, sizeof(*params))))) return fail_bool(WSAENOBUFS);
+    if (!(params = malloc(max(size, sizeof(*params))))) return ws_call_end_bool(&call, WSAENOBUFS);
     params->address_length = namelen;
     params->synchronous = 0;
     memcpy(params->address, name, namelen);
@@ -115,43 +104,44 @@ static BOOL WINAPI ws_ConnectEx(SOCKET s, const struct sockaddr *name, int namel
     err = ws_async_call(s, WS_IOCTL_AFD_WINE_CONNECT, params, size, NULL, 0, overlapped, NULL);
     free(params);
     if (sent) *sent = (DWORD)overlapped->InternalHigh;
-    return bool_result(err);
+    return ws_call_end_bool(&call, err);
 }
 
 /* A graceful close of the sending side, completed on the OVERLAPPED. */
 static BOOL WINAPI ws_DisconnectEx(SOCKET s, OVERLAPPED *overlapped, DWORD flags, DWORD reserved)
 {
-    struct ws_socket_info info;
+    struct ws_call call;
     int how = SD_SEND, err;
 
     TRACE("socket %#llx, overlapped %p, flags %#lx\n", (ULONGLONG)s, overlapped, flags);
-    if ((err = ws_socket_state(s, &info))) return fail_bool(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
     if (flags & TF_REUSE_SOCKET)
     {
         FIXME_ONCE("DisconnectEx(TF_REUSE_SOCKET): Wine's sockets cannot be reused\n");
-        return fail_bool(WSAEOPNOTSUPP);
+        return ws_call_end_bool(&call, WSAEOPNOTSUPP);
     }
-    if (!overlapped) return bool_result(ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0));
-    if (!ws_writable(overlapped, sizeof(*overlapped))) return fail_bool(WSAEFAULT);
+    if (!overlapped) err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0);
+    else if (!ws_writable(overlapped, sizeof(*overlapped))) err = WSAEFAULT;
     /* Windows answers ERROR_IO_PENDING even when it is done at once
      * (sock.c test_DisconnectEx). */
-    err = ws_async_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0, overlapped, NULL);
-    return bool_result(err ? err : WSA_IO_PENDING);
+    else if (!(err = ws_async_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0, overlapped, NULL)))
+        err = WSA_IO_PENDING;
+    return ws_call_end_bool(&call, err);
 }
 
 static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWORD buffer_size,
                                    OVERLAPPED *overlapped, TRANSMIT_FILE_BUFFERS *buffers, DWORD flags)
 {
     struct ws_afd_transmit params = { .offset = -2 /* the file pointer */ };
-    struct ws_socket_info info;
+    struct ws_call call;
     int err;
 
     TRACE("socket %#llx, file %p, length %lu, overlapped %p, buffers %p, flags %#lx\n", (ULONGLONG)s, file,
           file_length, overlapped, buffers, flags);
-    if ((err = ws_socket_state(s, &info))) return fail_bool(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
     if ((buffers && !ws_readable(buffers, sizeof(*buffers))) ||
         (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
-        return fail_bool(WSAEFAULT);
+        return ws_call_end_bool(&call, WSAEFAULT);
     params.file = (ULONG)(ULONG_PTR)file;
     params.file_length = file_length;
     params.buffer_size = buffer_size;
@@ -166,19 +156,22 @@ static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWO
     if (overlapped)
     {
         params.offset = (int64_t)overlapped->OffsetHigh << 32 | overlapped->Offset;
-        return bool_result(ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0,
-                                         overlapped, NULL));
+        return ws_call_end_bool(&call, ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL,
+                                                     0, overlapped, NULL));
     }
     /* Without an OVERLAPPED it blocks until the whole file went, on the
      * thread's event and with no completion packet owed. */
-    return bool_result(ws_afd_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0));
+    return ws_call_end_bool(&call, ws_afd_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0));
 }
 
 static BOOL WINAPI ws_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWORD count, DWORD send_size,
                                       OVERLAPPED *overlapped, DWORD flags)
 {
+    struct ws_call call;
+
     FIXME_ONCE("TransmitPackets is not supported\n");
-    return fail_bool(WSAEOPNOTSUPP);
+    ws_call_begin(&call, s, WS_CALL_NOTHING);
+    return ws_call_end_bool(&call, WSAEOPNOTSUPP);
 }
 
 int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *overlapped,

@@ -14,7 +14,7 @@
 static int base_handle(struct ioctl_call *call)
 {
     if (call->out_size < sizeof(SOCKET) || !ws_writable(call->out, sizeof(SOCKET))) return WSAEFAULT;
-    *(SOCKET *)call->out = call->s;
+    *(SOCKET *)call->out = call->frame->s;
     *call->returned = sizeof(SOCKET);
     return 0;
 }
@@ -39,19 +39,19 @@ static int extension_function(struct ioctl_call *call)
 /* ioctlsocket's commands work on a u_long. FIONBIO is the server's too:
  * it decides whether its own calls (accept, connect, ReadFile) wait, and
  * refuses blocking mode while events are selected. */
-static int set_nonblocking(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
+static int set_nonblocking(struct ws_call *call, u_long *arg)
 {
-    struct ws_socket_info after = *info;
+    struct ws_socket_info after = call->info;
     int value = *arg != 0, err;
 
-    if ((err = ws_afd_call(s, WS_IOCTL_AFD_WINE_FIONBIO, &value, sizeof(value), NULL, 0))) return err;
+    if ((err = ws_afd_call(call->s, WS_IOCTL_AFD_WINE_FIONBIO, &value, sizeof(value), NULL, 0))) return err;
     after.nonblocking = value;
-    return socket_table_update(s, info, &after) ? WSAENOTSOCK : 0;
+    return socket_table_update(call->s, &call->info, &after) ? WSAENOTSOCK : 0;
 }
 
-static int bytes_readable(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
+static int bytes_readable(struct ws_call *call, u_long *arg)
 {
-    struct ws2host_readable_params params = { .fd = fd };
+    struct ws2host_readable_params params = { .fd = call->fd };
     int err;
 
     if ((err = ws_unix_call(ws2host_call_readable, &params))) return err;
@@ -60,9 +60,9 @@ static int bytes_readable(SOCKET s, struct ws_socket_info *info, int fd, u_long 
 }
 
 /* SIOCATMARK: TRUE when no out-of-band data waits to be read. */
-static int no_oob_waiting(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg)
+static int no_oob_waiting(struct ws_call *call, u_long *arg)
 {
-    struct ws2host_readable_params params = { .fd = fd };
+    struct ws2host_readable_params params = { .fd = call->fd };
     int err;
 
     if ((err = ws_unix_call(ws2host_call_readable, &params))) return err;
@@ -73,7 +73,7 @@ static int no_oob_waiting(SOCKET s, struct ws_socket_info *info, int fd, u_long 
 static const struct
 {
     long command;
-    int (*handler)(SOCKET s, struct ws_socket_info *info, int fd, u_long *arg);
+    int (*handler)(struct ws_call *call, u_long *arg);
 }
 command_table[] =
 {
@@ -83,20 +83,16 @@ command_table[] =
 };
 
 /* ioctlsocket's commands through WSAIoctl: a u_long in (FIONBIO) or out. */
-static int command_call(struct ioctl_call *call, int (*handler)(SOCKET, struct ws_socket_info *, int, u_long *),
-                        BOOL input)
+static int command_call(struct ioctl_call *call, int (*handler)(struct ws_call *, u_long *), BOOL input)
 {
-    struct ws_socket_info info = *call->info;
     u_long value = 0;
-    int fd, err;
+    int err;
 
     if (input && (call->in_size < sizeof(value) || !ws_readable(call->in, sizeof(value)))) return WSAEFAULT;
     if (!input && (call->out_size < sizeof(value) || !ws_writable(call->out, sizeof(value)))) return WSAEFAULT;
     if (input) value = *(const u_long *)call->in;
-    if ((err = ws_socket_from_handle(call->s, &info, &fd))) return err;
-    err = handler(call->s, &info, fd, &value);
-    ws_unix_close_fd(fd);
-    if (err) return err;
+    /* WSAIoctl's end gives the fd back. */
+    if ((err = ws_call_need_fd(call->frame)) || (err = handler(call->frame, &value))) return err;
     if (!input) *(u_long *)call->out = value;
     *call->returned = input ? 0 : sizeof(value);
     return 0;
@@ -145,20 +141,19 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
                     DWORD out_size, DWORD *returned, WSAOVERLAPPED *overlapped,
                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
-    struct ws_socket_info info;
-    struct ioctl_call call = { s, &info, in_buffer, in_size, out_buffer, out_size, returned };
+    struct ws_call frame;
+    struct ioctl_call call = { &frame, in_buffer, in_size, out_buffer, out_size, returned };
     DWORD overlapped_count;
     int err;
 
     TRACE("socket %#llx, code %#lx, in %p/%lu, out %p/%lu, overlapped %p\n", (ULONGLONG)s, code,
           in_buffer, in_size, out_buffer, out_size, overlapped);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
-    if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
+    if ((err = ws_call_begin(&frame, s, WS_CALL_VERIFIED))) return ws_call_end(&frame, err);
     /* Without somewhere to put the count, nothing is done (sock.c
      * test_unsupported_ioctls, test_keepalive_vals). */
-    if (!ws_writable(returned, sizeof(*returned))) return ws_fail(WSAEFAULT);
-    if (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) return ws_fail(WSAEFAULT);
-    if (!info.overlapped) overlapped = NULL;
+    if (!ws_writable(returned, sizeof(*returned)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
+        return ws_call_end(&frame, WSAEFAULT);
+    if (!frame.info.overlapped) overlapped = NULL;
     /* An overlapped call reports its count on the OVERLAPPED only. */
     if (overlapped) call.returned = &overlapped_count;
     for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
@@ -166,37 +161,33 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
         if (ioctl_table[i].code != code || (overlapped && ioctl_table[i].sync_only)) continue;
         if (!(err = ioctl_table[i].handler(&call)) && overlapped)
             err = complete_overlapped(s, 0, overlapped, completion);
-        return ws_transfer_result(err);
+        return ws_call_end(&frame, err);
     }
     /* An unknown code fails, and with an OVERLAPPED it fails on it. */
-    if (!overlapped) FIXME_ONCE("control code %#lx not supported\n", code);
     if (overlapped)
     {
         complete_overlapped(s, (LONG)0xc00000bb /* STATUS_NOT_SUPPORTED */, overlapped, completion);
-        return ws_fail(WSA_IO_PENDING);
+        return ws_call_end(&frame, WSA_IO_PENDING);
     }
+    FIXME_ONCE("control code %#lx not supported\n", code);
     *returned = 0;
-    return ws_fail(WSAEOPNOTSUPP);
+    return ws_call_end(&frame, WSAEOPNOTSUPP);
 }
 
 int WINAPI ioctlsocket(SOCKET s, long command, u_long *arg)
 {
-    struct ws_socket_info info;
-    int fd, err = WSAEOPNOTSUPP;
+    struct ws_call call;
+    int err;
 
     TRACE("socket %#llx, command %#lx, arg %p\n", (ULONGLONG)s, command, arg);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
-    if ((err = ws_socket_verified(s, &info, &fd))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_VERIFIED_FD))) return ws_call_end(&call, err);
     err = WSAEOPNOTSUPP;
     for (size_t i = 0; i < ARRAYSIZE(command_table); i++)
     {
         if (command_table[i].command != command) continue;
-        err = ws_writable(arg, sizeof(*arg)) ? command_table[i].handler(s, &info, fd, arg) : WSAEFAULT;
+        err = ws_writable(arg, sizeof(*arg)) ? command_table[i].handler(&call, arg) : WSAEFAULT;
         break;
     }
     if (err == WSAEOPNOTSUPP) FIXME_ONCE("command %#lx not supported\n", command);
-    ws_unix_close_fd(fd);
-    if (err) return ws_fail(err);
-    SetLastError(0);
-    return 0;
+    return ws_call_end(&call, err);
 }

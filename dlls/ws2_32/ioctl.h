@@ -11,8 +11,7 @@
 
 struct ioctl_call
 {
-    SOCKET s;
-    const struct ws_socket_info *info;
+    struct ws_call *frame;              /* verified, no fd unless a handler asks */
     const void *in;
     DWORD in_size;
     void *out;

@@ -30,14 +30,14 @@ int ws_ioctl_keepalive(struct ioctl_call *call)
 
     *call->returned = 0;
     if (call->in_size < sizeof(*values) || !ws_readable(values, sizeof(*values))) return WSAEFAULT;
-    if (call->info->type != SOCK_STREAM) return WSAEINVAL;
+    if (call->frame->info.type != SOCK_STREAM) return WSAEINVAL;
     on = !!values->onoff;
     idle = max(1, (int)(values->keepalivetime / 1000));
     interval = max(1, (int)(values->keepaliveinterval / 1000));
-    if (setsockopt(call->s, SOL_SOCKET, SO_KEEPALIVE, (char *)&on, sizeof(on))) return WSAGetLastError();
+    if (setsockopt(call->frame->s, SOL_SOCKET, SO_KEEPALIVE, (char *)&on, sizeof(on))) return WSAGetLastError();
     if (!on) return 0;
-    if (setsockopt(call->s, IPPROTO_TCP, TCP_KEEPALIVE, (char *)&idle, sizeof(idle)) ||
-        setsockopt(call->s, IPPROTO_TCP, TCP_KEEPINTVL, (char *)&interval, sizeof(interval)))
+    if (setsockopt(call->frame->s, IPPROTO_TCP, TCP_KEEPALIVE, (char *)&idle, sizeof(idle)) ||
+        setsockopt(call->frame->s, IPPROTO_TCP, TCP_KEEPINTVL, (char *)&interval, sizeof(interval)))
         return WSAGetLastError();
     *call->returned = 0;
     return 0;
@@ -51,7 +51,7 @@ int ws_ioctl_udp_connreset(struct ioctl_call *call)
     const BOOL *report = call->in;
 
     if (call->in_size < sizeof(*report) || !ws_readable(report, sizeof(*report))) return WSAEFAULT;
-    if (call->info->type != SOCK_DGRAM) return WSAEINVAL;
+    if (call->frame->info.type != SOCK_DGRAM) return WSAEINVAL;
     if (*report) FIXME_ONCE("SIO_UDP_CONNRESET on: Linux reports no resets on unconnected UDP sockets\n");
     *call->returned = 0;
     return 0;
@@ -62,7 +62,7 @@ int ws_ioctl_udp_connreset(struct ioctl_call *call)
 int ws_ioctl_loopback_fast_path(struct ioctl_call *call)
 {
     if (call->in_size < sizeof(int) || !ws_readable(call->in, sizeof(int))) return WSAEFAULT;
-    if (call->info->type != SOCK_STREAM) return WSAEOPNOTSUPP;
+    if (call->frame->info.type != SOCK_STREAM) return WSAEOPNOTSUPP;
     *call->returned = 0;
     return 0;
 }
@@ -74,7 +74,8 @@ int ws_ioctl_interface_list(struct ioctl_call *call)
     LONG status;
 
     if (!ws_writable(call->out, call->out_size)) return WSAEFAULT;
-    status = ws_afd_ioctl(call->s, WS_IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, call->out, call->out_size, &size);
+    status = ws_afd_ioctl(call->frame->s, WS_IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, call->out, call->out_size,
+                          &size);
     if (status) return ws_error_from_status(status);
     *call->returned = (DWORD)size;
     return 0;
@@ -112,7 +113,7 @@ static IP_ADAPTER_ADDRESSES *local_addresses(int family)
  * point to. Too small a buffer: WSAEFAULT and the size needed. */
 int ws_ioctl_address_list(struct ioctl_call *call)
 {
-    IP_ADAPTER_ADDRESSES *adapters = local_addresses(call->info->family), *adapter;
+    IP_ADAPTER_ADDRESSES *adapters = local_addresses(call->frame->info.family), *adapter;
     SOCKET_ADDRESS_LIST *list = call->out;
     DWORD count = 0, needed;
     char *next;

@@ -11,39 +11,36 @@
 
 #define STATUS_PENDING_VALUE ((ULONG_PTR)WS_STATUS_PENDING)
 
-static BOOL fail(int error)
-{
-    SetLastError(error);
-    return FALSE;
-}
-
 BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *transferred,
                                    BOOL wait, DWORD *flags)
 {
-    struct ws_socket_info info;
+    struct ws_call call;
     ULONG_PTR status;
     int err;
 
     TRACE("socket %#llx, overlapped %p, transferred %p, wait %d, flags %p\n", (ULONGLONG)s, overlapped,
           transferred, wait, flags);
-    if (!ws_is_started()) return fail(WSANOTINITIALISED);
-    if ((err = ws_registered_socket(s, &info))) return fail(err);
+    /* Success leaves the last error, as Wine's builtin does. */
+    if ((err = ws_call_begin(&call, s, WS_CALL_REGISTERED | WS_CALL_KEEP_ERROR))) return ws_call_end_bool(&call, err);
     if (!ws_writable(overlapped, sizeof(*overlapped)) || !ws_writable(transferred, sizeof(*transferred)) ||
         !ws_writable(flags, sizeof(*flags)))
-        return fail(WSAEFAULT);
+        return ws_call_end_bool(&call, WSAEFAULT);
 
     status = overlapped->Internal;
     if (status == (ULONG)WS_STATUS_PENDING)
     {
-        if (!wait) return fail(WSA_IO_INCOMPLETE);
+        if (!wait) return ws_call_end_bool(&call, WSA_IO_INCOMPLETE);
         WaitForSingleObject(overlapped->hEvent ? overlapped->hEvent : (HANDLE)s, INFINITE);
         status = overlapped->Internal;
     }
     *transferred = overlapped->InternalHigh;
     *flags = overlapped->Offset;
     /* Windows' answer for the status (sock.c test_WSAGetOverlappedResult):
-     * TRUE for any success, with its error; FALSE with the error else. */
+     * TRUE for any success, and since Windows 10 1809 its error as the
+     * last error too; FALSE with the error else. */
     err = ws_overlapped_error((LONG)status);
+    if ((LONG)status < 0) return ws_call_end_bool(&call, err);
+    ws_call_end_bool(&call, 0);
     SetLastError(err);
-    return (LONG)status >= 0;
+    return TRUE;
 }

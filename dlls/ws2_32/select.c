@@ -52,11 +52,12 @@ static int timeout_ms(const struct timeval *timeout, int *ms)
     return 0;
 }
 
-static void release(struct ws2host_poll_entry *entries, struct ws_socket_info *infos, unsigned int count)
+/* Each socket has a frame of its own inside select's. */
+static void release(struct ws2host_poll_entry *entries, struct ws_call *sockets, unsigned int count)
 {
-    for (unsigned int i = 0; i < count; i++) ws_unix_close_fd(entries[i].fd);
+    for (unsigned int i = 0; i < count; i++) ws_call_release(&sockets[i]);
     free(entries);
-    free(infos);
+    free(sockets);
 }
 
 /* A non-blocking connect has ended (the fd is writable or failed): Wine's
@@ -89,30 +90,32 @@ int ws_connect_error(SOCKET s, char *optval, int *optlen)
 
 /* Linux reports a stream socket that never connected as hung up and
  * writable; Windows as neither readable nor writable (sock.c test_select). */
-static BOOL never_connected(const struct ws_socket_info *info, int fd, short revents)
+static BOOL never_connected(const struct ws_call *polled, short revents)
 {
-    struct ws2host_address_params peer = { .fd = fd, .length = sizeof(peer.address) };
+    struct ws2host_address_params peer = { .fd = polled->fd, .length = sizeof(peer.address) };
+    const struct ws_socket_info *info = &polled->info;
 
     if (info->type != SOCK_STREAM || info->connect_tick || info->connecting || info->listening) return FALSE;
     if (!(revents & WS2HOST_POLLHUP)) return FALSE;
     return ws_unix_call(ws2host_call_getpeername, &peer) != 0;
 }
 
-static short seen_events(SOCKET s, struct ws_socket_info *info, int fd, short revents)
+static short seen_events(struct ws_call *polled, short revents)
 {
-    if (never_connected(info, fd, revents)) return 0;
-    if (!info->connecting || !(revents & (WS2HOST_POLLOUT | WS2HOST_POLLERR | WS2HOST_POLLHUP))) return revents;
-    if (!connect_failed(s, info)) return revents & ~(WS2HOST_POLLERR | WS2HOST_POLLHUP);
+    if (never_connected(polled, revents)) return 0;
+    if (!polled->info.connecting || !(revents & (WS2HOST_POLLOUT | WS2HOST_POLLERR | WS2HOST_POLLHUP)))
+        return revents;
+    if (!connect_failed(polled->s, &polled->info)) return revents & ~(WS2HOST_POLLERR | WS2HOST_POLLHUP);
     return (revents & ~WS2HOST_POLLOUT) | WS2HOST_POLLERR;
 }
 
 /* closesocket in another thread ends a waiting select; Windows reports the
  * closed socket as readable (sock.c test_select, SelectReadThread). */
-static BOOL closed_meanwhile(SOCKET s, const struct ws_socket_info *info)
+static BOOL closed_meanwhile(const struct ws_call *polled)
 {
     struct ws_socket_info now;
 
-    return socket_table_lookup(s, &now) || now.wait_key != info->wait_key;
+    return socket_table_lookup(polled->s, &now) || now.wait_key != polled->info.wait_key;
 }
 
 static BOOL listed(const fd_set *set, u_int count, SOCKET s)
@@ -126,8 +129,7 @@ static BOOL listed(const fd_set *set, u_int count, SOCKET s)
  * moment (Windows runs queued APCs in a select that waits, and only then:
  * sock.c test_select) and the wait, which closesocket of any of the
  * sockets ends. */
-static int wait_ready(fd_set **sets, struct ws2host_poll_entry *entries, const struct ws_socket_info *infos,
-                      unsigned int total, int ms)
+static int wait_ready(struct ws2host_poll_entry *entries, struct ws_call *sockets, unsigned int total, int ms)
 {
     struct ws2host_poll_params params = { .entries = (ULONG_PTR)entries, .count = total };
     uint64_t *keys;
@@ -136,23 +138,20 @@ static int wait_ready(fd_set **sets, struct ws2host_poll_entry *entries, const s
     if ((err = ws_unix_call(ws2host_call_poll, &params))) return err;
     if (!ms) return 0;
     for (unsigned int i = 0; i < total; i++)
-        if (entries[i].revents && !never_connected(&infos[i], entries[i].fd, entries[i].revents)) return 0;
-    (void)sets;
+        if (entries[i].revents && !never_connected(&sockets[i], entries[i].revents)) return 0;
     SleepEx(0, TRUE);
     if (!(keys = calloc(total, sizeof(*keys)))) return WSAENOBUFS;
     /* Sockets that never connected stay out of the wait (poll skips a
      * negative fd): Linux would end it at once for them. */
     for (unsigned int i = 0; i < total; i++)
     {
-        keys[i] = infos[i].wait_key;
-        if (never_connected(&infos[i], entries[i].fd, entries[i].revents)) entries[i].fd = ~entries[i].fd;
+        keys[i] = sockets[i].info.wait_key;
+        if (never_connected(&sockets[i], entries[i].revents)) entries[i].fd = -1;
         entries[i].revents = 0;
     }
     params.timeout_ms = ms;
     params.wait_keys = (ULONG_PTR)keys;
     err = ws_unix_call(ws2host_call_poll, &params);
-    for (unsigned int i = 0; i < total; i++)
-        if (entries[i].fd < 0) entries[i].fd = ~entries[i].fd;
     free(keys);
     return err;
 }
@@ -161,43 +160,44 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
 {
     fd_set *sets[set_count] = { readfds, writefds, exceptfds };
     struct ws2host_poll_entry *entries;
-    struct ws_socket_info *infos;
+    struct ws_call call, *sockets;
     unsigned int total = 0, n = 0;
     int ms, err, ready = 0;
 
     TRACE("read %p, write %p, except %p, timeout %p\n", readfds, writefds, exceptfds, timeout);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
+    if ((err = ws_call_begin(&call, INVALID_SOCKET, WS_CALL_STARTED))) return ws_call_end(&call, err);
     for (int i = 0; i < set_count; i++)
     {
-        if (!set_readable(sets[i])) return ws_fail(WSAEFAULT);
+        if (!set_readable(sets[i])) return ws_call_end(&call, WSAEFAULT);
         if (sets[i]) total += sets[i]->fd_count;
     }
-    if (!total) return ws_fail(WSAEINVAL);
-    if ((err = timeout_ms(timeout, &ms))) return ws_fail(err);
+    if (!total) return ws_call_end(&call, WSAEINVAL);
+    if ((err = timeout_ms(timeout, &ms))) return ws_call_end(&call, err);
     entries = calloc(total, sizeof(*entries));
-    infos = calloc(total, sizeof(*infos));
-    if (!entries || !infos)
+    sockets = calloc(total, sizeof(*sockets));
+    if (!entries || !sockets)
     {
-        release(entries, infos, 0);
-        return ws_fail(WSAENOBUFS);
+        release(entries, sockets, 0);
+        return ws_call_end(&call, WSAENOBUFS);
     }
 
     for (int i = 0; i < set_count; i++)
     {
         for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
         {
-            if ((err = ws_socket_verified(sets[i]->fd_array[j], &infos[n], &entries[n].fd)))
+            if ((err = ws_call_begin(&sockets[n], sets[i]->fd_array[j], WS_CALL_VERIFIED_FD)))
             {
-                release(entries, infos, n);
-                return ws_fail(err);
+                release(entries, sockets, n);
+                return ws_call_end(&call, err);
             }
+            entries[n].fd = sockets[n].fd;
             entries[n].events = wanted_events[i];
         }
     }
-    if ((err = wait_ready(sets, entries, infos, total, ms)))
+    if ((err = wait_ready(entries, sockets, total, ms)))
     {
-        release(entries, infos, total);
-        return ws_fail(err);
+        release(entries, sockets, total);
+        return ws_call_end(&call, err);
     }
 
     /* Keep only the ready sockets in each set, in order, each once. */
@@ -210,15 +210,14 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
         {
             SOCKET s = sets[i]->fd_array[j];
 
-            if (!is_ready(i, seen_events(s, &infos[n], entries[n].fd, entries[n].revents)) &&
-                !(i == set_read && closed_meanwhile(s, &infos[n])))
+            if (!is_ready(i, seen_events(&sockets[n], entries[n].revents)) &&
+                !(i == set_read && closed_meanwhile(&sockets[n])))
                 continue;
             if (!listed(sets[i], kept, s)) sets[i]->fd_array[kept++] = s;
         }
         if (sets[i]) sets[i]->fd_count = kept;
         ready += kept;
     }
-    release(entries, infos, total);
-    SetLastError(0);
-    return ready;
+    release(entries, sockets, total);
+    return ws_call_end_count(&call, 0, ready);
 }

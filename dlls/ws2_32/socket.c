@@ -74,6 +74,7 @@ static int take_duplicate(const struct creation *c, SOCKET *out)
 {
     SOCKET s = (SOCKET)(ULONG_PTR)c->info->dwProviderReserved;
     struct ws_socket_info state;
+    struct ws_call duplicated;      /* verified without an fd: it holds none */
     DWORD inherit;
 
     if (!socket_table_lookup(s, &state) && !state.adopted)
@@ -81,7 +82,8 @@ static int take_duplicate(const struct creation *c, SOCKET *out)
         WARN("protocol info for %#llx was already used\n", (ULONGLONG)s);
         return WSAEINVAL;
     }
-    if (ws_socket_verified(s, &state, NULL)) return WSAEINVAL;
+    if (ws_call_begin(&duplicated, s, WS_CALL_VERIFIED)) return WSAEINVAL;
+    state = duplicated.info;
     state.flags = c->flags;
     state.overlapped = !!(c->flags & WSA_FLAG_OVERLAPPED);
     state.opentype = c->opentype;
@@ -103,7 +105,6 @@ static int make_socket(struct creation *c, SOCKET *out)
     HANDLE handle;
     int err;
 
-    if (!ws_is_started()) return WSANOTINITIALISED;
     if (c->info)
     {
         if (!ws_readable(c->info, sizeof(*c->info))) return WSAEFAULT;
@@ -160,16 +161,13 @@ static SOCKET create_and_report(int af, int type, int protocol, const WSAPROTOCO
 {
     struct creation c = { af, type, protocol, info, group, flags, opentype };
     SOCKET s = INVALID_SOCKET;
-    int err = make_socket(&c, &s);
+    struct ws_call call;
+    int err;
 
-    if (err)
-    {
-        TRACE("failed, error %d\n", err);
-        return ws_fail_socket(err);
-    }
-    TRACE("returning %#llx\n", (ULONGLONG)s);
-    SetLastError(0);
-    return s;
+    if (!(err = ws_call_begin(&call, INVALID_SOCKET, WS_CALL_STARTED))) err = make_socket(&c, &s);
+    if (err) TRACE("failed, error %d\n", err);
+    else TRACE("returning %#llx\n", (ULONGLONG)s);
+    return ws_call_end_socket(&call, err, s);
 }
 
 /***********************************************************************
@@ -190,17 +188,20 @@ SOCKET WINAPI WSASocketA(int af, int type, int protocol, WSAPROTOCOL_INFOA *info
                          GROUP group, DWORD flags)
 {
     WSAPROTOCOL_INFOW info_w;
+    struct ws_call call;
 
     TRACE("af %d, type %d, protocol %d, info %p, group %#x, flags %#lx\n",
           af, type, protocol, info, group, flags);
     if (!info) return create_and_report(af, type, protocol, NULL, group, flags, 0);
-    if (!ws_readable(info, sizeof(*info))) return ws_fail_socket(WSAEFAULT);
+    /* These come before WSAStartup's check; the creation has its frame. */
+    ws_call_begin(&call, INVALID_SOCKET, WS_CALL_NOTHING);
+    if (!ws_readable(info, sizeof(*info))) return ws_call_end_socket(&call, WSAEFAULT, INVALID_SOCKET);
 
     /* The structures agree up to szProtocol. */
     memcpy(&info_w, info, offsetof(WSAPROTOCOL_INFOA, szProtocol));
     if (!MultiByteToWideChar(CP_ACP, 0, info->szProtocol, -1, info_w.szProtocol,
                              ARRAYSIZE(info_w.szProtocol)))
-        return ws_fail_socket(WSAEINVAL);
+        return ws_call_end_socket(&call, WSAEINVAL, INVALID_SOCKET);
     return create_and_report(af, type, protocol, &info_w, group, flags, 0);
 }
 
@@ -223,22 +224,22 @@ SOCKET WINAPI socket(int af, int type, int protocol)
  */
 int WINAPI closesocket(SOCKET s)
 {
-    struct ws_socket_info info, removed;
+    struct ws_call call;
+    struct ws_socket_info removed;
     int err;
 
     TRACE("socket %#llx\n", (ULONGLONG)s);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
-    /* A handle that is not one of our sockets is refused and left open. */
-    if ((err = ws_socket_verified(s, &info, NULL))) return ws_fail(err);
+    /* A handle that is not one of our sockets is refused and left open.
+     * Success leaves the last error, as Wine's builtin does. */
+    if ((err = ws_call_begin(&call, s, WS_CALL_VERIFIED | WS_CALL_KEEP_ERROR))) return ws_call_end(&call, err);
     /* The removed entry is the latest: an operation issued meanwhile counts. */
-    if (!socket_table_remove(s, &removed)) info = removed;
+    if (!socket_table_remove(s, &removed)) call.info = removed;
     ws_bind_forget(s);
-    ws_cancel_waiters(info.wait_key);
+    ws_cancel_waiters(call.info.wait_key);
     /* Server calls in other threads (connect, accept) end as on Windows,
      * and pending overlapped operations with WSA_OPERATION_ABORTED (Wine's
      * close alone would end them with its own status); without any, the
      * cancel would cost a round trip for nothing. */
-    if (ws_afd_waits_pending() || info.async_issued) CancelIoEx((HANDLE)s, NULL);
-    if (!CloseHandle((HANDLE)s)) return ws_fail(WSAENOTSOCK);
-    return 0;
+    if (ws_afd_waits_pending() || call.info.async_issued) CancelIoEx((HANDLE)s, NULL);
+    return ws_call_end(&call, CloseHandle((HANDLE)s) ? 0 : WSAENOTSOCK);
 }

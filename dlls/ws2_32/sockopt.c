@@ -22,10 +22,8 @@
 
 struct option_call
 {
-    SOCKET s;
-    struct ws_socket_info info;         /* handlers change it; save_state stores it */
+    struct ws_call frame;               /* handlers change its state; save_state stores it */
     struct ws_socket_info original;     /* as looked up, for socket_table_update */
-    int fd;
     int level, option;
 };
 
@@ -61,14 +59,14 @@ static BOOL level_known(int level)
  * that changes others is not undone; a socket closed meanwhile stays gone. */
 static int save_state(struct option_call *call)
 {
-    if (socket_table_update(call->s, &call->original, &call->info)) return WSAENOTSOCK;
-    call->original = call->info;
+    if (socket_table_update(call->frame.s, &call->original, &call->frame.info)) return WSAENOTSOCK;
+    call->original = call->frame.info;
     return 0;
 }
 
 static int unix_option(struct option_call *call, int level, int option, int set, int *value)
 {
-    struct ws2host_sockopt_params params = { .fd = call->fd, .level = level, .option = option, .set = set };
+    struct ws2host_sockopt_params params = { .fd = call->frame.fd, .level = level, .option = option, .set = set };
     int err;
 
     if (set) params.value = *value;
@@ -93,7 +91,8 @@ static int set_linux(struct option_call *call, int value)
  * length is WSAEINVAL, as Wine's builtin answers (docs/sockopt.md). */
 static int set_membership(struct option_call *call, const char *optval, int optlen)
 {
-    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option, .set = 1 };
+    struct ws2host_sockopt_params params =
+        { .fd = call->frame.fd, .level = call->level, .option = call->option, .set = 1 };
     int size = call->level == IPPROTO_IP ? sizeof(IP_MREQ) : sizeof(IPV6_MREQ);
 
     if (optlen < size) return WSAEINVAL;
@@ -106,9 +105,9 @@ static int set_membership(struct option_call *call, const char *optval, int optl
 /* SO_ERROR: Linux' pending error, unless the program set one. */
 static int get_error(struct option_call *call, int *value)
 {
-    if (call->info.error)
+    if (call->frame.info.error)
     {
-        *value = call->info.error;
+        *value = call->frame.info.error;
         return 0;
     }
     return get_linux(call, value);
@@ -116,14 +115,14 @@ static int get_error(struct option_call *call, int *value)
 
 static int set_error(struct option_call *call, int value)
 {
-    call->info.error = value;
+    call->frame.info.error = value;
     return save_state(call);
 }
 
 /* --------------------------------------------------- values kept here */
 static int get_type(struct option_call *call, int *value)
 {
-    *value = call->info.type;
+    *value = call->frame.info.type;
     return 0;
 }
 
@@ -131,14 +130,14 @@ static int get_type(struct option_call *call, int *value)
  * WSAENOPROTOOPT on stream sockets (winetest/creation.c). */
 static int set_type(struct option_call *call, const char *optval, int optlen)
 {
-    return call->info.type == SOCK_DGRAM ? WSAEINVAL : WSAENOPROTOOPT;
+    return call->frame.info.type == SOCK_DGRAM ? WSAEINVAL : WSAENOPROTOOPT;
 }
 
 /* SO_PROTOCOL_INFO: a short buffer gets WSAEFAULT and the size needed; a
  * longer one keeps its length. */
 static int get_protocol_info(struct option_call *call, char *optval, int *optlen, BOOL wide)
 {
-    const struct ws_catalog_entry *entry = catalog_find_id(call->info.catalog_id);
+    const struct ws_catalog_entry *entry = catalog_find_id(call->frame.info.catalog_id);
     int size = wide ? sizeof(WSAPROTOCOL_INFOW) : sizeof(WSAPROTOCOL_INFOA);
     WSAPROTOCOL_INFOW info;
 
@@ -168,13 +167,13 @@ static int get_protocol_info_w(struct option_call *call, char *optval, int *optl
 /* SO_DEBUG does nothing on Windows either; any non-zero value reads 1. */
 static int get_debug(struct option_call *call, int *value)
 {
-    *value = call->info.debug;
+    *value = call->frame.info.debug;
     return 0;
 }
 
 static int set_debug(struct option_call *call, int value)
 {
-    call->info.debug = !!value;
+    call->frame.info.debug = !!value;
     return save_state(call);
 }
 
@@ -182,15 +181,15 @@ static int set_debug(struct option_call *call, int value)
  * and set; Linux has no such option on IPv4 sockets. */
 static int get_v6only(struct option_call *call, int *value)
 {
-    if (call->info.family == AF_INET6) return get_linux(call, value);
-    *value = call->info.v6only;
+    if (call->frame.info.family == AF_INET6) return get_linux(call, value);
+    *value = call->frame.info.v6only;
     return 0;
 }
 
 /* Has the socket an address yet? Linux gives an unbound one port 0. */
 static BOOL is_bound(struct option_call *call)
 {
-    struct ws2host_address_params params = { .fd = call->fd, .length = sizeof(params.address) };
+    struct ws2host_address_params params = { .fd = call->frame.fd, .length = sizeof(params.address) };
 
     if (ws_unix_call(ws2host_call_getsockname, &params)) return FALSE;
     return params.address[2] || params.address[3];
@@ -201,9 +200,9 @@ static BOOL is_bound(struct option_call *call)
  * not known: WSAEINVAL, what Linux answers for AF_INET6. */
 static int set_v6only(struct option_call *call, int value)
 {
-    if (call->info.family == AF_INET6) return set_linux(call, value);
+    if (call->frame.info.family == AF_INET6) return set_linux(call, value);
     if (is_bound(call)) return WSAEINVAL;
-    call->info.v6only = value;
+    call->frame.info.v6only = value;
     return save_state(call);
 }
 
@@ -211,20 +210,20 @@ static int set_v6only(struct option_call *call, int value)
  * (Wine's Windows-run test_set_getsockopt, sock.c:1744-1762). */
 static int get_hdrincl(struct option_call *call, int *value)
 {
-    if (call->info.type != SOCK_RAW) return WSAEINVAL;
+    if (call->frame.info.type != SOCK_RAW) return WSAEINVAL;
     return get_linux(call, value);
 }
 
 static int set_hdrincl(struct option_call *call, int value)
 {
-    if (call->info.type != SOCK_RAW) return WSAEINVAL;
+    if (call->frame.info.type != SOCK_RAW) return WSAEINVAL;
     return set_linux(call, value);
 }
 
 /* IP_OPTIONS: the IPv4 header options, up to 40 bytes, as Linux keeps them. */
 static int get_ip_options(struct option_call *call, char *optval, int *optlen)
 {
-    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option };
+    struct ws2host_sockopt_params params = { .fd = call->frame.fd, .level = call->level, .option = call->option };
     int err;
 
     if ((err = ws_unix_call(ws2host_call_sockopt, &params))) return err;
@@ -237,7 +236,8 @@ static int get_ip_options(struct option_call *call, char *optval, int *optlen)
 
 static int set_ip_options(struct option_call *call, const char *optval, int optlen)
 {
-    struct ws2host_sockopt_params params = { .fd = call->fd, .level = call->level, .option = call->option, .set = 1 };
+    struct ws2host_sockopt_params params =
+        { .fd = call->frame.fd, .level = call->level, .option = call->option, .set = 1 };
 
     if (optlen < 0 || optlen > WS2HOST_SOCKOPT_DATA) return WSAEINVAL;
     if (optlen && !ws_readable(optval, optlen)) return WSAEFAULT;
@@ -251,12 +251,12 @@ static int set_ip_options(struct option_call *call, const char *optval, int optl
  * answers for other socket types is not known. */
 static int get_max_msg_size(struct option_call *call, int *value)
 {
-    if (call->info.type != SOCK_DGRAM)
+    if (call->frame.info.type != SOCK_DGRAM)
     {
-        FIXME_ONCE("SO_MAX_MSG_SIZE of a socket of type %d is not supported\n", call->info.type);
+        FIXME_ONCE("SO_MAX_MSG_SIZE of a socket of type %d is not supported\n", call->frame.info.type);
         return WSAENOPROTOOPT;
     }
-    *value = call->info.family == AF_INET6 ? 65535 - 8 : 65535 - 20 - 8;
+    *value = call->frame.info.family == AF_INET6 ? 65535 - 8 : 65535 - 20 - 8;
     return 0;
 }
 
@@ -266,7 +266,7 @@ static int get_max_msg_size(struct option_call *call, int *value)
  * Wine's builtin answers (Windows' default is not known). */
 static int get_protection_level(struct option_call *call, int *value)
 {
-    *value = call->info.protection_level ? call->info.protection_level : PROTECTION_LEVEL_UNRESTRICTED;
+    *value = call->frame.info.protection_level ? call->frame.info.protection_level : PROTECTION_LEVEL_UNRESTRICTED;
     return 0;
 }
 
@@ -275,7 +275,7 @@ static int set_protection_level(struct option_call *call, int value)
     if (value != PROTECTION_LEVEL_UNRESTRICTED && value != PROTECTION_LEVEL_EDGERESTRICTED &&
         value != PROTECTION_LEVEL_RESTRICTED)
         return WSAEINVAL;
-    call->info.protection_level = value;
+    call->frame.info.protection_level = value;
     return save_state(call);
 }
 
@@ -283,13 +283,13 @@ static int set_protection_level(struct option_call *call, int value)
  * applied by the calls that wait (0: wait for ever). */
 static int get_rcvtimeo(struct option_call *call, int *value)
 {
-    *value = call->info.rcvtimeo;
+    *value = call->frame.info.rcvtimeo;
     return 0;
 }
 
 static int get_sndtimeo(struct option_call *call, int *value)
 {
-    *value = call->info.sndtimeo;
+    *value = call->frame.info.sndtimeo;
     return 0;
 }
 
@@ -301,8 +301,8 @@ static int set_rcvtimeo(struct option_call *call, int value)
     DWORD ms = value;
     int err;
 
-    if ((err = ws_afd_call(call->s, WS_IOCTL_AFD_WINE_SET_SO_RCVTIMEO, &ms, sizeof(ms), NULL, 0))) return err;
-    call->info.rcvtimeo = value;
+    if ((err = ws_afd_call(call->frame.s, WS_IOCTL_AFD_WINE_SET_SO_RCVTIMEO, &ms, sizeof(ms), NULL, 0))) return err;
+    call->frame.info.rcvtimeo = value;
     return save_state(call);
 }
 
@@ -311,8 +311,8 @@ static int set_sndtimeo(struct option_call *call, int value)
     DWORD ms = value;
     int err;
 
-    if ((err = ws_afd_call(call->s, WS_IOCTL_AFD_WINE_SET_SO_SNDTIMEO, &ms, sizeof(ms), NULL, 0))) return err;
-    call->info.sndtimeo = value;
+    if ((err = ws_afd_call(call->frame.s, WS_IOCTL_AFD_WINE_SET_SO_SNDTIMEO, &ms, sizeof(ms), NULL, 0))) return err;
+    call->frame.info.sndtimeo = value;
     return save_state(call);
 }
 
@@ -320,8 +320,8 @@ static int set_sndtimeo(struct option_call *call, int value)
  * LINGER structure (two u_shorts) travels as the int with its bytes. */
 static int linger_call(struct option_call *call, struct ws2host_linger_params *params)
 {
-    if (call->info.type != SOCK_STREAM) return WSAENOPROTOOPT;
-    params->fd = call->fd;
+    if (call->frame.info.type != SOCK_STREAM) return WSAENOPROTOOPT;
+    params->fd = call->frame.fd;
     return ws_unix_call(ws2host_call_linger, params);
 }
 
@@ -333,9 +333,9 @@ static int get_linger(struct option_call *call, int *value)
     int err;
 
     if ((err = linger_call(call, &params))) return err;
-    if (call->info.kept & WS_KEPT_LINGER)
+    if (call->frame.info.kept & WS_KEPT_LINGER)
     {
-        *value = call->info.linger;
+        *value = call->frame.info.linger;
         return 0;
     }
     linger.l_onoff = params.onoff;
@@ -351,8 +351,8 @@ static int keep_linger(struct option_call *call, u_short onoff, u_short seconds)
     int err;
 
     if ((err = linger_call(call, &params))) return err;
-    memcpy(&call->info.linger, &linger, sizeof(linger));
-    call->info.kept |= WS_KEPT_LINGER;
+    memcpy(&call->frame.info.linger, &linger, sizeof(linger));
+    call->frame.info.kept |= WS_KEPT_LINGER;
     return save_state(call);
 }
 
@@ -390,7 +390,7 @@ static int set_dontlinger(struct option_call *call, int value)
  * IP_MULTICAST_IF (Linux reads an interface index back as 0.0.0.0). */
 static int get_kept(struct option_call *call, int *value, uint32_t kept, int32_t stored)
 {
-    if (!(call->info.kept & kept)) return get_linux(call, value);
+    if (!(call->frame.info.kept & kept)) return get_linux(call, value);
     *value = stored;
     return 0;
 }
@@ -401,28 +401,28 @@ static int set_kept(struct option_call *call, int value, uint32_t kept, int32_t 
 
     if ((err = set_linux(call, value))) return err;
     *stored = value;
-    call->info.kept |= kept;
+    call->frame.info.kept |= kept;
     return save_state(call);
 }
 
 static int get_rcvbuf(struct option_call *call, int *value)
 {
-    return get_kept(call, value, WS_KEPT_RCVBUF, call->info.rcvbuf);
+    return get_kept(call, value, WS_KEPT_RCVBUF, call->frame.info.rcvbuf);
 }
 
 static int get_sndbuf(struct option_call *call, int *value)
 {
-    return get_kept(call, value, WS_KEPT_SNDBUF, call->info.sndbuf);
+    return get_kept(call, value, WS_KEPT_SNDBUF, call->frame.info.sndbuf);
 }
 
 static int set_rcvbuf(struct option_call *call, int value)
 {
-    return set_kept(call, value, WS_KEPT_RCVBUF, &call->info.rcvbuf);
+    return set_kept(call, value, WS_KEPT_RCVBUF, &call->frame.info.rcvbuf);
 }
 
 static int set_sndbuf(struct option_call *call, int value)
 {
-    return set_kept(call, value, WS_KEPT_SNDBUF, &call->info.sndbuf);
+    return set_kept(call, value, WS_KEPT_SNDBUF, &call->frame.info.sndbuf);
 }
 
 /* SO_CONNECT_TIME: seconds since the connection was made, 0xffffffff
@@ -430,34 +430,34 @@ static int set_sndbuf(struct option_call *call, int value)
  * they are asked, for connections finished in the background. */
 static int get_connect_time(struct option_call *call, int *value)
 {
-    struct ws2host_address_params params = { .fd = call->fd };
+    struct ws2host_address_params params = { .fd = call->frame.fd };
     ULONGLONG now = GetTickCount64();
 
     /* Datagram sockets are never "connected" for it, even after connect()
      * (Wine's Windows-run test_connect_time, sock.c:13558). */
-    if (call->info.type != SOCK_STREAM || ws_unix_call(ws2host_call_getpeername, &params))
+    if (call->frame.info.type != SOCK_STREAM || ws_unix_call(ws2host_call_getpeername, &params))
     {
         *value = -1;
         return 0;
     }
-    if (!call->info.connect_tick)
+    if (!call->frame.info.connect_tick)
     {
-        call->info.connect_tick = now;
+        call->frame.info.connect_tick = now;
         save_state(call);
     }
-    *value = (int)((now - call->info.connect_tick) / 1000);
+    *value = (int)((now - call->frame.info.connect_tick) / 1000);
     return 0;
 }
 
 /* IP_MULTICAST_IF: an address, or an interface index as 0.0.0.n. */
 static int get_multicast_if(struct option_call *call, int *value)
 {
-    return get_kept(call, value, WS_KEPT_MULTICAST_IF, call->info.multicast_if);
+    return get_kept(call, value, WS_KEPT_MULTICAST_IF, call->frame.info.multicast_if);
 }
 
 static int set_multicast_if(struct option_call *call, int value)
 {
-    return set_kept(call, value, WS_KEPT_MULTICAST_IF, &call->info.multicast_if);
+    return set_kept(call, value, WS_KEPT_MULTICAST_IF, &call->frame.info.multicast_if);
 }
 
 /* SO_REUSEADDR and SO_EXCLUSIVEADDRUSE exclude each other (WSAEINVAL).
@@ -466,33 +466,33 @@ static int set_multicast_if(struct option_call *call, int value)
  * datagrams (docs/addressuse.md). */
 static int get_reuseaddr(struct option_call *call, int *value)
 {
-    *value = call->info.address_use == ws_use_reuse;
+    *value = call->frame.info.address_use == ws_use_reuse;
     return 0;
 }
 
 static int get_exclusiveaddruse(struct option_call *call, int *value)
 {
-    *value = call->info.address_use == ws_use_exclusive;
+    *value = call->frame.info.address_use == ws_use_exclusive;
     return 0;
 }
 
 static int set_reuseaddr(struct option_call *call, int value)
 {
-    int linux_option = call->info.type == SOCK_STREAM ? WS2HOST_OPT_LINUX_REUSEPORT : WS2HOST_OPT_LINUX_REUSEADDR;
+    int linux_option = call->frame.info.type == SOCK_STREAM ? WS2HOST_OPT_LINUX_REUSEPORT : WS2HOST_OPT_LINUX_REUSEADDR;
     int err;
 
-    if (value && call->info.address_use == ws_use_exclusive) return WSAEINVAL;
+    if (value && call->frame.info.address_use == ws_use_exclusive) return WSAEINVAL;
     if ((err = unix_option(call, WS2HOST_LEVEL_PRIVATE, linux_option, 1, &value))) return err;
-    if (value) call->info.address_use = ws_use_reuse;
-    else if (call->info.address_use == ws_use_reuse) call->info.address_use = ws_use_default;
+    if (value) call->frame.info.address_use = ws_use_reuse;
+    else if (call->frame.info.address_use == ws_use_reuse) call->frame.info.address_use = ws_use_default;
     return save_state(call);
 }
 
 static int set_exclusiveaddruse(struct option_call *call, int value)
 {
-    if (value && call->info.address_use == ws_use_reuse) return WSAEINVAL;
-    if (value) call->info.address_use = ws_use_exclusive;
-    else if (call->info.address_use == ws_use_exclusive) call->info.address_use = ws_use_default;
+    if (value && call->frame.info.address_use == ws_use_reuse) return WSAEINVAL;
+    if (value) call->frame.info.address_use = ws_use_exclusive;
+    else if (call->frame.info.address_use == ws_use_exclusive) call->frame.info.address_use = ws_use_default;
     return save_state(call);
 }
 
@@ -661,7 +661,7 @@ static int get_option(struct option_call *call, const struct option *option, cha
         FIXME_ONCE("getting level %#x option %#x is not supported\n", call->level, call->option);
         return WSAENOPROTOOPT;
     }
-    if (option->not_on_stream && call->info.type == SOCK_STREAM) return WSAEINVAL;
+    if (option->not_on_stream && call->frame.info.type == SOCK_STREAM) return WSAEINVAL;
     if (!optval || !ws_writable(optlen, sizeof(*optlen))) return WSAEFAULT;
     /* A negative length is refused and left as it is, for every option. */
     if (*optlen < 0) return WSAEFAULT;
@@ -681,36 +681,24 @@ static int set_option(struct option_call *call, const struct option *option, con
         if (!option) FIXME_ONCE("setting level %#x option %#x is not supported\n", call->level, call->option);
         return WSAENOPROTOOPT;
     }
-    if (option->not_on_stream && call->info.type == SOCK_STREAM) return WSAEINVAL;
+    if (option->not_on_stream && call->frame.info.type == SOCK_STREAM) return WSAEINVAL;
     if (option->set_raw) return option->set_raw(call, optval, optlen);
     if ((err = read_value(option->format, call->level, optval, optlen, &value, &nothing))) return err;
     if (nothing) return 0;
     return option->set(call, value);
 }
 
+/* The handlers read and write the option's value on the fd, and check
+ * the identity: a verified frame. */
 static int begin_call(SOCKET s, int level, int option, struct option_call *call)
 {
     int err;
 
-    if (!ws_is_started()) return WSANOTINITIALISED;
-    call->s = s;
     call->level = level;
     call->option = option;
-    if ((err = ws_socket_verified(s, &call->info, &call->fd))) return err;
-    call->original = call->info;
-    if (!level_known(level))
-    {
-        ws_unix_close_fd(call->fd);
-        return WSAEINVAL;
-    }
-    return 0;
-}
-
-static int finish(int err)
-{
-    if (err) return ws_fail(err);
-    SetLastError(0);
-    return 0;
+    if ((err = ws_call_begin(&call->frame, s, WS_CALL_VERIFIED_FD))) return err;
+    call->original = call->frame.info;
+    return level_known(level) ? 0 : WSAEINVAL;
 }
 
 /***********************************************************************
@@ -723,16 +711,20 @@ int WINAPI getsockopt(SOCKET s, int level, int option, char *optval, int *optlen
 
     TRACE("socket %#llx, level %#x, option %#x, optval %p, optlen %p\n",
           (ULONGLONG)s, level, option, optval, optlen);
-    if (level == SOL_SOCKET && option == SO_OPENTYPE) return finish(ws_get_opentype(optval, optlen));
-    if ((err = begin_call(s, level, option, &call))) return ws_fail(err);
+    /* No socket for SO_OPENTYPE, and no WSAStartup either. */
+    if (level == SOL_SOCKET && option == SO_OPENTYPE)
+    {
+        ws_call_begin(&call.frame, s, WS_CALL_NOTHING);
+        return ws_call_end(&call.frame, ws_get_opentype(optval, optlen));
+    }
+    if ((err = begin_call(s, level, option, &call))) return ws_call_end(&call.frame, err);
 
     /* Wine's server took a failed non-blocking connect's error from Linux. */
-    if (level == SOL_SOCKET && option == SO_ERROR && call.info.connecting && !call.info.error)
+    if (level == SOL_SOCKET && option == SO_ERROR && call.frame.info.connecting && !call.frame.info.error)
         err = ws_connect_error(s, optval, optlen);
     else
         err = get_option(&call, find_option(level, option), optval, optlen);
-    ws_unix_close_fd(call.fd);
-    return finish(err);
+    return ws_call_end(&call.frame, err);
 }
 
 /***********************************************************************
@@ -745,11 +737,18 @@ int WINAPI setsockopt(SOCKET s, int level, int option, const char *optval, int o
 
     TRACE("socket %#llx, level %#x, option %#x, optval %p, optlen %d\n",
           (ULONGLONG)s, level, option, optval, optlen);
-    if (level == SOL_SOCKET && option == SO_OPENTYPE) return finish(ws_set_opentype(optval, optlen));
-    if (ws_is_context_option(level, option)) return finish(ws_set_context_option(s, option, optval, optlen));
-    if ((err = begin_call(s, level, option, &call))) return ws_fail(err);
-
-    err = set_option(&call, find_option(level, option), optval, optlen);
-    ws_unix_close_fd(call.fd);
-    return finish(err);
+    if (level == SOL_SOCKET && option == SO_OPENTYPE)
+    {
+        ws_call_begin(&call.frame, s, WS_CALL_NOTHING);
+        return ws_call_end(&call.frame, ws_set_opentype(optval, optlen));
+    }
+    /* The context options change only our state: no fd. */
+    if (ws_is_context_option(level, option))
+    {
+        if (!(err = ws_call_begin(&call.frame, s, WS_CALL_STATE)))
+            err = ws_set_context_option(&call.frame, option, optval, optlen);
+        return ws_call_end(&call.frame, err);
+    }
+    if ((err = begin_call(s, level, option, &call))) return ws_call_end(&call.frame, err);
+    return ws_call_end(&call.frame, set_option(&call, find_option(level, option), optval, optlen));
 }

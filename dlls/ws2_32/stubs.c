@@ -31,27 +31,19 @@ static int unsupported(void)
     return ws_is_started() ? WSAEOPNOTSUPP : WSANOTINITIALISED;
 }
 
-/* The same for an operation on a socket, which Windows checks next. */
-static int unsupported_on(SOCKET s)
+/* The same for an operation on a socket, which Windows checks next: the
+ * frame the stub ends. */
+static int unsupported_on(struct ws_call *call, SOCKET s)
 {
-    struct ws_socket_info info;
-    int err;
+    int err = ws_call_begin(call, s, WS_CALL_FD);
 
-    if (!ws_is_started()) return WSANOTINITIALISED;
-    if ((err = ws_socket_from_handle(s, &info, NULL))) return err;
-    return WSAEOPNOTSUPP;
+    return err ? err : WSAEOPNOTSUPP;
 }
 
 static void *fail_null(int error)
 {
     SetLastError(error);
     return NULL;
-}
-
-static BOOL fail_false(int error)
-{
-    SetLastError(error);
-    return FALSE;
 }
 
 /* Service provider functions report through an lpErrno argument. */
@@ -71,8 +63,10 @@ BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename,
                               LPDWORD remote_address_length, LPSOCKADDR remote_address,
                               const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
 {
+    struct ws_call call;
+
     STUB();
-    return fail_false(unsupported_on(s));
+    return ws_call_end_bool(&call, unsupported_on(&call, s));
 }
 
 /* WSAConnectByNameW (WS2_32.43) */
@@ -81,15 +75,19 @@ BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename,
                               LPDWORD remote_address_length, LPSOCKADDR remote_address,
                               const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
 {
+    struct ws_call call;
+
     STUB();
-    return fail_false(unsupported_on(s));
+    return ws_call_end_bool(&call, unsupported_on(&call, s));
 }
 
 /* WSAGetQOSByName (WS2_32.61) */
 BOOL WINAPI WSAGetQOSByName(SOCKET s, LPWSABUF qos_name, LPQOS qos)
 {
+    struct ws_call call;
+
     STUB();
-    return fail_false(unsupported_on(s));
+    return ws_call_end_bool(&call, unsupported_on(&call, s));
 }
 
 /* WSAJoinLeaf (WS2_32.71) */
@@ -97,22 +95,28 @@ SOCKET WINAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen,
                           LPWSABUF caller_data, LPWSABUF callee_data, LPQOS sqos, LPQOS gqos,
                           DWORD flags)
 {
+    struct ws_call call;
+
     STUB();
-    return ws_fail_socket(unsupported_on(s));
+    return ws_call_end_socket(&call, unsupported_on(&call, s), INVALID_SOCKET);
 }
 
 /* WSARecvDisconnect (WS2_32.83) */
 int WINAPI WSARecvDisconnect(SOCKET s, LPWSABUF disconnect_data)
 {
+    struct ws_call call;
+
     STUB();
-    return ws_fail(unsupported_on(s));
+    return ws_call_end(&call, unsupported_on(&call, s));
 }
 
 /* WSASendDisconnect (WS2_32.88) */
 int WINAPI WSASendDisconnect(SOCKET s, LPWSABUF disconnect_data)
 {
+    struct ws_call call;
+
     STUB();
-    return ws_fail(unsupported_on(s));
+    return ws_call_end(&call, unsupported_on(&call, s));
 }
 
 /*

@@ -83,7 +83,8 @@ int ws_set_opentype(const char *optval, int optlen);
  * already duplicated into the target process. */
 #define DUPLICATE_MARK 0x77733268
 
-/* handles.c */
+/* handles.c: the lookups behind the call frame (callframe.c), which is
+ * the only caller. */
 #define OBJ_INHERIT_VALUE WS_OBJ_INHERIT
 int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd);
 /* The same, always checking that the handle still names the socket its
@@ -129,11 +130,11 @@ int ws_wine_receive(SOCKET s, WSABUF *buffers, DWORD count, DWORD *received, DWO
                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
 int ws_wine_send(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags, const struct sockaddr *to,
                  int tolen, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
-/* Sets the last error (0 when done) and returns 0 or SOCKET_ERROR. */
-int ws_transfer_result(int err);
-/* acceptcontext.c: SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT. */
+/* acceptcontext.c: SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT,
+ * on a frame begun with WS_CALL_STATE. */
+struct ws_call;
 BOOL ws_is_context_option(int level, int option);
-int ws_set_context_option(SOCKET s, int option, const char *optval, int optlen);
+int ws_set_context_option(struct ws_call *call, int option, const char *optval, int optlen);
 /* select.c: SO_ERROR of a socket whose non-blocking connect has not been
  * seen to end, from Wine's server. */
 int ws_connect_error(SOCKET s, char *optval, int *optlen);
@@ -154,41 +155,71 @@ int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct
 void ws_bind_forget(SOCKET s);
 void ws_bind_forget_all(void);
 
-/* connection.c: a call on a socket starts with ws_socket_call (Winsock
- * started, s a socket: its state, and an fd to give back with
- * ws_unix_close_fd); ws_send_on and ws_receive_on move the data. All
- * three return 0 or a WSA error and leave the last error alone. A
- * datagram longer than the buffer fills it: WSAEMSGSIZE, with the count. */
-int ws_socket_call(SOCKET s, struct ws_socket_info *info, int *fd);
-/* The same for calls Wine's server answers: no fd. */
-int ws_socket_state(SOCKET s, struct ws_socket_info *info);
-/* Ends such a call: gives the fd back, sets the last error (0 on
- * success) and returns 0 or SOCKET_ERROR. */
-int ws_socket_done(int fd, int err);
-/* The buffers (at most WS2HOST_MAX_BUFFERS) are checked by the caller,
- * before anything moves; a blocking send may change the entries. */
-int ws_send_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
-               int flags, const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
-int ws_receive_on(SOCKET s, const struct ws_socket_info *info, int fd, struct ws2host_buffer *buffers, DWORD count,
-                  int flags, struct sockaddr *from, int *fromlen, DWORD *received);
+/* callframe.c: every Winsock function on a socket runs in a frame.
+ * ws_call_begin makes the checks and lookups `flags` ask for and returns
+ * 0 or a WSA error; whatever it returns, one ws_call_end* ends the call:
+ * it gives the fd back, sets the last error (0 on success) and returns
+ * the function's shape of result. A frame inside another call (a second
+ * socket, select's sockets) ends with ws_call_release, which leaves the
+ * last error to the outer frame; one begun without an fd holds nothing
+ * to release. */
+enum
+{
+    /* One of: */
+    WS_CALL_NOTHING,        /* nothing: for checks Windows makes before its own */
+    WS_CALL_STARTED,        /* Winsock started; no socket (creation, select) */
+    WS_CALL_STATE,          /* and s's state: Wine's server does the work, no fd */
+    WS_CALL_FD,             /* and the Linux fd; known state trusted (data calls) */
+    WS_CALL_VERIFIED,       /* the state, the handle's identity checked (handles.c) */
+    WS_CALL_VERIFIED_FD,    /* the same, and the fd */
+    WS_CALL_REGISTERED,     /* verified, and not a DuplicateHandle copy (WSAENOTSOCK) */
+    WS_CALL_NEEDS = 0xff,
+    /* And: success leaves the last error as it was (closesocket,
+     * WSAGetOverlappedResult, WSAHtonl and its kin, as Wine's builtin). */
+    WS_CALL_KEEP_ERROR = 0x100,
+};
+
+struct ws_call
+{
+    SOCKET s;
+    struct ws_socket_info info;         /* as looked up */
+    int fd;                             /* -1: none held */
+    unsigned int flags;
+};
+
+int ws_call_begin(struct ws_call *call, SOCKET s, unsigned int flags);
+/* The fd too, for a frame begun without one. */
+int ws_call_need_fd(struct ws_call *call);
+void ws_call_release(struct ws_call *call);
+int ws_call_end(struct ws_call *call, int err);                      /* 0 or SOCKET_ERROR */
+int ws_call_end_count(struct ws_call *call, int err, int count);     /* count or SOCKET_ERROR */
+SOCKET ws_call_end_socket(struct ws_call *call, int err, SOCKET result);  /* or INVALID_SOCKET */
+BOOL ws_call_end_bool(struct ws_call *call, int err);                /* TRUE or FALSE */
+
+/* connection.c: ws_send_on and ws_receive_on move the data on a frame
+ * with an fd; they return 0 or a WSA error and leave the last error
+ * alone. A datagram longer than the buffer fills it: WSAEMSGSIZE, with
+ * the count. The buffers (at most WS2HOST_MAX_BUFFERS) are checked by
+ * the caller, before anything moves; a blocking send may change the
+ * entries. */
+int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+               const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
+int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                  struct sockaddr *from, int *fromlen, DWORD *received);
 /* eventselect.c: the same through Wine's socket device, for sockets with
  * an event selection (the server re-enables events only then). */
-int ws_selected_send(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
-                     int flags, const struct sockaddr *to, int tolen, DWORD *sent);
-int ws_selected_receive(SOCKET s, const struct ws_socket_info *info, struct ws2host_buffer *buffers, DWORD count,
-                        int flags, struct sockaddr *from, int *fromlen, DWORD *received);
+int ws_selected_send(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                     const struct sockaddr *to, int tolen, DWORD *sent);
+int ws_selected_receive(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                        struct sockaddr *from, int *fromlen, DWORD *received);
 
-/* Sets the thread's last error and returns what Winsock functions return. */
+/* Sets the thread's last error and returns what Winsock functions return:
+ * for the functions that take no socket (name services, startup); those
+ * on a socket end through their frame. */
 static inline int ws_fail(int error)
 {
     SetLastError(error);
     return SOCKET_ERROR;
-}
-
-static inline SOCKET ws_fail_socket(int error)
-{
-    SetLastError(error);
-    return INVALID_SOCKET;
 }
 
 #endif /* WS2HOST_WS2_32_PRIVATE_H */

@@ -113,55 +113,56 @@ static void release(struct io_buffers *io)
 
 /* Overlapped: the buffers are checked here, then Wine moves the data and
  * completes the operation on the OVERLAPPED (asyncio.c). */
-static int send_overlapped(SOCKET s, const struct ws_socket_info *info, const WSABUF *buffers, DWORD count,
-                           DWORD *sent, DWORD flags, const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
+static int send_overlapped(const struct ws_call *call, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
+                           const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
                            LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct io_buffers io;
     int err = take_buffers(buffers, count, FALSE, &io);
 
     release(&io);
-    if (err) return ws_fail(err);
+    if (err) return err;
     if (!ws_writable(overlapped, sizeof(*overlapped)) || (sent && !ws_writable(sent, sizeof(*sent))))
-        return ws_fail(WSAEFAULT);
-    if (info->shut_down & WS_SHUT_SEND) return ws_fail(WSAESHUTDOWN);
-    return ws_transfer_result(ws_wine_send(s, buffers, count, sent, flags, info->type == SOCK_STREAM ? NULL : to,
-                                           tolen, overlapped, info->overlapped ? completion : NULL));
+        return WSAEFAULT;
+    if (call->info.shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
+    return ws_wine_send(call->s, buffers, count, sent, flags, call->info.type == SOCK_STREAM ? NULL : to, tolen,
+                        overlapped, call->info.overlapped ? completion : NULL);
 }
 
-static int receive_overlapped(SOCKET s, const struct ws_socket_info *info, WSABUF *buffers, DWORD count,
-                              DWORD *received, DWORD *flags, struct sockaddr *from, int *fromlen,
-                              WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+static int receive_overlapped(const struct ws_call *call, WSABUF *buffers, DWORD count, DWORD *received,
+                              DWORD *flags, struct sockaddr *from, int *fromlen, WSAOVERLAPPED *overlapped,
+                              LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct io_buffers io;
     int err = take_buffers(buffers, count, TRUE, &io);
 
     release(&io);
-    if (err) return ws_fail(err);
+    if (err) return err;
     if (!ws_writable(overlapped, sizeof(*overlapped)) || (received && !ws_writable(received, sizeof(*received))) ||
         !ws_writable(flags, sizeof(*flags)))
-        return ws_fail(WSAEFAULT);
-    if (info->shut_down & WS_SHUT_RECEIVE) return ws_fail(WSAESHUTDOWN);
-    if (info->type == SOCK_STREAM) from = NULL;
-    return ws_transfer_result(ws_wine_receive(s, buffers, count, received, flags, from, from ? fromlen : NULL, NULL,
-                                              overlapped, info->overlapped ? completion : NULL));
+        return WSAEFAULT;
+    if (call->info.shut_down & WS_SHUT_RECEIVE) return WSAESHUTDOWN;
+    if (call->info.type == SOCK_STREAM) from = NULL;
+    return ws_wine_receive(call->s, buffers, count, received, flags, from, from ? fromlen : NULL, NULL, overlapped,
+                           call->info.overlapped ? completion : NULL);
 }
 
 static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
                         const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
                         LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, BOOL connected_only)
 {
-    struct ws_socket_info info;
     struct ws2host_buffer *list;
     struct io_buffers io;
+    struct ws_call call;
     DWORD done, listed;
-    int fd, err;
+    int err;
 
     /* Overlapped I/O needs no fd here: Wine moves the data. */
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if (wants_overlapped(&info, overlapped))
-        return send_overlapped(s, &info, buffers, count, sent, flags, to, tolen, overlapped, completion);
-    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    if (wants_overlapped(&call.info, overlapped))
+        return ws_call_end(&call, send_overlapped(&call, buffers, count, sent, flags, to, tolen, overlapped,
+                                                  completion));
+    if ((err = ws_call_need_fd(&call))) return ws_call_end(&call, err);
     err = take_buffers(buffers, count, FALSE, &io);
     /* Documented: it may be NULL only for an overlapped call. */
     if (!err && !ws_writable(sent, sizeof(*sent))) err = WSAEFAULT;
@@ -169,27 +170,28 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
     if (!err)
     {
         list = unix_entries(&io, &listed);
-        if (!(err = ws_send_on(s, &info, fd, list, listed, flags, to, tolen, connected_only, &done))) *sent = done;
+        if (!(err = ws_send_on(&call, list, listed, flags, to, tolen, connected_only, &done))) *sent = done;
     }
     release(&io);
-    return ws_socket_done(fd, err);
+    return ws_call_end(&call, err);
 }
 
 static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *received, DWORD *flags,
                            struct sockaddr *from, int *fromlen, WSAOVERLAPPED *overlapped,
                            LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
-    struct ws_socket_info info;
     struct ws2host_buffer *list;
     struct io_buffers io;
+    struct ws_call call;
     DWORD done, listed;
-    int fd, err;
+    int err;
 
     /* Overlapped I/O needs no fd here: Wine moves the data. */
-    if ((err = ws_socket_state(s, &info))) return ws_fail(err);
-    if (wants_overlapped(&info, overlapped))
-        return receive_overlapped(s, &info, buffers, count, received, flags, from, fromlen, overlapped, completion);
-    if ((err = ws_socket_call(s, &info, &fd))) return ws_fail(err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    if (wants_overlapped(&call.info, overlapped))
+        return ws_call_end(&call, receive_overlapped(&call, buffers, count, received, flags, from, fromlen,
+                                                     overlapped, completion));
+    if ((err = ws_call_need_fd(&call))) return ws_call_end(&call, err);
     err = take_buffers(buffers, count, TRUE, &io);
     /* Unlike WSASend's, a NULL byte count is accepted (as Wine's builtin
      * does): the count is just not reported. */
@@ -199,14 +201,14 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
     if (!err)
     {
         list = unix_entries(&io, &listed);
-        err = ws_receive_on(s, &info, fd, list, listed, *flags, from, fromlen, &done);
+        err = ws_receive_on(&call, list, listed, *flags, from, fromlen, &done);
         /* A truncated datagram still delivers its start. *flags stays as
          * it came: TCP and UDP have no partial messages to report. */
         if (!err || err == WSAEMSGSIZE) scatter(&io, done);
         if (!err && received) *received = done;
     }
     release(&io);
-    return ws_socket_done(fd, err);
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************

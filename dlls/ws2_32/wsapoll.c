@@ -84,27 +84,28 @@ static short seen_events(int afd, short events)
 int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
 {
     struct ws_afd_poll *params;
+    struct ws_call call;
     IO_STATUS_BLOCK io = { 0 };
     HANDLE event;
     ULONG size, polled = 0;
     LONG status;
-    int ready = 0;
+    int ready = 0, err;
 
     TRACE("fds %p, count %lu, timeout %d\n", fds, count, timeout);
-    if (!ws_is_started()) return ws_fail(WSANOTINITIALISED);
-    if (!count) return ws_fail(WSAEINVAL);
-    if (!fds || !ws_writable(fds, (SIZE_T)count * sizeof(*fds))) return ws_fail(WSAEFAULT);
-    if (!device()) return ws_fail(WSAENETDOWN);
+    if ((err = ws_call_begin(&call, INVALID_SOCKET, WS_CALL_STARTED))) return ws_call_end(&call, err);
+    if (!count) return ws_call_end(&call, WSAEINVAL);
+    if (!fds || !ws_writable(fds, (SIZE_T)count * sizeof(*fds))) return ws_call_end(&call, WSAEFAULT);
+    if (!device()) return ws_call_end(&call, WSAENETDOWN);
     size = offsetof(struct ws_afd_poll, sockets[count]);
-    if (!(params = calloc(1, size))) return ws_fail(WSAENOBUFS);
+    if (!(params = calloc(1, size))) return ws_call_end(&call, WSAENOBUFS);
     /* NT time: negative is relative, in 100 ns. */
     params->timeout = timeout >= 0 ? (LONGLONG)timeout * -10000 : INT64_MAX;
     for (ULONG i = 0; i < count; i++)
     {
-        struct ws_socket_info info;
+        struct ws_call member;
 
         fds[i].revents = 0;
-        if ((INT_PTR)fds[i].fd < 0 || ws_socket_state(fds[i].fd, &info))
+        if ((INT_PTR)fds[i].fd < 0 || ws_call_begin(&member, fds[i].fd, WS_CALL_STATE))
         {
             fds[i].revents = POLLNVAL;
             ready++;
@@ -118,12 +119,12 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
     if (!polled)
     {
         free(params);
-        return ws_fail(WSAENOTSOCK);
+        return ws_call_end(&call, WSAENOTSOCK);
     }
     if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL)))
     {
         free(params);
-        return ws_fail(WSAENOBUFS);
+        return ws_call_end(&call, WSAENOBUFS);
     }
     status = NtDeviceIoControlFile(device(), event, NULL, NULL, &io, WS_IOCTL_AFD_POLL, params, size, params, size);
     if (status == 0x00000103 /* STATUS_PENDING */)
@@ -135,7 +136,7 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
     if (status && status != STATUS_TIMEOUT_VALUE)
     {
         free(params);
-        return ws_fail(ws_error_from_status(status));
+        return ws_call_end(&call, ws_error_from_status(status));
     }
     for (ULONG i = 0; !status && i < count; i++)
     {
@@ -148,6 +149,5 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
         }
     }
     free(params);
-    SetLastError(0);
-    return ready;
+    return ws_call_end_count(&call, 0, ready);
 }
