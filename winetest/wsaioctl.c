@@ -143,13 +143,15 @@ static void test_address_list(void)
     DWORD size = 0, needed;
     int ret;
 
-    ret = WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, buffer, 1, &size, NULL, NULL);
-    /* Wine's builtin says WSAEINVAL and no size. */
-    todo_builtin ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT && size >= sizeof(INT), "short: error %d, size %lu\n",
-       WSAGetLastError(), size);
+    ret = WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, NULL, 0, &size, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT && size >= sizeof(INT),
+                    "no buffer: error %d, size %lu\n", WSAGetLastError(), size);
+    /* Too small even for the count: WSAEINVAL. */
+    ret = WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, buffer, 1, &needed, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL, "1 byte: error %d\n", WSAGetLastError());
     needed = size;
     ret = WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, buffer, sizeof(buffer), &size, NULL, NULL);
-    todo_builtin ok(!ret && size == needed, "SIO_ADDRESS_LIST_QUERY: error %d, size %lu of %lu\n", WSAGetLastError(), size, needed);
+    ok(!ret && size == needed, "SIO_ADDRESS_LIST_QUERY: error %d, size %lu of %lu\n", WSAGetLastError(), size, needed);
     for (INT i = 0; !ret && i < list->iAddressCount; i++)
         ok(list->Address[i].lpSockaddr->sa_family == AF_INET, "address %d: family %d\n", i,
            list->Address[i].lpSockaddr->sa_family);

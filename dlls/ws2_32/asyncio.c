@@ -54,8 +54,9 @@ int ws_async_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
         apc = run_completion_routine;
         context = completion;
     }
+    /* The count stays as it was while pending (sock.c
+     * test_nonblocking_async_recv). */
     overlapped->Internal = STATUS_PENDING_VALUE;
-    overlapped->InternalHigh = 0;
     note_async(s);
     status = NtDeviceIoControlFile((HANDLE)s, event, apc, context, (IO_STATUS_BLOCK *)overlapped, code, (void *)in,
                                    in_size, out, out_size);
@@ -150,7 +151,9 @@ int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent, LPWSAOV
     TRACE("socket %#llx, msg %p, flags %#lx, sent %p, overlapped %p, completion %p\n", (ULONGLONG)s, msg, flags,
           sent, overlapped, completion);
     if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
-    if (!ws_readable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
+    /* The count may be left out only with an OVERLAPPED (sock.c test_WSASendMsg). */
+    if (!ws_readable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) ||
+        (!overlapped && !ws_writable(sent, sizeof(*sent))))
         return ws_call_end(&call, WSAEFAULT);
     /* Wine 8's send path carries no control messages: refused, not dropped. */
     if (msg->Control.len)

@@ -473,3 +473,37 @@ int WINAPI shutdown(SOCKET s, int how)
     if (socket_table_update(s, &call.info, &after)) WARN("cannot record the shutdown of %#llx\n", (ULONGLONG)s);
     return ws_call_end(&call, 0);
 }
+
+/* WSARecvDisconnect and WSASendDisconnect: shutdown of one direction.
+ * TCP carries no disconnect data, so a buffer asking for some is
+ * refused rather than ignored. */
+static int disconnect(SOCKET s, WSABUF *data, int how)
+{
+    if (data && (!ws_readable(data, sizeof(*data)) || data->len))
+    {
+        struct ws_call call;
+
+        ws_call_begin(&call, s, WS_CALL_STATE);
+        if (data && ws_readable(data, sizeof(*data))) FIXME_ONCE("disconnect data is not supported\n");
+        return ws_call_end(&call, ws_readable(data, sizeof(*data)) ? WSAEOPNOTSUPP : WSAEFAULT);
+    }
+    return shutdown(s, how);
+}
+
+/***********************************************************************
+ *      WSARecvDisconnect (WS2_32.83)
+ */
+int WINAPI WSARecvDisconnect(SOCKET s, LPWSABUF disconnect_data)
+{
+    TRACE("socket %#llx, data %p\n", (ULONGLONG)s, disconnect_data);
+    return disconnect(s, disconnect_data, SD_RECEIVE);
+}
+
+/***********************************************************************
+ *      WSASendDisconnect (WS2_32.88)
+ */
+int WINAPI WSASendDisconnect(SOCKET s, LPWSABUF disconnect_data)
+{
+    TRACE("socket %#llx, data %p\n", (ULONGLONG)s, disconnect_data);
+    return disconnect(s, disconnect_data, SD_SEND);
+}

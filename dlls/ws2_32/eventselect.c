@@ -118,7 +118,9 @@ int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *even
     /* Reset first: an event that comes meanwhile sets it again. */
     if (event) ResetEvent(event);
     if ((err = ws_afd_call(s, WS_IOCTL_AFD_GET_EVENTS, NULL, 0, &seen, sizeof(seen)))) return ws_call_end(&call, err);
-    memset(events, 0, sizeof(*events));
+    /* Only the events seen and their codes are written (sock.c
+     * test_WSAEnumNetworkEvents fills the structure beforehand). */
+    events->lNetworkEvents = 0;
     for (size_t i = 0; i < ARRAYSIZE(event_map); i++)
     {
         for (int j = 0; j < 2 && event_map[i].afd_bits[j] >= 0; j++)
@@ -126,9 +128,9 @@ int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *even
             int bit = event_map[i].afd_bits[j];
 
             if (!(seen.flags & (1 << bit))) continue;
-            events->lNetworkEvents |= event_map[i].fd_event;
-            if (!events->iErrorCode[event_map[i].fd_bit])
+            if (!(events->lNetworkEvents & event_map[i].fd_event) || !events->iErrorCode[event_map[i].fd_bit])
                 events->iErrorCode[event_map[i].fd_bit] = ws_error_from_status(seen.status[bit]);
+            events->lNetworkEvents |= event_map[i].fd_event;
         }
     }
     return ws_call_end(&call, 0);

@@ -35,6 +35,13 @@ static BOOL is_listening(SOCKET s, const struct ws_socket_info *info)
     return TRUE;
 }
 
+static void mark_pending(OVERLAPPED *overlapped)
+{
+    if (!overlapped || !ws_writable(overlapped, sizeof(*overlapped))) return;
+    overlapped->Internal = 0x103; /* STATUS_PENDING */
+    overlapped->InternalHigh = 0;
+}
+
 static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, DWORD data_length, DWORD local_length,
                                DWORD remote_length, DWORD *received, OVERLAPPED *overlapped)
 {
@@ -45,6 +52,9 @@ static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, D
 
     TRACE("listener %#llx, acceptor %#llx, buffer %p, lengths %lu/%lu/%lu, overlapped %p\n", (ULONGLONG)listener,
           (ULONGLONG)acceptor, buffer, data_length, local_length, remote_length, overlapped);
+    /* Even a call refused at once leaves the OVERLAPPED pending (sock.c
+     * test_AcceptEx). */
+    mark_pending(overlapped);
     if ((err = ws_call_begin(&call, listener, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
     if (!is_listening(listener, &call.info)) return ws_call_end_bool(&call, WSAEINVAL);
     if ((err = ws_call_begin(&target, acceptor, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
@@ -89,6 +99,7 @@ static BOOL WINAPI ws_ConnectEx(SOCKET s, const struct sockaddr *name, int namel
 
     TRACE("socket %#llx, name %p, namelen %d, data %p/%lu, overlapped %p\n", (ULONGLONG)s, name, namelen, data,
           data_length, overlapped);
+    mark_pending(overlapped);
     if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
     if (!overlapped) return ws_call_end_bool(&call, ERROR_INVALID_PARAMETER);
     if (namelen < (int)sizeof(short) || !ws_readable(name, namelen) || !ws_writable(overlapped, sizeof(*overlapped)) ||

@@ -143,7 +143,6 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
 {
     struct ws_call frame;
     struct ioctl_call call = { &frame, in_buffer, in_size, out_buffer, out_size, returned };
-    DWORD overlapped_count;
     int err;
 
     TRACE("socket %#llx, code %#lx, in %p/%lu, out %p/%lu, overlapped %p\n", (ULONGLONG)s, code,
@@ -154,8 +153,8 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
     if (!ws_writable(returned, sizeof(*returned)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
         return ws_call_end(&frame, WSAEFAULT);
     if (!frame.info.overlapped) overlapped = NULL;
-    /* An overlapped call reports its count on the OVERLAPPED only. */
-    if (overlapped) call.returned = &overlapped_count;
+    /* The count is written with an OVERLAPPED too (sock.c test_fionbio,
+     * test_get_extension_func, test_sioRoutingInterfaceQuery). */
     for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
     {
         if (ioctl_table[i].code != code || (overlapped && ioctl_table[i].sync_only)) continue;

@@ -127,6 +127,13 @@ int ws_ioctl_address_list(struct ioctl_call *call)
         for (IP_ADAPTER_UNICAST_ADDRESS *u = adapter->FirstUnicastAddress; u; u = u->Next)
             needed += u->Address.iSockaddrLength;
     *call->returned = needed;
+    /* A buffer too small even for the count: WSAEINVAL (sock.c
+     * test_address_list_query); one too small for the list: WSAEFAULT. */
+    if (list && call->out_size < offsetof(SOCKET_ADDRESS_LIST, Address))
+    {
+        HeapFree(GetProcessHeap(), 0, adapters);
+        return WSAEINVAL;
+    }
     if (call->out_size < needed || !ws_writable(list, needed))
     {
         HeapFree(GetProcessHeap(), 0, adapters);

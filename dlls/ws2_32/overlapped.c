@@ -23,7 +23,7 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *t
     /* Success leaves the last error, as Wine's builtin does. */
     if ((err = ws_call_begin(&call, s, WS_CALL_REGISTERED | WS_CALL_KEEP_ERROR))) return ws_call_end_bool(&call, err);
     if (!ws_writable(overlapped, sizeof(*overlapped)) || !ws_writable(transferred, sizeof(*transferred)) ||
-        !ws_writable(flags, sizeof(*flags)))
+        (flags && !ws_writable(flags, sizeof(*flags))))
         return ws_call_end_bool(&call, WSAEFAULT);
 
     status = overlapped->Internal;
@@ -34,7 +34,8 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET s, WSAOVERLAPPED *overlapped, DWORD *t
         status = overlapped->Internal;
     }
     *transferred = overlapped->InternalHigh;
-    *flags = overlapped->Offset;
+    /* Programs pass no flags (sock.c test_TransmitFile, test_ip_pktinfo). */
+    if (flags) *flags = overlapped->Offset;
     /* Windows' answer for the status (sock.c test_WSAGetOverlappedResult):
      * TRUE for any success, and since Windows 10 1809 its error as the
      * last error too; FALSE with the error else. */

@@ -46,7 +46,9 @@ static int timeout_ms(const struct timeval *timeout, int *ms)
     else if (!ws_readable(timeout, sizeof(*timeout))) return WSAEFAULT;
     else
     {
-        total = (LONGLONG)timeout->tv_sec * 1000 + timeout->tv_usec / 1000;
+        /* Rounded up: a timeout of some microseconds still waits (and runs
+         * queued APCs, sock.c test_select). */
+        total = (LONGLONG)timeout->tv_sec * 1000 + (timeout->tv_usec + 999) / 1000;
         *ms = total < 0 ? 0 : total > INT_MAX ? INT_MAX : (int)total;
     }
     return 0;

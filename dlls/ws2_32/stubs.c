@@ -101,24 +101,6 @@ SOCKET WINAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen,
     return ws_call_end_socket(&call, unsupported_on(&call, s), INVALID_SOCKET);
 }
 
-/* WSARecvDisconnect (WS2_32.83) */
-int WINAPI WSARecvDisconnect(SOCKET s, LPWSABUF disconnect_data)
-{
-    struct ws_call call;
-
-    STUB();
-    return ws_call_end(&call, unsupported_on(&call, s));
-}
-
-/* WSASendDisconnect (WS2_32.88) */
-int WINAPI WSASendDisconnect(SOCKET s, LPWSABUF disconnect_data)
-{
-    struct ws_call call;
-
-    STUB();
-    return ws_call_end(&call, unsupported_on(&call, s));
-}
-
 /*
  * Winsock 1 asynchronous functions
  */

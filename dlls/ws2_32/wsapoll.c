@@ -107,8 +107,8 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
         fds[i].revents = 0;
         if ((INT_PTR)fds[i].fd < 0 || ws_call_begin(&member, fds[i].fd, WS_CALL_STATE))
         {
+            /* Marked, but not counted (sock.c test_WSAPoll). */
             fds[i].revents = POLLNVAL;
-            ready++;
             continue;
         }
         params->sockets[polled].socket = fds[i].fd;
