@@ -478,6 +478,25 @@ static void test_close_while_connecting(void)
     closesocket(listener);
 }
 
+/* connect with AF_UNSPEC dissolves a UDP socket's association (Wine's
+ * Windows-run tests, sock.c test_connect_udp). */
+static void test_udp_disconnect(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK), .sin_port = htons(9) };
+    SOCKADDR_IN unspecified = { .sin_family = AF_UNSPEC }, peer;
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, 0);
+    int length = sizeof(peer);
+
+    ok(!connect(s, (struct sockaddr *)&address, sizeof(address)), "connect failed, error %d\n", WSAGetLastError());
+    ok(!getpeername(s, (struct sockaddr *)&peer, &length), "no peer after connect\n");
+    ok(!connect(s, (struct sockaddr *)&unspecified, sizeof(unspecified)), "AF_UNSPEC connect: error %d\n",
+       WSAGetLastError());
+    length = sizeof(peer);
+    ok(getpeername(s, (struct sockaddr *)&peer, &length) == SOCKET_ERROR && WSAGetLastError() == WSAENOTCONN,
+       "getpeername after the disconnect: error %d\n", WSAGetLastError());
+    closesocket(s);
+}
+
 void run_lifecycle_tests(void)
 {
     WSADATA data;
@@ -491,6 +510,7 @@ void run_lifecycle_tests(void)
     test_datagrams(AF_INET);
     test_datagrams(AF_INET6);
     test_unbound_datagram();
+    test_udp_disconnect();
     test_select();
     test_connection_options();
     test_close_while_blocked(FALSE);

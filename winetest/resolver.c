@@ -418,6 +418,26 @@ static void test_async_lookups(void)
     CloseHandle(event);
 }
 
+/* The hostent is laid out as Windows lays it out: aliases right after the
+ * structure, the address list right after them, the first address right
+ * after the list (Wine's Windows-run tests, protocol.c test_dns). */
+static void test_hostent_layout(void)
+{
+    struct hostent *host = gethostbyname("localhost");
+    char *next, **entry;
+
+    ok(host != NULL, "gethostbyname(localhost): error %d\n", WSAGetLastError());
+    if (!host) return;
+    next = (char *)(host + 1);
+    ok((char *)host->h_aliases == next, "aliases at %p, not %p\n", host->h_aliases, next);
+    for (entry = host->h_aliases; *entry; entry++);
+    next = (char *)(entry + 1);
+    ok((char *)host->h_addr_list == next, "address list at %p, not %p\n", host->h_addr_list, next);
+    for (entry = host->h_addr_list; *entry; entry++);
+    next = (char *)(entry + 1);
+    ok(host->h_addr_list[0] == next, "first address at %p, not %p\n", host->h_addr_list[0], next);
+}
+
 void run_resolver_tests(void)
 {
     WSADATA data;
@@ -435,6 +455,7 @@ void run_resolver_tests(void)
     test_address_text();
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_numeric();
+    test_hostent_layout();
     test_local();
     test_errors();
     test_wide();

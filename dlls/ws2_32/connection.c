@@ -80,8 +80,22 @@ int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
     int err;
 
     TRACE("socket %#llx, name %p, namelen %d\n", (ULONGLONG)s, name, namelen);
-    if ((err = ws_call_begin(&call, s, WS_CALL_STATE)) || (err = check_address(&call.info, name, namelen)))
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    /* AF_UNSPEC dissolves a datagram socket's association (sock.c
+     * test_connect_udp); Wine's server keeps no association to undo. */
+    if (call.info.type != SOCK_STREAM && namelen >= (int)sizeof(short) && ws_readable(name, sizeof(short)) &&
+        name->sa_family == AF_UNSPEC)
+    {
+        struct ws2host_disconnect_params params;
+
+        if (!(err = ws_call_need_fd(&call)))
+        {
+            params.fd = call.fd;
+            err = ws_unix_call(ws2host_call_disconnect, &params);
+        }
         return ws_call_end(&call, err);
+    }
+    if ((err = check_address(&call.info, name, namelen))) return ws_call_end(&call, err);
     request.address_length = min(namelen, (int)sizeof(request.address));
     memcpy(request.address, name, request.address_length);
     err = blocking_call(s, WS_IOCTL_AFD_WINE_CONNECT, &request, WS_AFD_CONNECT_HEADER + request.address_length,

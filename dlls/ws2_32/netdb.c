@@ -71,27 +71,41 @@ struct protoent * WINAPI getprotobynumber(int number)
     return NULL;
 }
 
-/* A hostent for IPv4 addresses, in the thread's buffer. */
+/* A hostent for IPv4 addresses, in the thread's buffer, each part right
+ * after the one before. */
 static struct hostent *fill_hostent(const char *name, const ADDRINFOA *addresses, const struct in_addr *single)
 {
     struct ws_thread *thread = ws_thread_get();
+    struct in_addr found[WS_MAX_HOST_ADDRESSES];
+    struct hostent *host;
+    char **aliases, **list, *end;
+    struct in_addr *stored;
     int count = 0;
 
     if (!thread) return fail_null(WSAENOBUFS);
-    if (single) thread->host_addresses[count++] = *single;
+    if (single) found[count++] = *single;
     for (const ADDRINFOA *ai = addresses; ai && count < WS_MAX_HOST_ADDRESSES; ai = ai->ai_next)
-        if (ai->ai_family == AF_INET) thread->host_addresses[count++] = ((SOCKADDR_IN *)ai->ai_addr)->sin_addr;
-    for (int i = 0; i < count; i++) thread->host_address_list[i] = (char *)&thread->host_addresses[i];
-    thread->host_address_list[count] = NULL;
-    thread->host_aliases[0] = NULL;
-    lstrcpynA(thread->host_name, name, sizeof(thread->host_name));
-    thread->host.h_name = thread->host_name;
-    thread->host.h_aliases = thread->host_aliases;
-    thread->host.h_addrtype = AF_INET;
-    thread->host.h_length = sizeof(struct in_addr);
-    thread->host.h_addr_list = thread->host_address_list;
+        if (ai->ai_family == AF_INET) found[count++] = ((SOCKADDR_IN *)ai->ai_addr)->sin_addr;
+    host = &thread->host.host;
+    aliases = (char **)(host + 1);
+    aliases[0] = NULL;
+    list = aliases + 1;
+    stored = (struct in_addr *)(list + count + 1);
+    for (int i = 0; i < count; i++)
+    {
+        stored[i] = found[i];
+        list[i] = (char *)&stored[i];
+    }
+    list[count] = NULL;
+    end = thread->host.bytes + sizeof(thread->host.bytes);
+    lstrcpynA((char *)(stored + count), name, end - (char *)(stored + count));
+    host->h_name = (char *)(stored + count);
+    host->h_aliases = aliases;
+    host->h_addrtype = AF_INET;
+    host->h_length = sizeof(struct in_addr);
+    host->h_addr_list = list;
     SetLastError(0);
-    return &thread->host;
+    return host;
 }
 
 struct hostent * WINAPI gethostbyname(const char *name)

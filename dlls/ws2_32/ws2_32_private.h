@@ -44,11 +44,15 @@ struct ws_thread
     char ntoa[16];                      /* inet_ntoa's result */
     struct protoent proto;              /* getprotoby*'s result */
     char *proto_aliases[2];
-    struct hostent host;                /* gethostby*'s result */
-    char host_name[256];
-    char *host_aliases[1];
-    char *host_address_list[WS_MAX_HOST_ADDRESSES + 1];
-    struct in_addr host_addresses[WS_MAX_HOST_ADDRESSES];
+    /* gethostby*'s result, laid out as Windows lays it out (protocol.c
+     * test_dns): the hostent, its aliases, its address list, the
+     * addresses, then the name. */
+    union
+    {
+        struct hostent host;
+        char bytes[sizeof(struct hostent) + (WS_MAX_HOST_ADDRESSES + 2) * sizeof(char *) +
+                   WS_MAX_HOST_ADDRESSES * sizeof(struct in_addr) + 256];
+    } host;
     struct servent service;             /* getservby*'s result */
     char service_name[64];
     char service_protocol[16];

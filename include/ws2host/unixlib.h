@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 20
+#define WS2HOST_ABI_VERSION 21
 
 enum ws2host_call
 {
@@ -45,6 +45,7 @@ enum ws2host_call
     ws2host_call_linger,
     ws2host_call_getnameinfo,
     ws2host_call_getservice,
+    ws2host_call_disconnect,
     ws2host_call_count
 };
 
@@ -157,6 +158,14 @@ struct ws2host_io_params
     int32_t reserved;
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
+
+/* Dissolves a datagram socket's association (connect to AF_UNSPEC). */
+struct ws2host_disconnect_params
+{
+    int32_t fd;                 /* in */
+    int32_t reserved;
+};
+WS2HOST_ABI_SIZE(struct ws2host_disconnect_params, 8);
 
 /* Wakes every call waiting under this key (they fail with WSAEINTR). */
 struct ws2host_cancel_params

@@ -218,3 +218,12 @@ unsigned int unix_poll(void *args)
     params->ready = ret;
     return 0;
 }
+
+unsigned int unix_disconnect(void *args)
+{
+    struct ws2host_disconnect_params *params = args;
+    struct sockaddr unspecified = { .sa_family = AF_UNSPEC };
+
+    if (connect(params->fd, &unspecified, sizeof(unspecified)) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
