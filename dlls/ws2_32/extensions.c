@@ -58,8 +58,8 @@ static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, D
     if ((err = ws_call_begin(&call, listener, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
     if (!is_listening(listener, &call.info)) return ws_call_end_bool(&call, WSAEINVAL);
     if ((err = ws_call_begin(&target, acceptor, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
-    if (!buffer || !remote_length) return ws_call_end_bool(&call, WSAEFAULT);
     if (!overlapped) return ws_call_end_bool(&call, ERROR_INVALID_PARAMETER);
+    if (!buffer || !remote_length) return ws_call_end_bool(&call, WSAEFAULT);
     if (!ws_writable(overlapped, sizeof(*overlapped)) ||
         !ws_writable(buffer, (SIZE_T)data_length + local_length + remote_length))
         return ws_call_end_bool(&call, WSAEFAULT);

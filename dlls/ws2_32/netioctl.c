@@ -129,9 +129,10 @@ int ws_ioctl_address_list(struct ioctl_call *call)
     *call->returned = needed;
     /* A buffer too small even for the count: WSAEINVAL (sock.c
      * test_address_list_query); one too small for the list: WSAEFAULT. */
-    if (list && call->out_size < offsetof(SOCKET_ADDRESS_LIST, Address))
+    if (list && call->out_size && call->out_size < offsetof(SOCKET_ADDRESS_LIST, Address))
     {
         HeapFree(GetProcessHeap(), 0, adapters);
+        *call->returned = 0;
         return WSAEINVAL;
     }
     if (call->out_size < needed || !ws_writable(list, needed))
