@@ -77,7 +77,7 @@ int ws_afd_create(const struct ws_afd_create *create, BOOL overlapped, int opent
 }
 
 /* The thread's event for calls that Wine answers later. */
-static HANDLE sync_event(void)
+HANDLE ws_thread_sync_event(void)
 {
     struct ws_thread *thread = ws_thread_get();
 
@@ -90,7 +90,7 @@ LONG ws_afd_ioctl(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
                   ULONG_PTR *returned)
 {
     IO_STATUS_BLOCK io = { 0 };
-    HANDLE event = sync_event();
+    HANDLE event = ws_thread_sync_event();
     NTSTATUS status;
 
     if (!event) return (LONG)0xc0000017; /* STATUS_NO_MEMORY */

@@ -122,6 +122,8 @@ LONG ws_afd_ioctl(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
 int ws_afd_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size);
 int ws_afd_file_mode(HANDLE handle, ULONG *mode);
 BOOL ws_afd_check(void);
+/* The thread's event for calls Wine answers later (NULL without memory). */
+HANDLE ws_thread_sync_event(void);
 /* Is some thread waiting in a server call that closesocket must cancel? */
 BOOL ws_afd_waits_pending(void);
 /* asyncio.c: transfers through Wine's socket device. With an OVERLAPPED

@@ -121,7 +121,9 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
         free(params);
         return ws_call_end(&call, WSAENOTSOCK);
     }
-    if (!(event = CreateEventW(NULL, TRUE, FALSE, NULL)))
+    /* The thread's own event: no event made and closed per call. Not a
+     * server wait closesocket must cancel (the poll is on our device). */
+    if (!(event = ws_thread_sync_event()))
     {
         free(params);
         return ws_call_end(&call, WSAENOBUFS);
@@ -132,7 +134,6 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
         WaitForSingleObject(event, INFINITE);
         status = io.Status;
     }
-    CloseHandle(event);
     if (status && status != STATUS_TIMEOUT_VALUE)
     {
         free(params);
