@@ -20,6 +20,7 @@
 #include "ws2host/afd.h"
 
 #define STATUS_PENDING_VALUE 0x00000103L
+#define STATUS_BUFFER_TOO_SMALL_VALUE ((NTSTATUS)0xc0000023)
 #define FILE_SYNCHRONOUS_IO_ALERT_VALUE    0x00000010
 #define FILE_SYNCHRONOUS_IO_NONALERT_VALUE 0x00000020
 #define FILE_MODE_INFORMATION_CLASS 16
@@ -123,6 +124,19 @@ int ws_afd_file_mode(HANDLE handle, ULONG *mode)
     return status ? ws_error_from_status(status) : 0;
 }
 
+/* Whether Wine's server holds a socket object for the handle: one
+ * request, no fd passed. Asked for its family without room for the
+ * answer, the server refuses only a socket with STATUS_BUFFER_TOO_SMALL
+ * (the check at startup makes sure); a file, a pipe or a closed handle
+ * get other errors. An error costs no wait, a success would. */
+BOOL ws_afd_is_socket_object(SOCKET s)
+{
+    IO_STATUS_BLOCK io;
+
+    return NtDeviceIoControlFile((HANDLE)s, NULL, NULL, NULL, &io, WS_IOCTL_AFD_WINE_GET_INFO, NULL, 0, NULL, 0) ==
+           STATUS_BUFFER_TOO_SMALL_VALUE;
+}
+
 /* The interface check at startup: a socket object is made, read back,
  * and its fd is a Linux socket. Wine's private interface has no promise
  * of stability; a Wine that changed it is named and refused. */
@@ -146,6 +160,7 @@ static BOOL CALLBACK check_interface(INIT_ONCE *once, void *param, void **contex
         goto fail;
     err = ws_afd_call((SOCKET)handle, WS_IOCTL_AFD_WINE_GET_INFO, NULL, 0, &info, sizeof(info));
     if (!err) err = ws_afd_file_mode(handle, &mode);
+    if (!err && !ws_afd_is_socket_object((SOCKET)handle)) err = WSASYSNOTREADY;
     if (!err && !wine.handle_to_fd(handle, 0, &fd, &options))
     {
         id.fd = fd;

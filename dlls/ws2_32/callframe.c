@@ -23,6 +23,16 @@ static int look_up_state(SOCKET s, struct ws_socket_info *info)
     return ws_socket_from_handle(s, info, NULL);
 }
 
+/* Known state, and the handle still names a socket object: a handle
+ * closed with CloseHandle, or whose value now names a file, is refused
+ * for one request and no fd. Unknown handles are identified and adopted. */
+static int look_up_socket_object(SOCKET s, struct ws_socket_info *info)
+{
+    if (s == INVALID_SOCKET || !s) return WSAENOTSOCK;
+    if (socket_table_lookup(s, info)) return ws_socket_verified(s, info, NULL);
+    return ws_afd_is_socket_object(s) ? 0 : WSAENOTSOCK;
+}
+
 static int look_up(struct ws_call *call)
 {
     switch (call->flags & WS_CALL_NEEDS)
@@ -33,6 +43,7 @@ static int look_up(struct ws_call *call)
     case WS_CALL_VERIFIED:    return ws_socket_verified(call->s, &call->info, NULL);
     case WS_CALL_VERIFIED_FD: return ws_socket_verified(call->s, &call->info, &call->fd);
     case WS_CALL_REGISTERED:  return ws_registered_socket(call->s, &call->info);
+    case WS_CALL_SOCKET_OBJECT: return look_up_socket_object(call->s, &call->info);
     }
     return WSAEINVAL;
 }

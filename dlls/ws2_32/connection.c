@@ -11,6 +11,7 @@
 
 #include "ws2_32_private.h"
 #include "ws2host/afd.h"
+#include "addressuse.h"
 
 #define STATUS_CANCELLED_VALUE ((LONG)0xc0000120)
 
@@ -159,6 +160,15 @@ int WINAPI listen(SOCKET s, int backlog)
 
         after.listening = 1;
         socket_table_update(s, &call.info, &after);
+    }
+    /* Windows delivers the connections of an address two SO_REUSEADDR
+     * sockets listen on to the first of them (sock.c test_reuseaddr). */
+    if (call.info.address_use == ws_use_reuse && !ws_call_need_fd(&call))
+    {
+        struct ws2host_first_listener_params first = { .fd = call.fd };
+
+        if ((err = ws_unix_call(ws2host_call_first_listener, &first)))
+            WARN("socket %#llx: connections may reach a later listener (error %d)\n", (ULONGLONG)s, err);
     }
     return ws_call_end(&call, 0);
 }

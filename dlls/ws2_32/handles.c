@@ -133,6 +133,11 @@ int ws_registered_socket(SOCKET s, struct ws_socket_info *info)
 {
     int err;
 
+    /* A socket this process made is trusted, as for the data calls:
+     * programs on completion ports call WSAGetOverlappedResult after
+     * every completion (Go does), and an fd fetch is a server request
+     * for an accepted socket on Wine 8. */
+    if (s != INVALID_SOCKET && s && !socket_table_lookup(s, info) && !info->adopted) return 0;
     if ((err = ws_socket_verified(s, info, NULL))) return err;
     if (!info->adopted) return 0;
     /* Adopted, and its socket is registered under another handle here?

@@ -231,7 +231,7 @@ int WINAPI closesocket(SOCKET s)
     TRACE("socket %#llx\n", (ULONGLONG)s);
     /* A handle that is not one of our sockets is refused and left open.
      * Success leaves the last error, as Wine's builtin does. */
-    if ((err = ws_call_begin(&call, s, WS_CALL_VERIFIED | WS_CALL_KEEP_ERROR))) return ws_call_end(&call, err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_SOCKET_OBJECT | WS_CALL_KEEP_ERROR))) return ws_call_end(&call, err);
     /* The removed entry is the latest: an operation issued meanwhile counts. */
     if (!socket_table_remove(s, &removed)) call.info = removed;
     ws_bind_forget(s);

@@ -122,6 +122,8 @@ LONG ws_afd_ioctl(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
 int ws_afd_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size);
 int ws_afd_file_mode(HANDLE handle, ULONG *mode);
 BOOL ws_afd_check(void);
+/* A socket object, as Wine's server says (one request, no fd). */
+BOOL ws_afd_is_socket_object(SOCKET s);
 /* The thread's event for calls Wine answers later (NULL without memory). */
 HANDLE ws_thread_sync_event(void);
 /* Is some thread waiting in a server call that closesocket must cancel? */
@@ -178,7 +180,8 @@ enum
     WS_CALL_FD,             /* and the Linux fd; known state trusted (data calls) */
     WS_CALL_VERIFIED,       /* the state, the handle's identity checked (handles.c) */
     WS_CALL_VERIFIED_FD,    /* the same, and the fd */
-    WS_CALL_REGISTERED,     /* verified, and not a DuplicateHandle copy (WSAENOTSOCK) */
+    WS_CALL_REGISTERED,     /* state; an adopted handle verified and not a DuplicateHandle copy */
+    WS_CALL_SOCKET_OBJECT,  /* state, and Wine's server still holds a socket at s (no fd) */
     WS_CALL_NEEDS = 0xff,
     /* And: success leaves the last error as it was (closesocket,
      * WSAGetOverlappedResult, WSAHtonl and its kin, as Wine's builtin). */

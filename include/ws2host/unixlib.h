@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 21
+#define WS2HOST_ABI_VERSION 22
 
 enum ws2host_call
 {
@@ -46,6 +46,7 @@ enum ws2host_call
     ws2host_call_getnameinfo,
     ws2host_call_getservice,
     ws2host_call_disconnect,
+    ws2host_call_first_listener,
     ws2host_call_count
 };
 
@@ -166,6 +167,15 @@ struct ws2host_disconnect_params
     int32_t reserved;
 };
 WS2HOST_ABI_SIZE(struct ws2host_disconnect_params, 8);
+
+/* Makes the first listener of a shared TCP address take every connection,
+ * as Windows delivers them (Linux' SO_REUSEPORT would spread them). */
+struct ws2host_first_listener_params
+{
+    int32_t fd;                 /* in: a listening socket of the group */
+    int32_t reserved;
+};
+WS2HOST_ABI_SIZE(struct ws2host_first_listener_params, 8);
 
 /* Wakes every call waiting under this key (they fail with WSAEINTR). */
 struct ws2host_cancel_params

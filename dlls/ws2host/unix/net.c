@@ -10,6 +10,7 @@
 #define _GNU_SOURCE     /* IOV_MAX */
 #include <errno.h>
 #include <limits.h>
+#include <linux/filter.h>
 #include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -225,5 +226,19 @@ unsigned int unix_disconnect(void *args)
     struct sockaddr unspecified = { .sa_family = AF_UNSPEC };
 
     if (connect(params->fd, &unspecified, sizeof(unspecified)) < 0) return wsa_error_from_errno(errno);
+    return 0;
+}
+
+/* Sockets sharing a port through SO_REUSEPORT form a group, indexed in the
+ * order they began listening; a program that picks index 0 hands every
+ * connection to the first listener while it lives. */
+unsigned int unix_first_listener(void *args)
+{
+    struct ws2host_first_listener_params *params = args;
+    struct sock_filter first = BPF_STMT(BPF_RET | BPF_K, 0);
+    struct sock_fprog program = { .len = 1, .filter = &first };
+
+    if (setsockopt(params->fd, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &program, sizeof(program)) < 0)
+        return wsa_error_from_errno(errno);
     return 0;
 }
