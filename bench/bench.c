@@ -160,7 +160,9 @@ void platform_port_add(struct platform_port *port, bench_socket s)
 {
     if (!CreateIoCompletionPort((HANDLE)s, port->handle, (ULONG_PTR)s, 0))
         fail_with("CreateIoCompletionPort(socket)", GetLastError());
-    if (!SetFileCompletionNotificationModes((HANDLE)s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS))
+    /* Both flags, as Go, libuv and .NET set them on their sockets. */
+    if (!SetFileCompletionNotificationModes((HANDLE)s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+                                                       FILE_SKIP_SET_EVENT_ON_HANDLE))
         fail_with("SetFileCompletionNotificationModes", GetLastError());
 }
 

@@ -291,6 +291,73 @@ static void test_completion_order(void)
     closesocket(server);
 }
 
+/* A send on a socket that skips both the port and the handle's signal on
+ * success: done at once, the status block says so and no packet comes
+ * (Microsoft's SetFileCompletionNotificationModes documentation; Go,
+ * libuv and .NET set both flags). A send the peer cannot take yet pends,
+ * and one issued behind it never overtakes it (WSASend's documentation:
+ * overlapped sends go out in the order issued). */
+static void test_skipping_sends(void)
+{
+    static const DWORD big_size = 8 << 20;
+    WSAOVERLAPPED small = { 0 }, big = { 0 }, tail = { 0 }, *got;
+    WSABUF buffer;
+    SOCKET client, server;
+    ULONG_PTR key;
+    DWORD bytes, sent = 0, total = 0;
+    char *data, *received, check[16];
+    HANDLE port;
+    int err, ret, in_order = 1;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    data = malloc(big_size);
+    received = malloc(big_size + 4);
+    for (DWORD i = 0; i < big_size; i++) data[i] = (char)(i * 7 + (i >> 16));
+    port = CreateIoCompletionPort((HANDLE)server, NULL, 0x77, 0);
+    ok(port != NULL, "CreateIoCompletionPort failed, error %lu\n", GetLastError());
+    ok(SetFileCompletionNotificationModes((HANDLE)server, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+                                                          FILE_SKIP_SET_EVENT_ON_HANDLE),
+       "SetFileCompletionNotificationModes failed, error %lu\n", GetLastError());
+
+    buffer.buf = (char *)"small";
+    buffer.len = 5;
+    small.Internal = 0xdead;
+    err = WSASend(server, &buffer, 1, &sent, 0, &small, NULL) ? WSAGetLastError() : 0;
+    ok(!err && sent == 5, "small WSASend: error %d, %lu sent\n", err, sent);
+    ok(small.Internal == 0 && small.InternalHigh == 5, "status block: %#llx, %llu bytes\n",
+       (ULONGLONG)small.Internal, (ULONGLONG)small.InternalHigh);
+    ok(!GetQueuedCompletionStatus(port, &bytes, &key, &got, 50) && GetLastError() == WAIT_TIMEOUT,
+       "a packet for a send done at once\n");
+    ok(recv(client, check, sizeof(check), 0) == 5 && !memcmp(check, "small", 5), "the peer did not get it\n");
+
+    buffer.buf = data;
+    buffer.len = big_size;
+    err = WSASend(server, &buffer, 1, &sent, 0, &big, NULL) ? WSAGetLastError() : 0;
+    ok(err == WSA_IO_PENDING, "8 MiB WSASend with no reader: error %d\n", err);
+    /* Room opens while the server still holds most of it. */
+    while (total < 256 << 10 && (ret = recv(client, received + total, (256 << 10) - total, 0)) > 0) total += ret;
+    ok(total == 256 << 10, "recv: %lu\n", total);
+    buffer.buf = (char *)"tail";
+    buffer.len = 4;
+    err = WSASend(server, &buffer, 1, &sent, 0, &tail, NULL) ? WSAGetLastError() : 0;
+    ok(!err || err == WSA_IO_PENDING, "tail WSASend: error %d\n", err);
+    while (total < big_size + 4 && (ret = recv(client, received + total, big_size + 4 - total, 0)) > 0) total += ret;
+    ok(total == big_size + 4, "the peer got %lu bytes\n", total);
+    for (DWORD i = 0; i < big_size && i < total; i++)
+        if (received[i] != data[i]) { in_order = 0; break; }
+    ok(in_order && total == big_size + 4 && !memcmp(received + big_size, "tail", 4), "the tail overtook the big send\n");
+    ok(GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000) && got == &big && bytes == big_size && key == 0x77,
+       "big send: packet %p, %lu bytes\n", got, bytes);
+    if (err == WSA_IO_PENDING)
+        ok(GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000) && got == &tail && bytes == 4,
+           "tail: packet %p, %lu bytes\n", got, bytes);
+    free(data);
+    free(received);
+    closesocket(client);
+    closesocket(server);
+    CloseHandle(port);
+}
+
 /* ReadFile and WriteFile with an OVERLAPPED on a socket. */
 static void test_file_calls(void)
 {
@@ -354,6 +421,7 @@ void run_overlapped_tests(void)
     test_truncated_datagram();
     test_cancel_and_close();
     test_completion_order();
+    test_skipping_sends();
     test_file_calls();
     test_non_overlapped_socket();
     run_extension_tests();

@@ -27,14 +27,19 @@ static void WINAPI run_completion_routine(void *context, IO_STATUS_BLOCK *io, UL
     routine(ws_overlapped_error(io->Status), (DWORD)io->Information, (WSAOVERLAPPED *)io, 0);
 }
 
-/* closesocket cancels the operations of sockets that ever had one. */
-static void note_async(SOCKET s)
+/* closesocket cancels the operations of sockets that ever had one; a
+ * socket that sent through Wine sends through Wine from then on
+ * (sendatonce.c). */
+static void note_async(SOCKET s, DWORD code)
 {
+    BOOL sending = code == WS_IOCTL_AFD_WINE_SENDMSG || code == WS_IOCTL_AFD_WINE_TRANSMIT;
     struct ws_socket_info before, after;
 
-    if (socket_table_lookup(s, &before) || before.async_issued) return;
+    if (socket_table_lookup(s, &before)) return;
+    if (before.async_issued && (!sending || before.send_path == ws_send_path_wine)) return;
     after = before;
     after.async_issued = 1;
+    if (sending) after.send_path = ws_send_path_wine;
     socket_table_update(s, &before, &after);
 }
 
@@ -57,7 +62,7 @@ int ws_async_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
     /* The count stays as it was while pending (sock.c
      * test_nonblocking_async_recv). */
     overlapped->Internal = STATUS_PENDING_VALUE;
-    note_async(s);
+    note_async(s, code);
     status = NtDeviceIoControlFile((HANDLE)s, event, apc, context, (IO_STATUS_BLOCK *)overlapped, code, (void *)in,
                                    in_size, out, out_size);
     TRACE("socket %#llx, code %#lx, overlapped %p: status %#lx\n", (ULONGLONG)s, code, overlapped, status);

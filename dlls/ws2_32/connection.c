@@ -341,6 +341,34 @@ static int receive_call(const struct ws_socket_info *info, struct ws2host_io_par
     return ws_unix_call(ws2host_call_recv, params);
 }
 
+/* A datagram's destination into the parameters; streams ignore it. */
+static int set_destination(struct ws2host_io_params *params, const struct ws_socket_info *info,
+                           const struct sockaddr *to, int tolen)
+{
+    if (!to || info->type == SOCK_STREAM) return 0;
+    if (tolen < address_size(info->family) || !ws_readable(to, tolen)) return WSAEFAULT;
+    params->address_length = min(tolen, (int)sizeof(params->address));
+    memcpy(params->address, to, params->address_length);
+    return 0;
+}
+
+/* All of it at once, or WSAEWOULDBLOCK and nothing sent (sendatonce.c). */
+int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count,
+                     const struct sockaddr *to, int tolen, DWORD *sent)
+{
+    const struct ws_socket_info *info = &call->info;
+    struct ws2host_io_params params;
+    int err;
+
+    *sent = 0;
+    if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
+    start_io(&params, call, buffers, count, 0, 0);
+    params.whole = info->type == SOCK_STREAM;
+    if ((err = set_destination(&params, info, to, tolen))) return err;
+    if (!(err = ws_unix_call(ws2host_call_send_at_once, &params))) *sent = params.transferred;
+    return err;
+}
+
 int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
 {
@@ -351,12 +379,7 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
     *sent = 0;
     if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
     start_io(&params, call, buffers, count, flags, info->sndtimeo);
-    if (to && info->type != SOCK_STREAM)
-    {
-        if (tolen < address_size(info->family) || !ws_readable(to, tolen)) return WSAEFAULT;
-        params.address_length = min(tolen, (int)sizeof(params.address));
-        memcpy(params.address, to, params.address_length);
-    }
+    if ((err = set_destination(&params, info, to, tolen))) return err;
     /* A selecting socket sends through Wine, which re-enables FD_WRITE. */
     if (info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     err = ws_unix_call(ws2host_call_send, &params);

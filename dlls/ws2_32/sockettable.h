@@ -38,12 +38,22 @@ struct ws_socket_info
     int32_t async_issued;       /* an operation went to Wine with an OVERLAPPED */
     int32_t protection_level;   /* IPV6_PROTECTION_LEVEL as set; 0: never set */
     int32_t event_mask;         /* FD_* of WSAEventSelect/WSAAsyncSelect; 0: none */
-    int32_t spare;              /* unused: no hidden padding before the 64-bit fields */
+    int32_t send_path;          /* enum ws_send_path: may an overlapped send end here? */
     uint32_t wait_key;          /* names this registration to blocking waits, which
                                    closesocket releases (never reused) */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity, detects a reused handle; 0 until
                                    the fd is first fetched */
+};
+
+/* Overlapped sends on a socket whose completion mode skips both the port
+ * and the handle's signal on success may complete in user mode (see
+ * sendatonce.c); once one went through Wine, they all do. */
+enum ws_send_path
+{
+    ws_send_path_unknown = 0,   /* the completion mode not read yet */
+    ws_send_path_at_once,       /* both SKIP flags set, nothing ever sent through Wine */
+    ws_send_path_wine,          /* every overlapped send goes through Wine */
 };
 
 #define WS_KEPT_RCVBUF 0x1

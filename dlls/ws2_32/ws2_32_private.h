@@ -215,6 +215,14 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
 int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
                   struct sockaddr *from, int *fromlen, DWORD *received);
+int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count,
+                     const struct sockaddr *to, int tolen, DWORD *sent);
+/* sendatonce.c: an overlapped send completed here (0), or WSAEWOULDBLOCK:
+ * hand it to Wine (asyncio.c then keeps the socket's sends there). */
+int ws_send_at_once(struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, DWORD flags,
+                    const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
+                    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, DWORD *sent);
+
 /* eventselect.c: the same through Wine's socket device, for sockets with
  * an event selection (the server re-enables events only then). */
 int ws_selected_send(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,

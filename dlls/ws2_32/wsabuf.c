@@ -113,18 +113,25 @@ static void release(struct io_buffers *io)
 
 /* Overlapped: the buffers are checked here, then Wine moves the data and
  * completes the operation on the OVERLAPPED (asyncio.c). */
-static int send_overlapped(const struct ws_call *call, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
+static int send_overlapped(struct ws_call *call, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
                            const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
                            LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct io_buffers io;
     int err = take_buffers(buffers, count, FALSE, &io);
 
+    if (!err && (!ws_writable(overlapped, sizeof(*overlapped)) || (sent && !ws_writable(sent, sizeof(*sent)))))
+        err = WSAEFAULT;
+    if (!err && (call->info.shut_down & WS_SHUT_SEND)) err = WSAESHUTDOWN;
+    /* On an overlapped socket whose completion mode lets it, done here. */
+    if (!err && call->info.overlapped &&
+        !ws_send_at_once(call, io.entries, io.count, flags, to, tolen, overlapped, completion, sent))
+    {
+        release(&io);
+        return 0;
+    }
     release(&io);
     if (err) return err;
-    if (!ws_writable(overlapped, sizeof(*overlapped)) || (sent && !ws_writable(sent, sizeof(*sent))))
-        return WSAEFAULT;
-    if (call->info.shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
     return ws_wine_send(call->s, buffers, count, sent, flags, call->info.type == SOCK_STREAM ? NULL : to, tolen,
                         overlapped, call->info.overlapped ? completion : NULL);
 }

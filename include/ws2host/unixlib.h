@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 22
+#define WS2HOST_ABI_VERSION 23
 
 enum ws2host_call
 {
@@ -47,6 +47,7 @@ enum ws2host_call
     ws2host_call_getservice,
     ws2host_call_disconnect,
     ws2host_call_first_listener,
+    ws2host_call_send_at_once,
     ws2host_call_count
 };
 
@@ -156,7 +157,8 @@ struct ws2host_io_params
     int32_t address_length;     /* in (sendto; 0: none), out (recvfrom; 0: none) */
     uint8_t address[32];        /* in (sendto) or out (recvfrom), Windows layout */
     int32_t truncated;          /* out: the datagram was longer than the buffers */
-    int32_t reserved;
+    int32_t whole;              /* in (send_at_once): a stream send, refused unless the
+                                   send buffer has room for all of it */
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
 

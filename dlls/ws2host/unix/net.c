@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <linux/filter.h>
+#include <linux/sock_diag.h>
 #include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -137,6 +138,71 @@ unsigned int unix_send(void *args)
             return params->transferred ? 0 : err;
     }
     while (msg.msg_iovlen && params->timeout_ms);
+    return 0;
+}
+
+/* Linux queues a stream send while the queued memory (payload and its
+ * buffers' overhead) is below the send buffer's size; this much more than
+ * the payload stands for the overhead of the buffers a send adds. */
+#define SEND_OVERHEAD(bytes) ((bytes) + 4096)
+
+static int has_room(int fd, size_t bytes)
+{
+    uint32_t memory[SK_MEMINFO_VARS];
+    socklen_t length = sizeof(memory);
+
+    if (getsockopt(fd, SOL_SOCKET, SO_MEMINFO, memory, &length) < 0 || length < sizeof(memory)) return 0;
+    return (uint64_t)memory[SK_MEMINFO_WMEM_QUEUED] + bytes + SEND_OVERHEAD(bytes) <= memory[SK_MEMINFO_SNDBUF];
+}
+
+/* An overlapped send that completes in user mode: all of it at once, or
+ * WSAEWOULDBLOCK and nothing sent (the caller then hands it to Wine). A
+ * stream send goes only when the buffer has room for all of it; should
+ * Linux still take less (memory pressure), the rest follows as a blocking
+ * send would, so the count reported is the whole. */
+unsigned int unix_send_at_once(void *args)
+{
+    struct ws2host_io_params *params = args;
+    int flags = map_message_flags(params->flags);
+    struct sockaddr_storage address;
+    socklen_t address_length = 0;
+    size_t total = 0;
+    struct msghdr msg;
+    unsigned int err;
+    ssize_t sent;
+
+    params->transferred = 0;
+    if (flags < 0) return WSAEOPNOTSUPP;
+    if (message(params, &msg)) return WSAENOBUFS;
+    for (size_t i = 0; i < msg.msg_iovlen; i++) total += msg.msg_iov[i].iov_len;
+    if (params->address_length &&
+        (err = address_to_linux(params->address, params->address_length, &address, &address_length)))
+        return err;
+    if (address_length)
+    {
+        msg.msg_name = &address;
+        msg.msg_namelen = address_length;
+    }
+    if (params->whole && !has_room(params->fd, total)) return WSAEWOULDBLOCK;
+    flags |= MSG_NOSIGNAL | MSG_DONTWAIT;
+    do sent = sendmsg(params->fd, &msg, flags);
+    while (sent < 0 && errno == EINTR);
+    if (sent < 0) return errno == EAGAIN ? WSAEWOULDBLOCK : wsa_error_from_errno(errno);
+    params->transferred = sent;
+    if (!params->whole) return 0;
+    consume(&msg, sent);
+    while (msg.msg_iovlen)
+    {
+        sent = sendmsg(params->fd, &msg, flags);
+        if (sent >= 0)
+        {
+            params->transferred += sent;
+            consume(&msg, sent);
+        }
+        else if (errno == EINTR) continue;
+        else if (errno != EAGAIN) return 0;   /* the error shows on the next call */
+        else if (wait_for_socket(params->fd, params->wait_key, POLLOUT, -1)) return 0;
+    }
     return 0;
 }
 
