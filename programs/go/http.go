@@ -14,7 +14,9 @@ import (
 // serve answers GET /file with the file and GET /quit by ending the
 // program, so the script stops it without killing Wine.
 func serve(path string) error {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	// "tcp", as http.ListenAndServe listens: Go then skips completion
+	// packets for what succeeds at once ("tcp4" does not).
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
