@@ -73,6 +73,7 @@ int ws_send_at_once(struct ws_call *call, struct ws2host_buffer *buffers, DWORD 
         return WSAEWOULDBLOCK;
     if (!skips_completion(call) || ws_call_need_fd(call)) return WSAEWOULDBLOCK;
     if ((err = ws_send_whole_on(call, buffers, count, to, tolen, &done))) return WSAEWOULDBLOCK;
+    TRACE("socket %#llx: %lu bytes sent at once\n", (ULONGLONG)call->s, done);
     overlapped->Internal = 0;       /* STATUS_SUCCESS */
     overlapped->InternalHigh = done;
     if (sent) *sent = done;
