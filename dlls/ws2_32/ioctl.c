@@ -8,7 +8,6 @@
 #include "ioctl.h"
 #include "ws2host/afd.h"
 
-#define WS_IOCTL_AFD_WINE_COMPLETE_ASYNC WS_AFD_WINE(210)
 
 /* No layered providers here: the base (and BSP) handle is the socket. */
 static int base_handle(struct ioctl_call *call)
