@@ -162,22 +162,14 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
     if (!frame.info.overlapped) overlapped = NULL;
     /* The count is written with an OVERLAPPED too (sock.c test_fionbio,
      * test_get_extension_func, test_sioRoutingInterfaceQuery). */
+    call.overlapped = overlapped;
+    call.completion = completion;
     for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
     {
-        DWORD count_before = *returned;
-
         if (ioctl_table[i].code != code || (overlapped && ioctl_table[i].use == SYNC_ONLY)) continue;
-        if (ioctl_table[i].use == ASYNC)
-        {
-            call.overlapped = overlapped;
-            call.completion = completion;
-            return ws_call_end(&frame, ioctl_table[i].handler(&call));
-        }
+        if (ioctl_table[i].use == ASYNC) return ws_call_end(&frame, ioctl_table[i].handler(&call));
         if (!(err = ioctl_table[i].handler(&call)) && overlapped)
             err = complete_overlapped(s, 0, overlapped, completion);
-        /* A call refused with an OVERLAPPED leaves the count alone (sock.c
-         * test_keepalive_vals). */
-        else if (err && overlapped) *returned = count_before;
         return ws_call_end(&frame, err);
     }
     /* An unknown code fails, and with an OVERLAPPED it fails on it. */

@@ -17,7 +17,7 @@ struct ioctl_call
     void *out;
     DWORD out_size;
     DWORD *returned;
-    /* Only for the codes that complete on it themselves (ASYNC below). */
+    /* The codes that complete on it themselves (ASYNC) hand it on. */
     WSAOVERLAPPED *overlapped;
     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion;
 };

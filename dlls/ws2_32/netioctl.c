@@ -29,12 +29,15 @@ int ws_ioctl_keepalive(struct ioctl_call *call)
     const struct tcp_keepalive *values = call->in;
     int idle, interval, on;
 
-    *call->returned = 0;
+    /* Refused with an OVERLAPPED, the count is left alone (sock.c
+     * test_keepalive_vals). */
+    if (!call->overlapped) *call->returned = 0;
     if (call->in_size < sizeof(*values) || !ws_readable(values, sizeof(*values))) return WSAEFAULT;
     if (call->frame->info.type != SOCK_STREAM) return WSAEINVAL;
     on = !!values->onoff;
     idle = max(1, (int)(values->keepalivetime / 1000));
     interval = max(1, (int)(values->keepaliveinterval / 1000));
+    *call->returned = 0;
     if (setsockopt(call->frame->s, SOL_SOCKET, SO_KEEPALIVE, (char *)&on, sizeof(on))) return WSAGetLastError();
     if (!on) return 0;
     if (setsockopt(call->frame->s, IPPROTO_TCP, TCP_KEEPALIVE, (char *)&idle, sizeof(idle)) ||
