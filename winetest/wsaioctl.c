@@ -142,6 +142,12 @@ static void test_interface_list(void)
             interfaces[i].iiAddress.AddressIn.sin_addr.s_addr == htonl(INADDR_LOOPBACK))
             loopback = TRUE;
     ok(loopback, "no loopback interface in %lu bytes\n", size);
+    /* Too small for one record: WSAEFAULT and a count of 0 (sock.c
+     * test_get_interface_list). */
+    size = 0xdeadbeef;
+    ok(WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, interfaces, sizeof(INTERFACE_INFO) - 1, &size, NULL, NULL) ==
+       SOCKET_ERROR && WSAGetLastError() == WSAEFAULT && !size, "too small: error %d, size %lu\n",
+       WSAGetLastError(), size);
     closesocket(s);
 }
 

@@ -85,6 +85,8 @@ int ws_ioctl_interface_list(struct ioctl_call *call)
                              call->out_size, call->overlapped, call->completion);
     status = ws_afd_ioctl(call->frame->s, WS_IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, call->out, call->out_size,
                           &size);
+    /* Refused without an OVERLAPPED: a count of 0 (sock.c test_get_interface_list). */
+    *call->returned = (DWORD)size;
     if (status) return ws_error_from_status(status);
     *call->returned = (DWORD)size;
     return 0;
