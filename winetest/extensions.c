@@ -19,7 +19,7 @@
 #include "util.h"
 #include "overlapped.h"
 
-static void *extension(SOCKET s, GUID guid)
+void *extension(SOCKET s, GUID guid)
 {
     void *function = NULL;
     DWORD size = 0;

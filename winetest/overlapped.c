@@ -425,5 +425,6 @@ void run_overlapped_tests(void)
     test_file_calls();
     test_non_overlapped_socket();
     run_extension_tests();
+    run_transmit_tests();
     WSACleanup();
 }

@@ -13,6 +13,9 @@
 BOOL udp_pair(SOCKET *a, SOCKET *b);
 /* Waits up to a second for an OVERLAPPED's event. */
 BOOL wait_overlapped(WSAOVERLAPPED *overlapped);
+/* The function SIO_GET_EXTENSION_FUNCTION_POINTER gives for a GUID, or NULL. */
+void *extension(SOCKET s, GUID guid);
 void run_extension_tests(void);
+void run_transmit_tests(void);
 
 #endif

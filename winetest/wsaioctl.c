@@ -7,7 +7,8 @@
  * Sources: Microsoft's documentation of each code, and Wine's Windows-run
  * tests, sock.c test_unsupported_ioctls, test_keepalive_vals,
  * test_sioRoutingInterfaceQuery, test_get_interface_list,
- * test_address_list_query and test_base_handle.
+ * test_address_list_query, test_base_handle, test_sioAddressListChange,
+ * test_backlog_query and test_circular_queueing.
  *
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -17,6 +18,7 @@
 #include "harness.h"
 #include "util.h"
 #include <mstcpip.h>
+#include "ws2host/wsconstants.h"
 
 static void test_unknown_codes(void)
 {
@@ -53,6 +55,7 @@ static void test_unknown_codes(void)
 static void test_keepalive_vals(void)
 {
     struct tcp_keepalive values = { 1, 3000, 1000 };
+    WSAOVERLAPPED overlapped = { 0 };
     SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
     DWORD size = 0xdeadbeef;
     int on = 0, length = sizeof(on), ret;
@@ -66,6 +69,14 @@ static void test_keepalive_vals(void)
     ok(!getsockopt(s, SOL_SOCKET, SO_KEEPALIVE, (char *)&on, &length) && on, "SO_KEEPALIVE reads %d\n", on);
     values.onoff = 0;
     ok(!WSAIoctl(s, SIO_KEEPALIVE_VALS, &values, sizeof(values), NULL, 0, &size, NULL, NULL), "off failed\n");
+    /* Refused with an OVERLAPPED: the count and the OVERLAPPED's count are
+     * left alone. */
+    size = 0xdeadbeef;
+    overlapped.InternalHigh = 0xdeadbeef;
+    ret = WSAIoctl(s, SIO_KEEPALIVE_VALS, &values, sizeof(values) - 1, NULL, 0, &size, &overlapped, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEFAULT && size == 0xdeadbeef &&
+       overlapped.InternalHigh == 0xdeadbeef, "refused with an OVERLAPPED: error %d, size %#lx, count %#llx\n",
+       WSAGetLastError(), size, (unsigned long long)overlapped.InternalHigh);
     closesocket(s);
 }
 
@@ -131,6 +142,108 @@ static void test_interface_list(void)
             interfaces[i].iiAddress.AddressIn.sin_addr.s_addr == htonl(INADDR_LOOPBACK))
             loopback = TRUE;
     ok(loopback, "no loopback interface in %lu bytes\n", size);
+    /* Too small for one record: WSAEFAULT and a count of 0 (sock.c
+     * test_get_interface_list). */
+    size = 0xdeadbeef;
+    ok(WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, interfaces, sizeof(INTERFACE_INFO) - 1, &size, NULL, NULL) ==
+       SOCKET_ERROR && WSAGetLastError() == WSAEFAULT && !size, "too small: error %d, size %lu\n",
+       WSAGetLastError(), size);
+    closesocket(s);
+}
+
+/* With an OVERLAPPED the list comes on it: pending, the count left alone,
+ * a packet with the size; a buffer too small fails on the packet. */
+static void test_interface_list_overlapped(void)
+{
+    INTERFACE_INFO interfaces[32];
+    WSAOVERLAPPED overlapped = { 0 }, *got = NULL;
+    SOCKET s = WSASocketW(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED);
+    HANDLE port = CreateIoCompletionPort((HANDLE)s, NULL, 123, 0);
+    DWORD size = 0, expected = 0;
+    ULONG_PTR key = 0;
+    int ret;
+
+    WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, interfaces, sizeof(interfaces), &expected, NULL, NULL);
+    size = 0xdeadbeef;
+    ret = WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, interfaces, sizeof(interfaces), &size, &overlapped, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == ERROR_IO_PENDING && size == 0xdeadbeef,
+       "with an OVERLAPPED: %d, error %d, size %#lx\n", ret, WSAGetLastError(), size);
+    ok(GetQueuedCompletionStatus(port, &size, &key, (OVERLAPPED **)&got, 1000) && size == expected && key == 123 &&
+       got == &overlapped && !overlapped.Internal, "packet: size %lu (expected %lu), key %lu, error %lu\n", size,
+       expected, (unsigned long)key, GetLastError());
+    ret = WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, interfaces, sizeof(INTERFACE_INFO) - 1, &size, &overlapped,
+                   NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == ERROR_IO_PENDING, "too small: %d, error %d\n", ret,
+       WSAGetLastError());
+    ok(!GetQueuedCompletionStatus(port, &size, &key, (OVERLAPPED **)&got, 1000) &&
+       GetLastError() == ERROR_INSUFFICIENT_BUFFER && !size && got == &overlapped,
+       "too small: packet error %lu, size %lu\n", GetLastError(), size);
+    CloseHandle(port);
+    closesocket(s);
+}
+
+/* SIO_ADDRESS_LIST_CHANGE (sock.c test_sioAddressListChange): pending
+ * with an OVERLAPPED and no packet until the list changes; without one
+ * a non-blocking socket fails with WSAEWOULDBLOCK; closing the socket
+ * ends the wait with ERROR_OPERATION_ABORTED on the port. */
+static void test_address_list_change(void)
+{
+    struct sockaddr_in address = { .sin_family = AF_INET };
+    WSAOVERLAPPED overlapped = { 0 }, *got = (WSAOVERLAPPED *)0xdeadbeef;
+    SOCKET s = WSASocketW(AF_INET, SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED);
+    HANDLE port = CreateIoCompletionPort((HANDLE)s, NULL, 0, 0);
+    u_long on = 1;
+    ULONG_PTR key;
+    DWORD size;
+    int ret;
+
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, (struct sockaddr *)&address, sizeof(address));
+    ioctlsocket(s, FIONBIO, &on);
+    ret = WSAIoctl(s, SIO_ADDRESS_LIST_CHANGE, NULL, 0, NULL, 0, &size, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEWOULDBLOCK, "non-blocking, no OVERLAPPED: %d, error %d\n",
+       ret, WSAGetLastError());
+    ret = WSAIoctl(s, SIO_ADDRESS_LIST_CHANGE, NULL, 0, NULL, 0, &size, &overlapped, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == ERROR_IO_PENDING, "with an OVERLAPPED: %d, error %d\n", ret,
+       WSAGetLastError());
+    ok(!GetQueuedCompletionStatus(port, &size, &key, (OVERLAPPED **)&got, 0) && GetLastError() == WAIT_TIMEOUT &&
+       !got, "a packet before any change: error %lu\n", GetLastError());
+    closesocket(s);
+    ok(!GetQueuedCompletionStatus(port, &size, &key, (OVERLAPPED **)&got, 1000) &&
+       GetLastError() == ERROR_OPERATION_ABORTED && got == &overlapped, "after closesocket: error %lu\n",
+       GetLastError());
+    CloseHandle(port);
+}
+
+/* SIO_IDEAL_SEND_BACKLOG_QUERY (sock.c test_backlog_query): WSAENOTCONN
+ * before the connection, 64 KiB on a loopback one. */
+static void test_send_backlog(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP), client, server;
+    ULONG backlog = 0;
+    DWORD size = 0;
+    int ret;
+
+    ret = WSAIoctl(s, SIO_IDEAL_SEND_BACKLOG_QUERY, NULL, 0, &backlog, sizeof(backlog), &size, NULL, NULL);
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOTCONN, "unconnected: %d, error %d\n", ret,
+       WSAGetLastError());
+    closesocket(s);
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ret = WSAIoctl(client, SIO_IDEAL_SEND_BACKLOG_QUERY, NULL, 0, &backlog, sizeof(backlog), &size, NULL, NULL);
+    ok(!ret && backlog == 0x10000, "connected: %d, error %d, backlog %#lx\n", ret, WSAGetLastError(), backlog);
+    closesocket(client);
+    closesocket(server);
+}
+
+/* SIO_ENABLE_CIRCULAR_QUEUEING is accepted on a UDP socket (sock.c
+ * test_circular_queueing). */
+static void test_circular_queueing(void)
+{
+    SOCKET s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    DWORD size;
+
+    ok(!WSAIoctl(s, SIO_ENABLE_CIRCULAR_QUEUEING, NULL, 0, NULL, 0, &size, NULL, NULL),
+       "SIO_ENABLE_CIRCULAR_QUEUEING: error %d\n", WSAGetLastError());
     closesocket(s);
 }
 
@@ -217,7 +330,11 @@ void run_wsaioctl_tests(void)
     test_small_codes();
     test_routing_interface();
     test_interface_list();
+    test_interface_list_overlapped();
     test_address_list();
+    test_address_list_change();
+    test_send_backlog();
+    test_circular_queueing();
     test_commands_and_overlapped();
     WSACleanup();
 }

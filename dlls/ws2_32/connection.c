@@ -87,7 +87,7 @@ int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
     if (call.info.type != SOCK_STREAM && namelen >= (int)sizeof(short) && ws_readable(name, sizeof(short)) &&
         name->sa_family == AF_UNSPEC)
     {
-        struct ws2host_disconnect_params params;
+        struct ws2host_disconnect_params params = { .send_side = 0 };
 
         if (!(err = ws_call_need_fd(&call)))
         {
@@ -316,7 +316,7 @@ static void start_io(struct ws2host_io_params *params, const struct ws_call *cal
 /* Has the socket this name (getsockname, getpeername)? Linux gives an
  * unbound socket port 0, and a socket without a peer an error. When it
  * cannot be told, say yes: the answer only turns errors into others. */
-static BOOL has_name(enum ws2host_call query, int fd)
+BOOL ws_fd_has_name(enum ws2host_call query, int fd)
 {
     struct ws2host_address_params name = { .fd = fd, .length = sizeof(name.address) };
     int err = ws_unix_call(query, &name);
@@ -335,7 +335,7 @@ static int receive_call(const struct ws_socket_info *info, struct ws2host_io_par
     if (info->type == SOCK_STREAM) return ws_unix_call(ws2host_call_recv, params);
     params->timeout_ms = 0;
     if ((err = ws_unix_call(ws2host_call_recv, params)) != WSAEWOULDBLOCK) return err;
-    if (!has_name(ws2host_call_getsockname, params->fd)) return WSAEINVAL;
+    if (!ws_fd_has_name(ws2host_call_getsockname, params->fd)) return WSAEINVAL;
     if (!timeout) return err;
     params->timeout_ms = timeout;
     return ws_unix_call(ws2host_call_recv, params);
@@ -387,7 +387,7 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
     /* Linux' EPIPE on a stream socket that has no connection (our own
      * shutdown was answered above): Windows says not connected. */
-    if (err == WSAESHUTDOWN && info->type == SOCK_STREAM && !has_name(ws2host_call_getpeername, call->fd))
+    if (err == WSAESHUTDOWN && info->type == SOCK_STREAM && !ws_fd_has_name(ws2host_call_getpeername, call->fd))
         err = WSAENOTCONN;
     if (!err) *sent = params.transferred;
     return err;

@@ -67,6 +67,9 @@ static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, D
      * identity is learnt again on first use. */
     swapped = target.info;
     swapped.inode = 0;
+    /* A handle reused after TF_REUSE_SOCKET starts again. */
+    swapped.shut_down = 0;
+    swapped.reusable = 0;
     socket_table_update(acceptor, &target.info, &swapped);
     err = ws_async_call(listener, WS_IOCTL_AFD_WINE_ACCEPT_INTO, &params, sizeof(params), buffer,
                         data_length + local_length + remote_length, overlapped, NULL);
@@ -118,25 +121,40 @@ static BOOL WINAPI ws_ConnectEx(SOCKET s, const struct sockaddr *name, int namel
     return ws_call_end_bool(&call, err);
 }
 
-/* A graceful close of the sending side, completed on the OVERLAPPED. */
+/* A graceful close of the sending side, completed on the OVERLAPPED; with
+ * TF_REUSE_SOCKET the handle may be given to AcceptEx afterwards
+ * (Microsoft's DisconnectEx). */
 static BOOL WINAPI ws_DisconnectEx(SOCKET s, OVERLAPPED *overlapped, DWORD flags, DWORD reserved)
 {
+    struct ws_socket_info after;
     struct ws_call call;
+    LONG done = 0;
     int how = SD_SEND, err;
 
     TRACE("socket %#llx, overlapped %p, flags %#lx\n", (ULONGLONG)s, overlapped, flags);
     if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end_bool(&call, err);
+    if (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) return ws_call_end_bool(&call, WSAEFAULT);
+    /* Reuse shuts the fd's sending side itself (transmit.c), then
+     * completes the OVERLAPPED. */
     if (flags & TF_REUSE_SOCKET)
     {
-        FIXME_ONCE("DisconnectEx(TF_REUSE_SOCKET): Wine's sockets cannot be reused\n");
-        return ws_call_end_bool(&call, WSAEOPNOTSUPP);
+        if (!(err = ws_transmit_disconnect(&call, TF_REUSE_SOCKET, NULL)) && overlapped &&
+            !(err = ws_async_call(s, WS_IOCTL_AFD_WINE_COMPLETE_ASYNC, &done, sizeof(done), NULL, 0, overlapped,
+                                  NULL)))
+            err = WSA_IO_PENDING;
+        return ws_call_end_bool(&call, err);
     }
     if (!overlapped) err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0);
-    else if (!ws_writable(overlapped, sizeof(*overlapped))) err = WSAEFAULT;
     /* Windows answers ERROR_IO_PENDING even when it is done at once
      * (sock.c test_DisconnectEx). */
     else if (!(err = ws_async_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0, overlapped, NULL)))
         err = WSA_IO_PENDING;
+    if (!err || err == WSA_IO_PENDING)
+    {
+        after = call.info;
+        after.shut_down |= WS_SHUT_SEND;
+        socket_table_update(s, &call.info, &after);
+    }
     return ws_call_end_bool(&call, err);
 }
 
@@ -167,24 +185,19 @@ static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWO
     if (overlapped)
     {
         params.offset = (int64_t)overlapped->OffsetHigh << 32 | overlapped->Offset;
-        return ws_call_end_bool(&call, ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL,
-                                                     0, overlapped, NULL));
+        err = ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0, overlapped, NULL);
     }
     /* Without an OVERLAPPED it blocks until the whole file went, on the
      * thread's event and with no completion packet owed. */
-    return ws_call_end_bool(&call, ws_afd_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0));
+    else err = ws_afd_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0);
+    /* Wine's transmit ignores TF_DISCONNECT and TF_REUSE_SOCKET. */
+    if (!err) err = ws_transmit_disconnect(&call, flags, NULL);
+    else if (err == WSA_IO_PENDING) ws_transmit_disconnect(&call, flags, overlapped);
+    return ws_call_end_bool(&call, err);
 }
 
-static BOOL WINAPI ws_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWORD count, DWORD send_size,
-                                      OVERLAPPED *overlapped, DWORD flags)
-{
-    struct ws_call call;
-
-    FIXME_ONCE("TransmitPackets is not supported\n");
-    ws_call_begin(&call, s, WS_CALL_NOTHING);
-    return ws_call_end_bool(&call, WSAEOPNOTSUPP);
-}
-
+BOOL WINAPI ws_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWORD count, DWORD send_size,
+                               OVERLAPPED *overlapped, DWORD flags);
 int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *overlapped,
                          LPWSAOVERLAPPED_COMPLETION_ROUTINE completion);
 

@@ -7,8 +7,8 @@
  */
 #include "ioctl.h"
 #include "ws2host/afd.h"
+#include "ws2host/wsconstants.h"
 
-#define WS_IOCTL_AFD_WINE_COMPLETE_ASYNC WS_AFD_WINE(210)
 
 /* No layered providers here: the base (and BSP) handle is the socket. */
 static int base_handle(struct ioctl_call *call)
@@ -102,30 +102,37 @@ static int fionbio_call(struct ioctl_call *call) { return command_call(call, set
 static int fionread_call(struct ioctl_call *call) { return command_call(call, bytes_readable, FALSE); }
 static int siocatmark_call(struct ioctl_call *call) { return command_call(call, no_oob_waiting, FALSE); }
 
-/* sync_only: Windows answers it only without an OVERLAPPED (sock.c
- * test_base_handle: with one it fails on it with STATUS_NOT_SUPPORTED). */
+/* How a code meets an OVERLAPPED: answered at once and completed on it;
+ * not at all (SYNC_ONLY: sock.c test_base_handle, it fails on it with
+ * STATUS_NOT_SUPPORTED); or by the handler, which hands it to Wine's
+ * server (ASYNC: the answer comes later, and the count is left alone). */
+enum overlapped_use { AT_ONCE, SYNC_ONLY, ASYNC };
+
 static const struct
 {
     DWORD code;
     int (*handler)(struct ioctl_call *call);
-    BOOL sync_only;
+    enum overlapped_use use;
 }
 ioctl_table[] =
 {
-    { SIO_GET_EXTENSION_FUNCTION_POINTER, extension_function, FALSE },
-    { SIO_BASE_HANDLE,              base_handle, TRUE },
-    { SIO_BSP_HANDLE,               base_handle, TRUE },
-    { SIO_BSP_HANDLE_SELECT,        base_handle, TRUE },
-    { SIO_BSP_HANDLE_POLL,          base_handle, TRUE },
-    { FIONBIO,                      fionbio_call, FALSE },
-    { FIONREAD,                     fionread_call, FALSE },
-    { SIOCATMARK,                   siocatmark_call, FALSE },
-    { SIO_KEEPALIVE_VALS,           ws_ioctl_keepalive, FALSE },
-    { SIO_UDP_CONNRESET,            ws_ioctl_udp_connreset, FALSE },
-    { SIO_LOOPBACK_FAST_PATH,       ws_ioctl_loopback_fast_path, FALSE },
-    { SIO_GET_INTERFACE_LIST,       ws_ioctl_interface_list, FALSE },
-    { SIO_ADDRESS_LIST_QUERY,       ws_ioctl_address_list, FALSE },
-    { SIO_ROUTING_INTERFACE_QUERY,  ws_ioctl_routing_interface, FALSE },
+    { SIO_GET_EXTENSION_FUNCTION_POINTER, extension_function, AT_ONCE },
+    { SIO_BASE_HANDLE,              base_handle, SYNC_ONLY },
+    { SIO_BSP_HANDLE,               base_handle, SYNC_ONLY },
+    { SIO_BSP_HANDLE_SELECT,        base_handle, SYNC_ONLY },
+    { SIO_BSP_HANDLE_POLL,          base_handle, SYNC_ONLY },
+    { FIONBIO,                      fionbio_call, AT_ONCE },
+    { FIONREAD,                     fionread_call, AT_ONCE },
+    { SIOCATMARK,                   siocatmark_call, AT_ONCE },
+    { SIO_KEEPALIVE_VALS,           ws_ioctl_keepalive, AT_ONCE },
+    { SIO_UDP_CONNRESET,            ws_ioctl_udp_connreset, AT_ONCE },
+    { SIO_LOOPBACK_FAST_PATH,       ws_ioctl_loopback_fast_path, AT_ONCE },
+    { SIO_GET_INTERFACE_LIST,       ws_ioctl_interface_list, ASYNC },
+    { SIO_ADDRESS_LIST_QUERY,       ws_ioctl_address_list, AT_ONCE },
+    { SIO_ROUTING_INTERFACE_QUERY,  ws_ioctl_routing_interface, AT_ONCE },
+    { SIO_ADDRESS_LIST_CHANGE,      ws_ioctl_address_list_change, ASYNC },
+    { SIO_IDEAL_SEND_BACKLOG_QUERY, ws_ioctl_send_backlog, AT_ONCE },
+    { SIO_ENABLE_CIRCULAR_QUEUEING, ws_ioctl_circular_queueing, AT_ONCE },
 };
 
 /* With an OVERLAPPED, a code answered at once completes on it as well:
@@ -142,7 +149,7 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct ws_call frame;
-    struct ioctl_call call = { &frame, in_buffer, in_size, out_buffer, out_size, returned };
+    struct ioctl_call call = { &frame, in_buffer, in_size, out_buffer, out_size, returned, NULL, NULL };
     int err;
 
     TRACE("socket %#llx, code %#lx, in %p/%lu, out %p/%lu, overlapped %p\n", (ULONGLONG)s, code,
@@ -155,9 +162,12 @@ int WINAPI WSAIoctl(SOCKET s, DWORD code, void *in_buffer, DWORD in_size, void *
     if (!frame.info.overlapped) overlapped = NULL;
     /* The count is written with an OVERLAPPED too (sock.c test_fionbio,
      * test_get_extension_func, test_sioRoutingInterfaceQuery). */
+    call.overlapped = overlapped;
+    call.completion = completion;
     for (size_t i = 0; i < ARRAYSIZE(ioctl_table); i++)
     {
-        if (ioctl_table[i].code != code || (overlapped && ioctl_table[i].sync_only)) continue;
+        if (ioctl_table[i].code != code || (overlapped && ioctl_table[i].use == SYNC_ONLY)) continue;
+        if (ioctl_table[i].use == ASYNC) return ws_call_end(&frame, ioctl_table[i].handler(&call));
         if (!(err = ioctl_table[i].handler(&call)) && overlapped)
             err = complete_overlapped(s, 0, overlapped, completion);
         return ws_call_end(&frame, err);

@@ -17,6 +17,9 @@ struct ioctl_call
     void *out;
     DWORD out_size;
     DWORD *returned;
+    /* The codes that complete on it themselves (ASYNC) hand it on. */
+    WSAOVERLAPPED *overlapped;
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE completion;
 };
 
 /* netioctl.c: the codes about the network and the connection. */
@@ -26,5 +29,8 @@ int ws_ioctl_loopback_fast_path(struct ioctl_call *call);
 int ws_ioctl_interface_list(struct ioctl_call *call);
 int ws_ioctl_address_list(struct ioctl_call *call);
 int ws_ioctl_routing_interface(struct ioctl_call *call);
+int ws_ioctl_address_list_change(struct ioctl_call *call);
+int ws_ioctl_send_backlog(struct ioctl_call *call);
+int ws_ioctl_circular_queueing(struct ioctl_call *call);
 
 #endif

@@ -19,6 +19,7 @@
 #include "ws2host/afd.h"
 #include "ws2host/wsconstants.h"
 
+#define WS_IOCTL_AFD_WINE_ADDRESS_LIST_CHANGE WS_AFD_WINE(208)
 #define WS_IOCTL_AFD_WINE_GET_INTERFACE_LIST WS_AFD_WINE(213)
 
 /* tcp_keepalive: on/off and two times in milliseconds; Linux counts
@@ -28,12 +29,15 @@ int ws_ioctl_keepalive(struct ioctl_call *call)
     const struct tcp_keepalive *values = call->in;
     int idle, interval, on;
 
-    *call->returned = 0;
+    /* Refused with an OVERLAPPED, the count is left alone (sock.c
+     * test_keepalive_vals). */
+    if (!call->overlapped) *call->returned = 0;
     if (call->in_size < sizeof(*values) || !ws_readable(values, sizeof(*values))) return WSAEFAULT;
     if (call->frame->info.type != SOCK_STREAM) return WSAEINVAL;
     on = !!values->onoff;
     idle = max(1, (int)(values->keepalivetime / 1000));
     interval = max(1, (int)(values->keepaliveinterval / 1000));
+    *call->returned = 0;
     if (setsockopt(call->frame->s, SOL_SOCKET, SO_KEEPALIVE, (char *)&on, sizeof(on))) return WSAGetLastError();
     if (!on) return 0;
     if (setsockopt(call->frame->s, IPPROTO_TCP, TCP_KEEPALIVE, (char *)&idle, sizeof(idle)) ||
@@ -67,15 +71,22 @@ int ws_ioctl_loopback_fast_path(struct ioctl_call *call)
     return 0;
 }
 
-/* Wine's server lists the interfaces as INTERFACE_INFO records. */
+/* Wine's server lists the interfaces as INTERFACE_INFO records. With an
+ * OVERLAPPED the answer, even a buffer too small, comes on it (sock.c
+ * test_get_interface_list). */
 int ws_ioctl_interface_list(struct ioctl_call *call)
 {
     ULONG_PTR size = 0;
     LONG status;
 
     if (!ws_writable(call->out, call->out_size)) return WSAEFAULT;
+    if (call->overlapped)
+        return ws_async_call(call->frame->s, WS_IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, call->out,
+                             call->out_size, call->overlapped, call->completion);
     status = ws_afd_ioctl(call->frame->s, WS_IOCTL_AFD_WINE_GET_INTERFACE_LIST, NULL, 0, call->out, call->out_size,
                           &size);
+    /* Refused without an OVERLAPPED: a count of 0 (sock.c test_get_interface_list). */
+    *call->returned = (DWORD)size;
     if (status) return ws_error_from_status(status);
     *call->returned = (DWORD)size;
     return 0;
@@ -181,5 +192,49 @@ int ws_ioctl_routing_interface(struct ioctl_call *call)
     if (err) return err;
     ((SOCKADDR_IN *)call->out)->sin_port = 0;
     *call->returned = length;
+    return 0;
+}
+
+/* Wine's server keeps the waits for a change of the address list: with an
+ * OVERLAPPED pending until a change; without one a blocking socket waits
+ * and a non-blocking one fails with WSAEWOULDBLOCK (sock.c
+ * test_sioAddressListChange). */
+int ws_ioctl_address_list_change(struct ioctl_call *call)
+{
+    int force_async = call->overlapped != NULL, err;
+
+    if (call->overlapped)
+        return ws_async_call(call->frame->s, WS_IOCTL_AFD_WINE_ADDRESS_LIST_CHANGE, &force_async,
+                             sizeof(force_async), NULL, 0, call->overlapped, call->completion);
+    err = ws_afd_call(call->frame->s, WS_IOCTL_AFD_WINE_ADDRESS_LIST_CHANGE, &force_async, sizeof(force_async),
+                      NULL, 0);
+    if (!err) *call->returned = 0;
+    return err;
+}
+
+/* The send backlog Windows calls ideal for the connection: 64 KiB on a
+ * loopback connection (sock.c test_backlog_query); Linux keeps no such
+ * estimate, so the loopback answer is given. Only connected stream
+ * sockets have one. */
+int ws_ioctl_send_backlog(struct ioctl_call *call)
+{
+    int err;
+
+    if (!call->out || call->out_size < sizeof(ULONG) || !ws_writable(call->out, sizeof(ULONG))) return WSAEFAULT;
+    if (call->frame->info.type != SOCK_STREAM) return WSAEOPNOTSUPP;
+    if ((err = ws_call_need_fd(call->frame))) return err;
+    if (!ws_fd_has_name(ws2host_call_getpeername, call->frame->fd)) return WSAENOTCONN;
+    *(ULONG *)call->out = 0x10000;
+    *call->returned = sizeof(ULONG);
+    return 0;
+}
+
+/* Windows accepts circular queueing on datagram sockets (sock.c
+ * test_circular_queueing): a full receive queue drops its oldest
+ * datagram. Linux drops the newest and cannot be told otherwise. */
+int ws_ioctl_circular_queueing(struct ioctl_call *call)
+{
+    FIXME_ONCE("SIO_ENABLE_CIRCULAR_QUEUEING: Linux drops the newest datagram of a full queue, not the oldest\n");
+    *call->returned = 0;
     return 0;
 }

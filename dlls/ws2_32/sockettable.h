@@ -38,7 +38,9 @@ struct ws_socket_info
     int32_t async_issued;       /* an operation went to Wine with an OVERLAPPED */
     int32_t protection_level;   /* IPV6_PROTECTION_LEVEL as set; 0: never set */
     int32_t event_mask;         /* FD_* of WSAEventSelect/WSAAsyncSelect; 0: none */
+    int32_t reusable;           /* disconnected with TF_REUSE_SOCKET: AcceptEx may take it */
     int32_t send_path;          /* enum ws_send_path: may an overlapped send end here? */
+    int32_t spare;              /* unused: no hidden padding before the 64-bit fields */
     uint32_t wait_key;          /* names this registration to blocking waits, which
                                    closesocket releases (never reused) */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */

@@ -148,6 +148,10 @@ int ws_set_context_option(struct ws_call *call, int option, const char *optval, 
 int ws_connect_error(SOCKET s, char *optval, int *optlen);
 /* extensions.c: the function a SIO_GET_EXTENSION_FUNCTION_POINTER GUID names. */
 void *ws_extension_function(const GUID *guid);
+/* transmit.c: TF_DISCONNECT and TF_REUSE_SOCKET after a transfer's data
+ * (a frame begun with WS_CALL_STATE; pending: the transfer's OVERLAPPED
+ * when it has not ended); 0 or a WSA error. */
+int ws_transmit_disconnect(struct ws_call *call, DWORD flags, OVERLAPPED *pending);
 /* ntstatus.c */
 int ws_error_from_status(LONG status);
 /* What Windows reports for an operation that ended with this status. */
@@ -222,7 +226,9 @@ int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers,
 int ws_send_at_once(struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, DWORD flags,
                     const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
                     LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, DWORD *sent);
-
+/* Has the fd a name of this kind (ws2host_call_getsockname,
+ * ws2host_call_getpeername)? Yes when it cannot be told. */
+BOOL ws_fd_has_name(enum ws2host_call query, int fd);
 /* eventselect.c: the same through Wine's socket device, for sockets with
  * an event selection (the server re-enables events only then). */
 int ws_selected_send(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,

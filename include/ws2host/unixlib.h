@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 23
+#define WS2HOST_ABI_VERSION 24
 
 enum ws2host_call
 {
@@ -162,11 +162,12 @@ struct ws2host_io_params
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
 
-/* Dissolves a datagram socket's association (connect to AF_UNSPEC). */
+/* Dissolves a datagram socket's association (connect to AF_UNSPEC), or
+ * with send_side shuts a connection's sending side on the fd alone. */
 struct ws2host_disconnect_params
 {
     int32_t fd;                 /* in */
-    int32_t reserved;
+    int32_t send_side;          /* in: shutdown(SHUT_WR) instead */
 };
 WS2HOST_ABI_SIZE(struct ws2host_disconnect_params, 8);
 

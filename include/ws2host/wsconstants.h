@@ -1,5 +1,5 @@
 /*
- * Windows constants (mstcpip.h) that MinGW-w64's headers lack, under
+ * Windows constants (mstcpip.h, ws2ipdef.h) that MinGW-w64's headers lack, under
  * their Windows names, for ws2_32.dll and the conformance suites alike.
  * The values are in wsvalues.h.
  *
@@ -19,6 +19,10 @@
 #endif
 #ifndef TCP_KEEPINTVL
 #define TCP_KEEPINTVL WS_TCP_KEEPINTVL
+#endif
+
+#ifndef SIO_IDEAL_SEND_BACKLOG_QUERY
+#define SIO_IDEAL_SEND_BACKLOG_QUERY WS_SIO_IDEAL_SEND_BACKLOG_QUERY
 #endif
 
 #endif /* WS2HOST_WSCONSTANTS_H */

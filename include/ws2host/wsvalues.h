@@ -133,12 +133,13 @@
     X(STATUS_INVALID_PARAMETER, 0xc000000d) \
     X(STATUS_NO_MEMORY, 0xc0000017)
 
-/* Values of Windows' mstcpip.h, ntstatus.h and ntdef.h that the headers
+/* Values of Windows' mstcpip.h, ws2ipdef.h, ntstatus.h and ntdef.h that the headers
  * ws2_32.dll includes lack: this is their only spelling. */
 #define WS2HOST_WINDOWS_VALUES_MINGW_LACKS(X) \
     X(TCP_KEEPALIVE, 3)                 /* idle seconds before the first probe */ \
     X(TCP_KEEPCNT, 16) \
     X(TCP_KEEPINTVL, 17) \
+    X(SIO_IDEAL_SEND_BACKLOG_QUERY, 0x4004747b) /* _IOR('t', 123, ULONG), ws2ipdef.h */ \
     X(OBJ_INHERIT, 0x00000002) \
     X(STATUS_BUFFER_OVERFLOW, 0x80000005) \
     X(STATUS_INSUFFICIENT_RESOURCES, 0xc000009a) \

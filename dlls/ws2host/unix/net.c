@@ -291,6 +291,11 @@ unsigned int unix_disconnect(void *args)
     struct ws2host_disconnect_params *params = args;
     struct sockaddr unspecified = { .sa_family = AF_UNSPEC };
 
+    if (params->send_side)
+    {
+        if (shutdown(params->fd, SHUT_WR) < 0) return wsa_error_from_errno(errno);
+        return 0;
+    }
     if (connect(params->fd, &unspecified, sizeof(unspecified)) < 0) return wsa_error_from_errno(errno);
     return 0;
 }
