@@ -356,6 +356,38 @@ static void test_skipping_sends(void)
     closesocket(client);
     closesocket(server);
     CloseHandle(port);
+
+    /* A datagram, to the connected peer and to an address. */
+    if (!udp_pair(&client, &server)) return;
+    port = CreateIoCompletionPort((HANDLE)server, NULL, 0x78, 0);
+    ok(SetFileCompletionNotificationModes((HANDLE)server, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+                                                          FILE_SKIP_SET_EVENT_ON_HANDLE),
+       "SetFileCompletionNotificationModes failed, error %lu\n", GetLastError());
+    buffer.buf = (char *)"datagram";
+    buffer.len = 8;
+    memset(&small, 0, sizeof(small));
+    err = WSASend(server, &buffer, 1, &sent, 0, &small, NULL) ? WSAGetLastError() : 0;
+    ok(!err && sent == 8 && small.Internal == 0 && small.InternalHigh == 8, "UDP WSASend: error %d, %lu sent\n",
+       err, sent);
+    ok(!GetQueuedCompletionStatus(port, &bytes, &key, &got, 50) && GetLastError() == WAIT_TIMEOUT,
+       "a packet for a datagram sent at once\n");
+    ok(recv(client, check, sizeof(check), 0) == 8 && !memcmp(check, "datagram", 8), "the peer did not get it\n");
+    {
+        struct sockaddr_in to;
+        int length = sizeof(to);
+
+        ok(!getsockname(client, (struct sockaddr *)&to, &length), "getsockname failed\n");
+        buffer.buf = (char *)"to";
+        buffer.len = 2;
+        memset(&small, 0, sizeof(small));
+        err = WSASendTo(server, &buffer, 1, &sent, 0, (struct sockaddr *)&to, sizeof(to), &small, NULL)
+              ? WSAGetLastError() : 0;
+        ok(!err && sent == 2 && small.InternalHigh == 2, "UDP WSASendTo: error %d, %lu sent\n", err, sent);
+        ok(recv(client, check, sizeof(check), 0) == 2 && !memcmp(check, "to", 2), "the peer did not get it\n");
+    }
+    closesocket(client);
+    closesocket(server);
+    CloseHandle(port);
 }
 
 /* ReadFile and WriteFile with an OVERLAPPED on a socket. */
