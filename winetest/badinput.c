@@ -497,7 +497,7 @@ static void test_listen(void)
     /* Not a connection-oriented socket (sock.c test_listen). */
     s = socket(AF_INET, SOCK_DGRAM, 0);
     SetLastError(0xdeadbeef);
-    todo_builtin check_error(listen(s, 1) == SOCKET_ERROR, WSAEOPNOTSUPP, "listen on UDP");
+    todo_builtin_before(10) check_error(listen(s, 1) == SOCKET_ERROR, WSAEOPNOTSUPP, "listen on UDP");
     closesocket(s);
 
     /* Not bound, whatever the backlog (test_listen: -2, 1, SOMAXCONN). */
@@ -704,12 +704,12 @@ static void test_names(void)
     udp = socket(AF_INET, SOCK_DGRAM, 0);
     SetLastError(0xdeadbeef);
     ret = getpeername(udp, NULL, NULL);
-    todo_builtin check_error(ret == SOCKET_ERROR, WSAENOTCONN, "getpeername unconnected, NULL buffers");
+    todo_builtin_before(10) check_error(ret == SOCKET_ERROR, WSAENOTCONN, "getpeername unconnected, NULL buffers");
     address = loopback(9);
     sendto(udp, "x", 1, 0, (struct sockaddr *)&address, sizeof(address));
     SetLastError(0xdeadbeef);
     ret = getpeername(udp, NULL, NULL);
-    todo_builtin check_error(ret == SOCKET_ERROR, WSAENOTCONN, "getpeername after sendto");
+    todo_builtin_before(10) check_error(ret == SOCKET_ERROR, WSAENOTCONN, "getpeername after sendto");
     closesocket(udp);
 
     /* Not bound: by the same order, WSAEINVAL before the buffers (not
@@ -800,14 +800,14 @@ static void test_send_buffers(SOCKET client, SOCKET server)
     }
     SetLastError(0xdeadbeef);
     ret = send(client, "x", -1, 0);
-    todo_builtin check_error(ret == SOCKET_ERROR, WSAEFAULT, "send with length -1");
+    todo_builtin_before(10) check_error(ret == SOCKET_ERROR, WSAEFAULT, "send with length -1");
     SetLastError(0xdeadbeef);
     ret = send(client, "x", INT_MIN, 0);
-    todo_builtin check_error(ret == SOCKET_ERROR, WSAEFAULT, "send with length INT_MIN");
+    todo_builtin_before(10) check_error(ret == SOCKET_ERROR, WSAEFAULT, "send with length INT_MIN");
     todo_builtin ok(nothing_waiting(server), "a failed send delivered data\n");
     SetLastError(0xdeadbeef);
     ret = send(client, "x", INT_MAX, 0);
-    todo_builtin check_error(ret == SOCKET_ERROR, WSAEFAULT, "send with length INT_MAX");
+    todo_builtin_before(10) check_error(ret == SOCKET_ERROR, WSAEFAULT, "send with length INT_MAX");
 }
 
 static void test_stream_io(void)
@@ -828,7 +828,7 @@ static void test_stream_io(void)
      * recvfrom, whatever they hold (sock.c test_tcp_sendto_recvfrom). */
     memset(&garbage, 0xfe, sizeof(garbage));
     ret = sendto(server, "data", 4, 0, (struct sockaddr *)&garbage, sizeof(garbage));
-    todo_builtin ok(ret == 4, "sendto on TCP with a garbage address: %d, error %d\n", ret, WSAGetLastError());
+    todo_builtin_before(10) ok(ret == 4, "sendto on TCP with a garbage address: %d, error %d\n", ret, WSAGetLastError());
     if (ret != 4) send(server, "data", 4, 0);
     ok(wait_readable(client), "no data arrived\n");
     memset(&from, 0xcc, sizeof(from));

@@ -85,7 +85,7 @@ static void test_result_flags(void)
     ADDRINFOA *result = NULL;
     int ret = getaddrinfo("127.0.0.1", NULL, &hints, &result);
 
-    todo_builtin ok(!ret && result, "AI_ALL | AI_DNS_ONLY: %d\n", ret);
+    todo_builtin_before(10) ok(!ret && result, "AI_ALL | AI_DNS_ONLY: %d\n", ret);
     if (!result) return;
     ok(!result->ai_flags && result->ai_socktype == SOCK_STREAM && result->ai_protocol == IPPROTO_TCP,
        "flags %#x, type %d, protocol %d\n", result->ai_flags, result->ai_socktype, result->ai_protocol);

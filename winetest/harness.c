@@ -15,6 +15,7 @@
 #include "util.h"
 
 enum implementation harness_impl;
+int harness_wine_major;
 int harness_argc;
 char **harness_argv;
 
@@ -159,13 +160,14 @@ int main(int argc, char **argv)
     setvbuf(stdout, NULL, _IONBF, 0);
     SetUnhandledExceptionFilter(crash_handler);
     harness_impl = detect_implementation();
+    harness_wine_major = detect_wine_major();
     if (wanted && !strcmp(wanted, "child") && argc > 2) return run_child(argc - 2, argv + 2);
     if (wanted && !strcmp(wanted, "--list"))
     {
         list_suites();
         return 0;
     }
-    printf("ws2_32 under test: %s\n", harness_impl_name(harness_impl));
+    printf("ws2_32 under test: %s (Wine %d)\n", harness_impl_name(harness_impl), harness_wine_major);
     for (const struct suite *s = suites; s->name; s++)
     {
         if (wanted && strcmp(wanted, s->name)) continue;

@@ -6,6 +6,9 @@
  *  - todo_builtin ok(...) marks where Wine's builtin ws2_32 is known to
  *    differ: there a failure counts as "todo" and a success as a failure
  *    (the todo is stale); on Windows and ws2host it is a plain ok();
+ *  - todo_builtin_before(10) ok(...) marks where the builtin of a Wine
+ *    older than 10.0 differs and Wine 10's does as Windows does (both
+ *    measured: docs/wine10.md); on Wine 10 it is a plain ok();
  *  - broken(cond) accepts old-Windows behaviour on Windows only.
  *
  * Copyright 2026 the ws2host authors
@@ -28,6 +31,8 @@ enum implementation
 };
 
 extern enum implementation harness_impl;
+/* Wine's major version (ntdll's wine_get_version), 0 off Wine. */
+extern int harness_wine_major;
 /* The program's arguments: the suite name, then anything the runner adds. */
 extern int harness_argc;
 extern char **harness_argv;
@@ -51,6 +56,7 @@ const char *harness_exe_dir(void);
 #define broken(cond)   harness_broken(!!(cond))
 #define todo_if(cond)  for (int todo_once_ = harness_todo_begin(!!(cond)); todo_once_; todo_once_ = harness_todo_end())
 #define todo_builtin   todo_if(harness_impl == impl_wine_builtin)
+#define todo_builtin_before(major) todo_if(harness_impl == impl_wine_builtin && harness_wine_major < (major))
 
 /* One suite per file; main.c lists them. */
 struct suite

@@ -62,3 +62,11 @@ enum implementation detect_implementation(void)
         return impl_ws2host;
     return impl_wine_builtin;
 }
+
+int detect_wine_major(void)
+{
+    const char *(__cdecl *get_version)(void);
+
+    get_version = (void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "wine_get_version");
+    return get_version ? atoi(get_version()) : 0;
+}

@@ -10,6 +10,9 @@
 #include "harness.h"
 
 enum implementation detect_implementation(void);
+/* Wine's major version from ntdll's wine_get_version ("10.0" is 10); 0
+ * off Wine. */
+int detect_wine_major(void);
 /* The module that holds `address`, or NULL. */
 HMODULE module_of(const void *address);
 /* The version resource's string `key` (e.g. "ProductName") of a module,

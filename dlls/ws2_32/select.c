@@ -158,7 +158,7 @@ static int wait_ready(struct ws2host_poll_entry *entries, struct ws_call *socket
     return err;
 }
 
-int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const PTIMEVAL timeout)
+int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const TIMEVAL *timeout)
 {
     fd_set *sets[set_count] = { readfds, writefds, exceptfds };
     struct ws2host_poll_entry *entries;

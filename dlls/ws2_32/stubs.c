@@ -61,7 +61,7 @@ static int fail_errno(LPINT errno_out, int error)
 BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename,
                               LPDWORD local_address_length, LPSOCKADDR local_address,
                               LPDWORD remote_address_length, LPSOCKADDR remote_address,
-                              const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
+                              const TIMEVAL *timeout, LPWSAOVERLAPPED reserved)
 {
     struct ws_call call;
 
@@ -73,7 +73,7 @@ BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename,
 BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename,
                               LPDWORD local_address_length, LPSOCKADDR local_address,
                               LPDWORD remote_address_length, LPSOCKADDR remote_address,
-                              const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
+                              const TIMEVAL *timeout, LPWSAOVERLAPPED reserved)
 {
     struct ws_call call;
 
@@ -369,6 +369,14 @@ INT WINAPI WSCInstallNameSpace(LPWSTR identifier, LPWSTR path, DWORD namespace, 
 int WINAPI WSCInstallProvider(LPGUID provider_id, const WCHAR *path,
                               const LPWSAPROTOCOL_INFOW protocol_info, DWORD count,
                               LPINT lpErrno)
+{
+    STUB();
+    return fail_errno(lpErrno, WSAEOPNOTSUPP);
+}
+
+/* WSCGetApplicationCategory (WS2_32.132): exported from Wine 10 on. */
+int WINAPI WSCGetApplicationCategory(LPCWSTR path, DWORD path_length, LPCWSTR extra,
+                                     DWORD extra_length, DWORD *categories, LPINT lpErrno)
 {
     STUB();
     return fail_errno(lpErrno, WSAEOPNOTSUPP);

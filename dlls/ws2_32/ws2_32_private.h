@@ -7,10 +7,27 @@
 #ifndef WS2HOST_WS2_32_PRIVATE_H
 #define WS2HOST_WS2_32_PRIVATE_H
 
+/* MinGW-w64 declares a timeout of these as "const PTIMEVAL" up to
+ * version 11 and as Windows' SDK does ("const TIMEVAL *") from 12 on
+ * (Debian 12 and 13): its declarations are put aside and Windows' own
+ * stated below, so one definition builds with both. */
+#define select ws_mingw_select
+#define WSAConnectByNameA ws_mingw_WSAConnectByNameA
+#define WSAConnectByNameW ws_mingw_WSAConnectByNameW
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <mswsock.h>
 #include <windows.h>
+#undef select
+#undef WSAConnectByNameA
+#undef WSAConnectByNameW
+int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const TIMEVAL *timeout);
+BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename, LPDWORD local_address_length,
+                              LPSOCKADDR local_address, LPDWORD remote_address_length,
+                              LPSOCKADDR remote_address, const TIMEVAL *timeout, LPWSAOVERLAPPED reserved);
+BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename, LPDWORD local_address_length,
+                              LPSOCKADDR local_address, LPDWORD remote_address_length,
+                              LPSOCKADDR remote_address, const TIMEVAL *timeout, LPWSAOVERLAPPED reserved);
 
 #include "ws2host/unixlib.h"
 #include "ws2host/wsvalues.h"

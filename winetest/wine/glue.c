@@ -6,6 +6,8 @@
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+/* Wine 10's windef.h leaves stdarg.h to its includer, as Wine's own files do. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <windef.h>
