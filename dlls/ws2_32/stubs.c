@@ -9,8 +9,8 @@
  * way Windows fails an operation it does not support: WSANOTINITIALISED
  * before WSAStartup where Windows requires it, WSAENOTSOCK for a handle
  * that is not a socket, then WSAEOPNOTSUPP. Nothing pretends to succeed.
- * The name-service functions still here (WSAAsyncGet*, WSALookupService*)
- * fail with WSAEOPNOTSUPP as well.
+ * The name-service functions still here (WSALookupService* and the
+ * service classes) fail with WSAEOPNOTSUPP as well.
  */
 #include "ws2_32_private.h"
 #include <ws2tcpip.h>
@@ -38,12 +38,6 @@ static int unsupported_on(struct ws_call *call, SOCKET s)
     int err = ws_call_begin(call, s, WS_CALL_FD);
 
     return err ? err : WSAEOPNOTSUPP;
-}
-
-static void *fail_null(int error)
-{
-    SetLastError(error);
-    return NULL;
 }
 
 /* Service provider functions report through an lpErrno argument. */
@@ -99,63 +93,6 @@ SOCKET WINAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen,
 
     STUB();
     return ws_call_end_socket(&call, unsupported_on(&call, s), INVALID_SOCKET);
-}
-
-/*
- * Winsock 1 asynchronous functions
- */
-
-/* WSAAsyncGetHostByAddr (WS2_32.102) */
-HANDLE WINAPI WSAAsyncGetHostByAddr(HWND hwnd, u_int msg, const char *addr, int len, int type,
-                                    char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetHostByName (WS2_32.103) */
-HANDLE WINAPI WSAAsyncGetHostByName(HWND hwnd, u_int msg, const char *name, char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetProtoByNumber (WS2_32.104) */
-HANDLE WINAPI WSAAsyncGetProtoByNumber(HWND hwnd, u_int msg, int number, char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetProtoByName (WS2_32.105) */
-HANDLE WINAPI WSAAsyncGetProtoByName(HWND hwnd, u_int msg, const char *name, char *buf,
-                                     int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetServByPort (WS2_32.106) */
-HANDLE WINAPI WSAAsyncGetServByPort(HWND hwnd, u_int msg, int port, const char *proto, char *buf,
-                                    int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetServByName (WS2_32.107) */
-HANDLE WINAPI WSAAsyncGetServByName(HWND hwnd, u_int msg, const char *name, const char *proto,
-                                    char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSACancelAsyncRequest (WS2_32.108) */
-int WINAPI WSACancelAsyncRequest(HANDLE request)
-{
-    STUB();
-    return ws_fail(unsupported());
 }
 
 /*
