@@ -273,6 +273,156 @@ static void test_select(void)
     closesocket(server);
 }
 
+/* What a condition function saw, and what it answers. */
+static struct
+{
+    int answer, calls;
+    SOCKADDR_IN caller, callee;
+    BOOL caller_data, callee_data, qos;
+    DWORD_PTR data;
+} condition_state;
+
+static int CALLBACK condition(WSABUF *caller, WSABUF *caller_data, QOS *qos, QOS *group_qos, WSABUF *callee,
+                              WSABUF *callee_data, GROUP *group, DWORD_PTR data)
+{
+    condition_state.calls++;
+    memset(&condition_state.caller, 0, sizeof(condition_state.caller));
+    memset(&condition_state.callee, 0, sizeof(condition_state.callee));
+    if (caller && caller->len >= sizeof(SOCKADDR_IN)) memcpy(&condition_state.caller, caller->buf, sizeof(SOCKADDR_IN));
+    if (callee && callee->len >= sizeof(SOCKADDR_IN)) memcpy(&condition_state.callee, callee->buf, sizeof(SOCKADDR_IN));
+    condition_state.caller_data = caller_data != NULL;
+    condition_state.callee_data = callee_data != NULL;
+    condition_state.qos = qos || group_qos;
+    condition_state.data = data;
+    (void)group;
+    return condition_state.answer;
+}
+
+static SOCKET connect_to(const SOCKADDR_IN *address)
+{
+    SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+    DWORD timeout = 2000;
+
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
+    ok(!connect(s, (const struct sockaddr *)address, sizeof(*address)), "connect: error %d\n", WSAGetLastError());
+    return s;
+}
+
+/* WSAAccept's condition function (Microsoft's WSAAccept documentation:
+ * the caller id is the peer's address, the callee id the local one; no
+ * caller data or QOS is passed as NULL; CF_REJECT fails with
+ * WSAECONNREFUSED, a value that is no answer with WSAEINVAL; Wine's
+ * Windows-run sock.c test_accept: CF_DEFER fails with WSATRY_AGAIN and
+ * the connection is accepted by the next accept). */
+static void test_conditional_accept(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) }, client_name, peer;
+    SOCKET listener = socket(AF_INET, SOCK_STREAM, 0), client, server;
+    int length = sizeof(address), ret;
+    char buffer[8];
+
+    ok(!bind(listener, (struct sockaddr *)&address, sizeof(address)) && !listen(listener, 4) &&
+       !getsockname(listener, (struct sockaddr *)&address, &length), "listener: error %d\n", WSAGetLastError());
+
+    /* CF_DEFER: the connection stays for the next accept. */
+    client = connect_to(&address);
+    length = sizeof(client_name);
+    getsockname(client, (struct sockaddr *)&client_name, &length);
+    memset(&condition_state, 0, sizeof(condition_state));
+    condition_state.answer = CF_DEFER;
+    server = WSAAccept(listener, NULL, NULL, condition, 0x1234);
+    ok(server == INVALID_SOCKET && WSAGetLastError() == WSATRY_AGAIN, "CF_DEFER: error %d\n", WSAGetLastError());
+    ok(condition_state.calls == 1 && condition_state.data == 0x1234, "condition: %d calls, data %#lx\n",
+       condition_state.calls, (unsigned long)condition_state.data);
+    ok(condition_state.caller.sin_family == AF_INET && condition_state.caller.sin_port == client_name.sin_port &&
+       condition_state.caller.sin_addr.s_addr == client_name.sin_addr.s_addr, "caller id: port %u\n",
+       ntohs(condition_state.caller.sin_port));
+    ok(condition_state.callee.sin_family == AF_INET && condition_state.callee.sin_port == address.sin_port,
+       "callee id: port %u\n", ntohs(condition_state.callee.sin_port));
+    todo_builtin ok(!condition_state.caller_data && !condition_state.callee_data,
+                    "connect data passed over TCP: caller %d, callee %d\n", condition_state.caller_data,
+                    condition_state.callee_data);
+    ok(!condition_state.qos, "QOS passed\n");
+
+    condition_state.answer = CF_ACCEPT;
+    length = sizeof(peer);
+    memset(&peer, 0, sizeof(peer));
+    server = WSAAccept(listener, (struct sockaddr *)&peer, &length, condition, 0);
+    ok(server != INVALID_SOCKET, "accepting the deferred connection: error %d\n", WSAGetLastError());
+    ok(condition_state.calls == 2 && condition_state.caller.sin_port == client_name.sin_port,
+       "the deferred connection again: %d calls, port %u\n", condition_state.calls,
+       ntohs(condition_state.caller.sin_port));
+    ok(length == sizeof(peer) && peer.sin_port == client_name.sin_port, "CF_ACCEPT: address length %d, port %u\n",
+       length, ntohs(peer.sin_port));
+    ok(send(client, "ab", 2, 0) == 2 && recv(server, buffer, sizeof(buffer), 0) == 2,
+       "no data on the deferred connection\n");
+    closesocket(server);
+    closesocket(client);
+
+    /* CF_DEFER, then plain accept takes it. */
+    client = connect_to(&address);
+    condition_state.answer = CF_DEFER;
+    ok(WSAAccept(listener, NULL, NULL, condition, 0) == INVALID_SOCKET && WSAGetLastError() == WSATRY_AGAIN,
+       "CF_DEFER: error %d\n", WSAGetLastError());
+    server = accept(listener, NULL, NULL);
+    ok(server != INVALID_SOCKET, "accept after CF_DEFER: error %d\n", WSAGetLastError());
+    ok(send(client, "c", 1, 0) == 1 && recv(server, buffer, sizeof(buffer), 0) == 1,
+       "no data on the connection accepted after CF_DEFER\n");
+    closesocket(server);
+    closesocket(client);
+
+    /* CF_REJECT: WSAECONNREFUSED, and the connection is gone. */
+    client = connect_to(&address);
+    condition_state.answer = CF_REJECT;
+    ok(WSAAccept(listener, NULL, NULL, condition, 0) == INVALID_SOCKET && WSAGetLastError() == WSAECONNREFUSED,
+       "CF_REJECT: error %d\n", WSAGetLastError());
+    ret = recv(client, buffer, sizeof(buffer), 0);
+    ok(ret == 0 || (ret == SOCKET_ERROR && WSAGetLastError() == WSAECONNRESET),
+       "rejected connection: recv %d, error %d\n", ret, WSAGetLastError());
+    closesocket(client);
+
+    /* An answer that is none of them. */
+    client = connect_to(&address);
+    condition_state.answer = 42;
+    todo_builtin ok(WSAAccept(listener, NULL, NULL, condition, 0) == INVALID_SOCKET && WSAGetLastError() == WSAEINVAL,
+                    "answer 42: error %d\n", WSAGetLastError());
+    closesocket(client);
+    closesocket(listener);
+}
+
+/* WSASendDisconnect and WSARecvDisconnect (Microsoft's documentation:
+ * shutdown(SD_SEND) and shutdown(SD_RECEIVE) with disconnect data, which
+ * TCP does not carry: data to send fails with WSAENOPROTOOPT; a socket
+ * that is not connected fails with WSAENOTCONN; Wine's Windows-run
+ * sock.c test_completion_port: both succeed with NULL data and queue no
+ * completion). */
+static void test_disconnect(void)
+{
+    SOCKET client, server, unconnected = socket(AF_INET, SOCK_STREAM, 0);
+    char data[4] = "bye", buffer[8];
+    WSABUF out = { sizeof(data), data };
+    DWORD timeout = 2000;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    setsockopt(server, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
+    todo_builtin ok(WSASendDisconnect(client, &out) == SOCKET_ERROR && WSAGetLastError() == WSAENOPROTOOPT,
+                    "disconnect data: error %d\n", WSAGetLastError());
+    ok(!WSASendDisconnect(client, NULL), "WSASendDisconnect: error %d\n", WSAGetLastError());
+    ok(recv(server, buffer, sizeof(buffer), 0) == 0, "the peer did not see the end of the stream\n");
+    ok(send(client, "x", 1, 0) == SOCKET_ERROR && WSAGetLastError() == WSAESHUTDOWN,
+       "send after WSASendDisconnect: error %d\n", WSAGetLastError());
+    ok(send(server, "yz", 2, 0) == 2 && recv(client, buffer, sizeof(buffer), 0) == 2,
+       "the other direction stopped\n");
+    ok(!WSARecvDisconnect(client, NULL), "WSARecvDisconnect: error %d\n", WSAGetLastError());
+    ok(WSASendDisconnect(unconnected, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAENOTCONN,
+       "unconnected: error %d\n", WSAGetLastError());
+    ok(WSARecvDisconnect((SOCKET)0xdead0, NULL) == SOCKET_ERROR && WSAGetLastError() == WSAENOTSOCK,
+       "not a socket: error %d\n", WSAGetLastError());
+    closesocket(unconnected);
+    closesocket(client);
+    closesocket(server);
+}
+
 void run_readiness_tests(void)
 {
     WSADATA data;
@@ -282,5 +432,7 @@ void run_readiness_tests(void)
     test_accept_and_connect_events();
     test_wsapoll();
     test_select();
+    test_conditional_accept();
+    test_disconnect();
     WSACleanup();
 }
