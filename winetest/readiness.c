@@ -12,6 +12,7 @@
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
@@ -423,6 +424,126 @@ static void test_disconnect(void)
     closesocket(server);
 }
 
+/* WSAConnectByName with loopback names (Microsoft's WSAConnectByName
+ * documentation: the local and remote names as getsockname and
+ * getpeername give them, their lengths set; the timeout bounds the call;
+ * Wine's Windows-run sock.c test_WSAConnectByName: node or service NULL
+ * and a reserved OVERLAPPED are WSAEINVAL, a datagram socket WSAEINVAL
+ * (WSAEFAULT on Windows 10 1809 and later), short lengths WSAEFAULT with
+ * the lengths left alone, an address without its length not written, an
+ * unknown service WSATYPE_NOT_FOUND). */
+static void test_connect_by_name(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) }, local, remote, name;
+    SOCKADDR_IN6 address6 = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT }, remote6;
+    SOCKET listener = socket(AF_INET, SOCK_STREAM, 0), listener6 = socket(AF_INET6, SOCK_STREAM, 0), s, server;
+    DWORD local_length, remote_length, start;
+    struct timeval timeout = { 1, 0 };
+    int length = sizeof(address), err;
+    char port[16], closed_port[16];
+    WSAOVERLAPPED overlapped;
+    char buffer[4];
+    BOOL ret;
+
+    ok(!bind(listener, (struct sockaddr *)&address, sizeof(address)) && !listen(listener, 4) &&
+       !getsockname(listener, (struct sockaddr *)&address, &length), "listener: error %d\n", WSAGetLastError());
+    sprintf(port, "%u", ntohs(address.sin_port));
+
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    local_length = remote_length = sizeof(SOCKADDR_IN) + 20;
+    memset(&local, 0, sizeof(local));
+    memset(&remote, 0, sizeof(remote));
+    ret = WSAConnectByNameA(s, "127.0.0.1", port, &local_length, (struct sockaddr *)&local, &remote_length,
+                            (struct sockaddr *)&remote, NULL, NULL);
+    ok(ret, "127.0.0.1: error %d\n", WSAGetLastError());
+    ok(local_length == sizeof(SOCKADDR_IN) && remote_length == sizeof(SOCKADDR_IN), "lengths %lu %lu\n",
+       local_length, remote_length);
+    ok(remote.sin_family == AF_INET && remote.sin_port == address.sin_port &&
+       remote.sin_addr.s_addr == htonl(INADDR_LOOPBACK), "remote port %u\n", ntohs(remote.sin_port));
+    length = sizeof(name);
+    ok(!getsockname(s, (struct sockaddr *)&name, &length) && local.sin_addr.s_addr == name.sin_addr.s_addr,
+       "local address not as getsockname gives it\n");
+    server = accept(listener, NULL, NULL);
+    ok(server != INVALID_SOCKET && send(s, "abc", 3, 0) == 3 && recv(server, buffer, sizeof(buffer), 0) == 3,
+       "no data over the connection\n");
+    closesocket(server);
+    closesocket(s);
+
+    /* Lengths without buffers are set; buffers without lengths untouched. */
+    local_length = remote_length = sizeof(SOCKADDR_IN);
+    memset(&local, 0, sizeof(local));
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    {
+        WCHAR wport[16];
+
+        MultiByteToWideChar(CP_ACP, 0, port, -1, wport, ARRAYSIZE(wport));
+        ret = WSAConnectByNameW(s, (WCHAR *)L"localhost", wport, NULL, (struct sockaddr *)&local, &remote_length, NULL,
+                                &timeout, NULL);
+    }
+    ok(ret, "localhost: error %d\n", WSAGetLastError());
+    ok(!local.sin_family && remote_length == sizeof(SOCKADDR_IN), "family %d, remote length %lu\n", local.sin_family,
+       remote_length);
+    closesocket(accept(listener, NULL, NULL));
+    closesocket(s);
+
+    /* Short lengths: WSAEFAULT, lengths left alone. */
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    local_length = remote_length = 3;
+    ret = WSAConnectByNameA(s, "127.0.0.1", port, &local_length, (struct sockaddr *)&local, &remote_length,
+                            (struct sockaddr *)&remote, NULL, NULL);
+    ok(!ret && WSAGetLastError() == WSAEFAULT && local_length == 3 && remote_length == 3,
+       "short lengths: %d, error %d, lengths %lu %lu\n", ret, WSAGetLastError(), local_length, remote_length);
+    closesocket(s);
+    if (ret) closesocket(accept(listener, NULL, NULL));
+
+    /* IPv6 over ::1. */
+    length = sizeof(address6);
+    if (!bind(listener6, (struct sockaddr *)&address6, sizeof(address6)) && !listen(listener6, 4) &&
+        !getsockname(listener6, (struct sockaddr *)&address6, &length))
+    {
+        char port6[16];
+
+        sprintf(port6, "%u", ntohs(address6.sin6_port));
+        s = socket(AF_INET6, SOCK_STREAM, 0);
+        remote_length = sizeof(remote6);
+        ret = WSAConnectByNameA(s, "::1", port6, NULL, NULL, &remote_length, (struct sockaddr *)&remote6, NULL, NULL);
+        ok(ret && remote_length == sizeof(SOCKADDR_IN6) && remote6.sin6_port == address6.sin6_port,
+           "::1: %d, error %d\n", ret, WSAGetLastError());
+        closesocket(accept(listener6, NULL, NULL));
+        closesocket(s);
+    }
+    closesocket(listener6);
+
+    /* Refused: a port nobody listens on any more. */
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    closesocket(listener);
+    sprintf(closed_port, "%s", port);
+    start = GetTickCount();
+    ret = WSAConnectByNameA(s, "127.0.0.1", closed_port, NULL, NULL, NULL, NULL, &timeout, NULL);
+    err = WSAGetLastError();
+    ok(!ret && (err == WSAECONNREFUSED || err == WSAETIMEDOUT) && GetTickCount() - start < 5000,
+       "refused: %d, error %d\n", ret, err);
+    closesocket(s);
+
+    /* Arguments. */
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!WSAConnectByNameA(s, NULL, port, NULL, NULL, NULL, NULL, NULL, NULL) && WSAGetLastError() == WSAEINVAL,
+       "no node: error %d\n", WSAGetLastError());
+    ok(!WSAConnectByNameA(s, (char *)"127.0.0.1", port, NULL, NULL, NULL, NULL, NULL, &overlapped) &&
+       WSAGetLastError() == WSAEINVAL, "reserved OVERLAPPED: error %d\n", WSAGetLastError());
+    ok(!WSAConnectByNameA(s, (char *)"127.0.0.1", (char *)"ws2host-no-such-service", NULL, NULL, NULL, NULL, NULL,
+                          NULL) && WSAGetLastError() == WSATYPE_NOT_FOUND, "unknown service: error %d\n",
+       WSAGetLastError());
+    closesocket(s);
+    ok(!WSAConnectByNameA(s, (char *)"127.0.0.1", NULL, NULL, NULL, NULL, NULL, NULL, NULL) &&
+       WSAGetLastError() == WSAEINVAL, "closed socket, no service: error %d\n", WSAGetLastError());
+    s = socket(AF_INET, SOCK_DGRAM, 0);
+    ret = WSAConnectByNameA(s, (char *)"127.0.0.1", port, NULL, NULL, NULL, NULL, NULL, NULL);
+    err = WSAGetLastError();
+    ok(!ret && (err == WSAEINVAL || err == WSAEFAULT), "datagram socket: %d, error %d\n", ret, err);
+    closesocket(s);
+}
+
 void run_readiness_tests(void)
 {
     WSADATA data;
@@ -434,5 +555,6 @@ void run_readiness_tests(void)
     test_select();
     test_conditional_accept();
     test_disconnect();
+    test_connect_by_name();
     WSACleanup();
 }

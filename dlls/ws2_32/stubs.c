@@ -51,30 +51,6 @@ static int fail_errno(LPINT errno_out, int error)
  * Socket operations (Winsock 2)
  */
 
-/* WSAConnectByNameA (WS2_32.42) */
-BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename,
-                              LPDWORD local_address_length, LPSOCKADDR local_address,
-                              LPDWORD remote_address_length, LPSOCKADDR remote_address,
-                              const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
-{
-    struct ws_call call;
-
-    STUB();
-    return ws_call_end_bool(&call, unsupported_on(&call, s));
-}
-
-/* WSAConnectByNameW (WS2_32.43) */
-BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename,
-                              LPDWORD local_address_length, LPSOCKADDR local_address,
-                              LPDWORD remote_address_length, LPSOCKADDR remote_address,
-                              const PTIMEVAL timeout, LPWSAOVERLAPPED reserved)
-{
-    struct ws_call call;
-
-    STUB();
-    return ws_call_end_bool(&call, unsupported_on(&call, s));
-}
-
 /* WSAGetQOSByName (WS2_32.61) */
 BOOL WINAPI WSAGetQOSByName(SOCKET s, LPWSABUF qos_name, LPQOS qos)
 {
