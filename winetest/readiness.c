@@ -196,6 +196,15 @@ static DWORD WINAPI select_in_thread(void *param)
     return 0;
 }
 
+static DWORD WINAPI close_later(void *param)
+{
+    struct select_thread *t = param;
+
+    Sleep(100);
+    closesocket(t->s);
+    return 0;
+}
+
 static int apc_calls;
 
 static void CALLBACK count_apc(ULONG_PTR data)
@@ -207,7 +216,7 @@ static void CALLBACK count_apc(ULONG_PTR data)
 static void test_select(void)
 {
     struct sockaddr_in address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-    struct timeval zero = { 0, 0 }, short_wait = { 0, 200000 };
+    struct timeval zero = { 0, 0 }, short_wait = { 0, 200000 }, two_seconds = { 2, 0 };
     SOCKET fresh = socket(AF_INET, SOCK_STREAM, 0), listener, client, server;
     struct select_thread t;
     fd_set readable, writable, failed;
@@ -270,7 +279,60 @@ static void test_select(void)
     ret = select(0, NULL, &writable, NULL, &zero);
     ok(ret == 1 && writable.fd_count == 1 && writable.fd_array[0] == client && writable.fd_array[1] == client,
        "listed twice: %d, count %u\n", ret, writable.fd_count);
+
+    /* One fd_set as both the read and the write set: each socket once,
+     * counted once (sock.c test_select, overlapping fd_set pointers). */
+    FD_ZERO(&readable);
+    FD_SET(client, &readable);
+    FD_SET(server, &readable);
+    ret = select(0, &readable, &readable, NULL, &zero);
+    ok(ret == 2 && FD_ISSET(client, &readable) && FD_ISSET(server, &readable), "one set for both: %d\n", ret);
+    ok(send(client, "d", 1, 0) == 1, "send failed\n");
+    Sleep(100);
+    FD_ZERO(&readable);
+    FD_SET(client, &readable);
+    FD_SET(server, &readable);
+    ret = select(0, &readable, &readable, NULL, &zero);
+    ok(ret == 2 && readable.fd_count == 2, "one set, the server readable too: %d, count %u\n", ret,
+       readable.fd_count);
+
+    /* Urgent data of a socket with SO_OOBINLINE is readable data, no
+     * exception (sock.c test_select); without it, an exception. */
+    ok(recv(server, (char *)&ret, 1, 0) == 1, "recv failed\n");
+    ok(send(client, "u", 1, MSG_OOB) == 1, "urgent send failed\n");
+    Sleep(100);
+    FD_ZERO(&failed);
+    FD_SET(server, &failed);
+    ret = select(0, NULL, NULL, &failed, &zero);
+    ok(ret == 1 && FD_ISSET(server, &failed), "urgent data: %d\n", ret);
+    ok(recv(server, (char *)&ret, 1, MSG_OOB) == 1, "urgent recv failed\n");
+    ret = 1;
+    ok(!setsockopt(server, SOL_SOCKET, SO_OOBINLINE, (char *)&ret, sizeof(ret)), "SO_OOBINLINE failed\n");
+    ok(send(client, "v", 1, MSG_OOB) == 1, "urgent send failed\n");
+    Sleep(100);
+    FD_ZERO(&readable);
+    FD_ZERO(&failed);
+    FD_SET(server, &readable);
+    FD_SET(server, &failed);
+    ret = select(0, &readable, NULL, &failed, &zero);
+    ok(ret == 1 && FD_ISSET(server, &readable) && !FD_ISSET(server, &failed), "inline urgent data: %d\n", ret);
     closesocket(client);
+    closesocket(server);
+
+    /* closesocket in another thread of a socket select watches only for
+     * exceptions: WSAENOTSOCK, nothing reported (sock.c test_select). */
+    if (!tcp_pair(NULL, &client, &server)) return;
+    t.s = client;
+    thread = CreateThread(NULL, 0, close_later, &t, 0, NULL);
+    FD_ZERO(&failed);
+    FD_SET(client, &failed);
+    start = GetTickCount();
+    ret = select(0, NULL, NULL, &failed, &two_seconds);
+    ok(GetTickCount() - start < 1500, "the close did not end the select\n");
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOTSOCK && !failed.fd_count,
+       "closed while watched for exceptions: %d, error %d\n", ret, WSAGetLastError());
+    WaitForSingleObject(thread, 2000);
+    CloseHandle(thread);
     closesocket(server);
 }
 
