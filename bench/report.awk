@@ -78,6 +78,8 @@ function print_targets() {
     target("accept_rate", ">=", "1.50", "builtin")
     target("iocp_ping_pong", "<=", "0.35", "builtin")
     target("acceptex_rate", ">=", "1.50", "builtin")
+    target("eventselect_server", "<=", "0.50", "builtin")
+    target("wsapoll_server", "<=", "0.50", "builtin")
 }
 
 function print_requests(    i, phase, impl, k) {

@@ -80,6 +80,38 @@ static void test_event_select(void)
     WSACloseEvent(event);
 }
 
+/* FD_WRITE comes once when the socket can send, and again only after a
+ * send that failed with WSAEWOULDBLOCK, once there is room (Microsoft's
+ * WSAEventSelect documentation; sock.c test_events). */
+static void test_write_rearm(void)
+{
+    WSAEVENT event = WSACreateEvent();
+    WSANETWORKEVENTS events;
+    static char chunk[65536];
+    SOCKET client, server;
+    long long total = 0, drained = 0;
+    int n, err = 0;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(!WSAEventSelect(client, event, FD_WRITE), "WSAEventSelect failed\n");
+    ok(wait_events(client, event, &events) == FD_WRITE, "no first FD_WRITE\n");
+    ok(send(client, "a", 1, 0) == 1, "send failed\n");
+    total = 1;
+    ok(WaitForSingleObject(event, 200) == WAIT_TIMEOUT, "FD_WRITE after a send that succeeded\n");
+    while (total < (64 << 20) && (n = send(client, chunk, sizeof(chunk), 0)) > 0) total += n;
+    err = WSAGetLastError();
+    ok(n == SOCKET_ERROR && err == WSAEWOULDBLOCK, "filling the buffers: %d, error %d\n", n, err);
+    ok(WaitForSingleObject(event, 0) == WAIT_TIMEOUT, "FD_WRITE while the buffers are full\n");
+    while (drained < total && (n = recv(server, chunk, sizeof(chunk), 0)) > 0) drained += n;
+    ok(drained == total, "drained %lld of %lld bytes\n", drained, total);
+    ok(wait_events(client, event, &events) == FD_WRITE && !events.iErrorCode[FD_WRITE_BIT],
+       "no FD_WRITE after the send that would block\n");
+    WSAEventSelect(client, NULL, 0);
+    closesocket(client);
+    closesocket(server);
+    WSACloseEvent(event);
+}
+
 static void test_accept_and_connect_events(void)
 {
     struct sockaddr_in address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
@@ -612,6 +644,7 @@ void run_readiness_tests(void)
 
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_event_select();
+    test_write_rearm();
     test_accept_and_connect_events();
     test_wsapoll();
     test_select();

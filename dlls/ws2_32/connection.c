@@ -390,9 +390,12 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
         params.address_length = min(tolen, (int)sizeof(params.address));
         memcpy(params.address, to, params.address_length);
     }
-    /* A selecting socket sends through Wine, which re-enables FD_WRITE. */
-    if (info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     err = ws_unix_call(ws2host_call_send, &params);
+    /* A selecting socket's send that would block is made again through
+     * Wine: its server re-enables FD_WRITE only after a send of its own
+     * that failed, and a send that succeeded changes nothing there
+     * (server/sock.c, send_socket_completion_callback). */
+    if (err == WSAEWOULDBLOCK && info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
     /* Linux' EPIPE on a stream socket that has no connection (our own
@@ -432,6 +435,18 @@ int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DW
     return params.truncated ? WSAEMSGSIZE : 0;
 }
 
+/* The frame of a non-overlapped receive: the fd only when the data goes
+ * direct. A selecting socket's receive goes through Wine
+ * (ws_selected_receive), which fetches the fd itself: a second fetch
+ * would cost an accepted socket one more request. */
+static int begin_receive(struct ws_call *call, SOCKET s)
+{
+    int err = ws_call_begin(call, s, WS_CALL_STATE);
+
+    if (!err && !call->info.event_mask) err = ws_call_need_fd(call);
+    return err;
+}
+
 /* sendto, and send with no address: the byte count or SOCKET_ERROR. */
 static int send_to(SOCKET s, const char *buffer, int length, int flags, const struct sockaddr *to, int tolen,
                    BOOL connected_only)
@@ -457,7 +472,7 @@ static int receive_from(SOCKET s, char *buffer, int length, int flags, struct so
     DWORD received = 0;
     int err;
 
-    if ((err = ws_call_begin(&call, s, WS_CALL_FD))) return ws_call_end(&call, err);
+    if ((err = begin_receive(&call, s))) return ws_call_end(&call, err);
     /* Checked first, so a bad buffer consumes no data. */
     if (length < 0 || (length && !ws_writable(buffer, length))) err = WSAEFAULT;
     else err = ws_receive_on(&call, &one, 1, flags, from, fromlen, &received);
