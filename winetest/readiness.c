@@ -638,6 +638,74 @@ static void test_connect_by_name(void)
     closesocket(s);
 }
 
+#define WM_SOCKET (WM_USER + 11)
+
+/* The next WM_SOCKET message for socket s within `ms`; its lParam, or -1. */
+static LPARAM socket_message(HWND window, SOCKET s, DWORD ms)
+{
+    DWORD end = GetTickCount() + ms;
+    MSG msg;
+
+    for (;;)
+    {
+        while (PeekMessageA(&msg, window, WM_SOCKET, WM_SOCKET, PM_REMOVE))
+            if (msg.wParam == (WPARAM)s) return msg.lParam;
+        DWORD now = GetTickCount();
+        if ((LONG)(end - now) <= 0) return -1;
+        MsgWaitForMultipleObjects(0, NULL, FALSE, end - now, QS_POSTMESSAGE);
+    }
+}
+
+/* WSAAsyncSelect (Microsoft's documentation: the message's wParam is the
+ * socket, lParam WSAMAKESELECTREPLY(event, error); FD_READ re-enabled by
+ * recv; a zero mask cancels; the socket is non-blocking; Wine's
+ * Windows-run sock.c test_events in its window-message form). */
+static void test_async_select(void)
+{
+    WNDCLASSA class = { .lpfnWndProc = DefWindowProcA, .hInstance = GetModuleHandleA(NULL),
+                        .lpszClassName = "ws2host readiness" };
+    SOCKET client, server;
+    char buffer[8];
+    HWND window;
+    LPARAM reply;
+
+    RegisterClassA(&class);
+    window = CreateWindowA(class.lpszClassName, "readiness", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, class.hInstance, NULL);
+    if (!ok(window != NULL, "no window: error %lu\n", GetLastError())) return;
+    if (!tcp_pair(NULL, &client, &server)) return;
+
+    ok(!WSAAsyncSelect(server, window, WM_SOCKET, FD_READ | FD_WRITE | FD_CLOSE), "WSAAsyncSelect: error %d\n",
+       WSAGetLastError());
+    reply = socket_message(window, server, 1000);
+    ok(reply == WSAMAKESELECTREPLY(FD_WRITE, 0), "first message %#llx\n", (unsigned long long)reply);
+    ok(recv(server, buffer, sizeof(buffer), 0) == SOCKET_ERROR && WSAGetLastError() == WSAEWOULDBLOCK,
+       "not non-blocking: error %d\n", WSAGetLastError());
+    for (int round = 0; round < 3; round++)
+    {
+        ok(send(client, "m", 1, 0) == 1, "send failed\n");
+        reply = socket_message(window, server, 1000);
+        ok(reply == WSAMAKESELECTREPLY(FD_READ, 0), "round %d: message %#llx\n", round, (unsigned long long)reply);
+        ok(recv(server, buffer, sizeof(buffer), 0) == 1, "round %d: recv: error %d\n", round, WSAGetLastError());
+    }
+    ok(socket_message(window, server, 200) == -1, "a message with nothing new\n");
+
+    /* A zero mask: no more messages. */
+    ok(!WSAAsyncSelect(server, window, 0, 0), "cancelling: error %d\n", WSAGetLastError());
+    ok(send(client, "n", 1, 0) == 1, "send failed\n");
+    ok(socket_message(window, server, 300) == -1, "a message after cancelling\n");
+    ok(recv(server, buffer, sizeof(buffer), 0) == 1, "recv after cancelling failed\n");
+
+    /* The peer's close: FD_CLOSE with no error. */
+    ok(!WSAAsyncSelect(server, window, WM_SOCKET, FD_CLOSE), "WSAAsyncSelect(FD_CLOSE) failed\n");
+    ok(!shutdown(client, SD_SEND), "shutdown failed\n");
+    reply = socket_message(window, server, 1000);
+    ok(reply == WSAMAKESELECTREPLY(FD_CLOSE, 0), "close message %#llx\n", (unsigned long long)reply);
+    WSAAsyncSelect(server, window, 0, 0);
+    closesocket(client);
+    closesocket(server);
+    DestroyWindow(window);
+}
+
 void run_readiness_tests(void)
 {
     WSADATA data;
@@ -645,6 +713,7 @@ void run_readiness_tests(void)
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_event_select();
     test_write_rearm();
+    test_async_select();
     test_accept_and_connect_events();
     test_wsapoll();
     test_select();
