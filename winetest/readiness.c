@@ -608,6 +608,21 @@ static void test_connect_by_name(void)
     }
     closesocket(listener6);
 
+    /* A dual-stack socket tries every address of the name, IPv4 ones as
+     * mapped: "localhost" reaches an IPv4-only listener, whatever its
+     * IPv6 address answers (documented: the function tries the
+     * addresses until one connects). */
+    s = socket(AF_INET6, SOCK_STREAM, 0);
+    length = 0;
+    ok(!setsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, (char *)&length, sizeof(length)), "IPV6_V6ONLY failed\n");
+    remote_length = sizeof(remote6);
+    ret = WSAConnectByNameA(s, "localhost", port, NULL, NULL, &remote_length, (struct sockaddr *)&remote6, &timeout,
+                            NULL);
+    todo_builtin ok(ret && remote6.sin6_port == address.sin_port && IN6_IS_ADDR_V4MAPPED(&remote6.sin6_addr),
+                    "dual-stack localhost: %d, error %d\n", ret, WSAGetLastError());
+    if (ret) closesocket(accept(listener, NULL, NULL));
+    closesocket(s);
+
     /* Refused: a port nobody listens on any more. */
     s = socket(AF_INET, SOCK_STREAM, 0);
     closesocket(listener);
