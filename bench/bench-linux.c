@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -227,6 +228,82 @@ void platform_accept_cancel(struct platform_port *port, struct platform_io *io, 
     (void)port;
     (void)io;
     (void)listener;
+}
+
+/* ---- readiness loops ---- */
+
+struct platform_ready
+{
+    enum platform_ready_kind kind;
+    int epoll;
+    /* poll's entries: the connections still open, `index` their number. */
+    struct pollfd polled[READY_MAX];
+    int index[READY_MAX], polled_count;
+};
+
+struct platform_ready *platform_ready_create(enum platform_ready_kind kind, const bench_socket *sockets, int count)
+{
+    struct platform_ready *r = calloc(1, sizeof(*r));
+
+    if (!r || count > READY_MAX) abort();
+    r->kind = kind;
+    r->epoll = -1;
+    r->polled_count = count;
+    if (kind == READY_EVENTS && (r->epoll = epoll_create1(EPOLL_CLOEXEC)) < 0) fail_errno("epoll_create1");
+    for (int i = 0; i < count; i++)
+    {
+        /* Level-triggered, as an event selection re-arms on each receive. */
+        struct epoll_event event = { .events = EPOLLIN | EPOLLRDHUP, .data.u32 = i };
+
+        if (fcntl(sockets[i], F_SETFL, fcntl(sockets[i], F_GETFL) | O_NONBLOCK)) fail_errno("O_NONBLOCK");
+        if (kind == READY_EVENTS && epoll_ctl(r->epoll, EPOLL_CTL_ADD, sockets[i], &event))
+            fail_errno("epoll_ctl");
+        r->polled[i].fd = sockets[i];
+        r->polled[i].events = POLLIN;
+        r->index[i] = i;
+    }
+    return r;
+}
+
+int platform_ready_wait(struct platform_ready *r, int *ready)
+{
+    struct epoll_event events[READY_MAX];
+    int found = 0, n;
+
+    if (r->kind == READY_EVENTS)
+    {
+        if ((n = epoll_wait(r->epoll, events, READY_MAX, 10000)) <= 0) fail_errno("epoll_wait");
+        for (int i = 0; i < n; i++) ready[found++] = events[i].data.u32;
+        return found;
+    }
+    if (poll(r->polled, r->polled_count, 10000) <= 0) fail_errno("poll");
+    for (int i = 0; i < r->polled_count; i++)
+        if (r->polled[i].revents) ready[found++] = r->index[i];
+    return found;
+}
+
+void platform_ready_remove(struct platform_ready *r, int index)
+{
+    for (int i = 0; i < r->polled_count; i++)
+        if (r->index[i] == index)
+        {
+            if (r->kind == READY_EVENTS) epoll_ctl(r->epoll, EPOLL_CTL_DEL, r->polled[i].fd, NULL);
+            r->polled_count--;
+            r->polled[i] = r->polled[r->polled_count];
+            r->index[i] = r->index[r->polled_count];
+            return;
+        }
+}
+
+void platform_ready_close(struct platform_ready *r)
+{
+    if (r->epoll >= 0) close(r->epoll);
+    free(r);
+}
+
+int platform_would_block(void)
+{
+    return errno == EAGAIN || errno == EWOULDBLOCK;
 }
 
 void platform_mark(const char *name)

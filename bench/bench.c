@@ -262,6 +262,101 @@ void platform_accept_cancel(struct platform_port *port, struct platform_io *io, 
 
 /* Opening an event that does not exist costs one open_event request,
  * whose name the wineserver trace prints. */
+/* ---- readiness loops ---- */
+
+struct platform_ready
+{
+    enum platform_ready_kind kind;
+    int count;
+    bench_socket sockets[READY_MAX];
+    WSAEVENT events[READY_MAX];
+    /* WSAPoll's entries: the connections still open, `index` their number. */
+    WSAPOLLFD polled[READY_MAX];
+    int index[READY_MAX], polled_count;
+};
+
+struct platform_ready *platform_ready_create(enum platform_ready_kind kind, const bench_socket *sockets, int count)
+{
+    struct platform_ready *r = calloc(1, sizeof(*r));
+    u_long on = 1;
+
+    if (!r || count > READY_MAX) abort();
+    r->kind = kind;
+    r->count = r->polled_count = count;
+    for (int i = 0; i < count; i++)
+    {
+        r->sockets[i] = sockets[i];
+        if (kind == READY_EVENTS)
+        {
+            if ((r->events[i] = WSACreateEvent()) == WSA_INVALID_EVENT) fail_with("WSACreateEvent", WSAGetLastError());
+            if (WSAEventSelect(sockets[i], r->events[i], FD_READ | FD_CLOSE))
+                fail_with("WSAEventSelect", WSAGetLastError());
+            continue;
+        }
+        if (ioctlsocket(sockets[i], FIONBIO, &on)) fail_with("FIONBIO", WSAGetLastError());
+        r->polled[i].fd = sockets[i];
+        r->polled[i].events = POLLRDNORM;
+        r->index[i] = i;
+    }
+    return r;
+}
+
+int platform_ready_wait(struct platform_ready *r, int *ready)
+{
+    WSANETWORKEVENTS events;
+    DWORD which;
+    int found = 0;
+
+    if (r->kind == READY_EVENTS)
+    {
+        /* As such servers do: the first signalled event, then its events. */
+        which = WSAWaitForMultipleEvents(r->count, r->events, FALSE, 10000, FALSE);
+        if (which >= WSA_WAIT_EVENT_0 + (DWORD)r->count) fail_with("WSAWaitForMultipleEvents", WSAGetLastError());
+        which -= WSA_WAIT_EVENT_0;
+        if (WSAEnumNetworkEvents(r->sockets[which], r->events[which], &events))
+            fail_with("WSAEnumNetworkEvents", WSAGetLastError());
+        ready[0] = which;
+        return 1;
+    }
+    if (WSAPoll(r->polled, r->polled_count, 10000) <= 0) fail_with("WSAPoll", WSAGetLastError());
+    for (int i = 0; i < r->polled_count; i++)
+        if (r->polled[i].revents) ready[found++] = r->index[i];
+    return found;
+}
+
+void platform_ready_remove(struct platform_ready *r, int index)
+{
+    if (r->kind == READY_EVENTS)
+    {
+        WSAEventSelect(r->sockets[index], r->events[index], 0);
+        WSAResetEvent(r->events[index]);
+        return;
+    }
+    for (int i = 0; i < r->polled_count; i++)
+        if (r->index[i] == index)
+        {
+            r->polled_count--;
+            r->polled[i] = r->polled[r->polled_count];
+            r->index[i] = r->index[r->polled_count];
+            return;
+        }
+}
+
+void platform_ready_close(struct platform_ready *r)
+{
+    for (int i = 0; r->kind == READY_EVENTS && i < r->count; i++)
+    {
+        WSAEventSelect(r->sockets[i], NULL, 0);
+        WSACloseEvent(r->events[i]);
+    }
+    free(r);
+}
+
+int platform_would_block(void)
+{
+    return WSAGetLastError() == WSAEWOULDBLOCK;
+}
+
 void platform_mark(const char *name)
 {
     HANDLE event = OpenEventA(SYNCHRONIZE, FALSE, name);

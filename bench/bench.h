@@ -116,6 +116,27 @@ bench_socket platform_accept_finish(struct platform_port *port, struct platform_
  * CancelIoEx, its packet taken, the socket closed; Linux: nothing. */
 void platform_accept_cancel(struct platform_port *port, struct platform_io *io, bench_socket listener);
 
+/* ---- readiness loops: one thread serving many connections ---- */
+
+/* How the server learns which connection has data: event selection
+ * (Windows: WSAEventSelect with an event per socket, WSAWaitForMultipleEvents,
+ * WSAEnumNetworkEvents; Linux: epoll) or polling (Windows: WSAPoll;
+ * Linux: poll). */
+enum platform_ready_kind { READY_EVENTS, READY_POLL };
+#define READY_MAX 64
+
+struct platform_ready;
+/* The sockets become non-blocking, as event selection makes them on Windows. */
+struct platform_ready *platform_ready_create(enum platform_ready_kind kind, const bench_socket *sockets, int count);
+/* Waits until some connections are readable or closed and puts their
+ * indexes in `ready`: returns how many (at least one). */
+int platform_ready_wait(struct platform_ready *ready_set, int *ready);
+/* Stops watching connection `index` (its peer closed). */
+void platform_ready_remove(struct platform_ready *ready_set, int index);
+void platform_ready_close(struct platform_ready *ready_set);
+/* Did the last receive fail only because nothing was there? */
+int platform_would_block(void);
+
 /* ---- provided by measure.c ---- */
 
 /* Runs one mode ("all", a measurement's name, "memory", "roundtrips")

@@ -591,6 +591,108 @@ static void measure_select(void)
     selection_stop(&s);
 }
 
+/* ------------------------------------------------ readiness servers */
+
+/* One server thread serves READY_CONNECTIONS connections through event
+ * selection or polling; one client thread sends a byte on each and then
+ * reads each echo. The time is per exchange (one byte there and back on
+ * one connection). */
+#define READY_CONNECTIONS 8
+
+struct ready_server
+{
+    enum platform_ready_kind kind;
+    bench_socket client[READY_CONNECTIONS], server[READY_CONNECTIONS];
+    struct platform_thread *thread;
+};
+
+static void ready_server_body(void *arg)
+{
+    struct ready_server *r = arg;
+    struct platform_ready *set = platform_ready_create(r->kind, r->server, READY_CONNECTIONS);
+    int ready[READY_MAX], open = READY_CONNECTIONS, closed[READY_CONNECTIONS] = { 0 };
+    char buffer[64];
+
+    platform_mark("ws2host-bench-mark-thread");
+    while (open > 0)
+    {
+        int count = platform_ready_wait(set, ready);
+
+        for (int k = 0; k < count; k++)
+        {
+            int i = ready[k], got;
+
+            if (closed[i]) continue;
+            got = recv(r->server[i], buffer, sizeof(buffer), 0);
+            if (got > 0) send_all(r->server[i], buffer, got);
+            else if (!got)
+            {
+                closed[i] = 1;
+                open--;
+                platform_ready_remove(set, i);
+            }
+            else if (!platform_would_block()) fail("server recv");
+        }
+    }
+    platform_ready_close(set);
+}
+
+static void ready_server_start(struct ready_server *r, enum platform_ready_kind kind)
+{
+    r->kind = kind;
+    for (int i = 0; i < READY_CONNECTIONS; i++)
+    {
+        tcp_pair(&r->client[i], &r->server[i]);
+        set_nodelay(r->client[i]);
+        set_nodelay(r->server[i]);
+        platform_set_recv_timeout(r->client[i], 10000);
+    }
+    r->thread = platform_thread_start(ready_server_body, r);
+}
+
+static void ready_server_stop(struct ready_server *r)
+{
+    for (int i = 0; i < READY_CONNECTIONS; i++) shutdown(r->client[i], SHUT_WR);
+    platform_thread_join(r->thread);
+    for (int i = 0; i < READY_CONNECTIONS; i++)
+    {
+        platform_close(r->client[i]);
+        platform_close(r->server[i]);
+    }
+}
+
+/* `count` exchanges, up to one per connection at a time. */
+static void ready_exchanges(void *ctx, long count)
+{
+    struct ready_server *r = ctx;
+    char byte = 'q';
+
+    while (count > 0)
+    {
+        int n = count < READY_CONNECTIONS ? (int)count : READY_CONNECTIONS;
+
+        for (int i = 0; i < n; i++)
+            if (send(r->client[i], &byte, 1, 0) != 1) fail("client send");
+        for (int i = 0; i < n; i++)
+            if (recv(r->client[i], &byte, 1, 0) != 1) fail("client recv");
+        count -= n;
+    }
+}
+
+static void measure_ready_server(enum platform_ready_kind kind, const char *name)
+{
+    struct ready_server r;
+    double us;
+
+    ready_server_start(&r, kind);
+    us = time_per_op(ready_exchanges, &r, 100000000);
+    ready_server_stop(&r);
+    report(name, us, "us");
+}
+
+static void measure_eventselect_server(void) { measure_ready_server(READY_EVENTS, "eventselect_server"); }
+static void measure_wsapoll_server(void) { measure_ready_server(READY_POLL, "wsapoll_server"); }
+
 /* ------------------------------------------------------------ memory */
 
 /* What the process itself keeps per open socket (the kernel's and the
@@ -655,6 +757,7 @@ static void trace_phase(const char *phase, op_fn *op, void *ctx, long warmup, lo
 static void trace_round_trips(int count)
 {
     struct iocp_ping_pong iocp;
+    struct ready_server rs;
     struct acceptance a;
     struct accept_ex ax;
     struct selection s;
@@ -686,6 +789,14 @@ static void trace_round_trips(int count)
     accept_ex_start(&ax);
     trace_phase("acceptex_accept_close", connect_accept_ex_close, &ax, 2, count);
     accept_ex_stop(&ax);
+
+    ready_server_start(&rs, READY_EVENTS);
+    trace_phase("eventselect_server", ready_exchanges, &rs, 16, count);
+    ready_server_stop(&rs);
+
+    ready_server_start(&rs, READY_POLL);
+    trace_phase("wsapoll_server", ready_exchanges, &rs, 16, count);
+    ready_server_stop(&rs);
 }
 
 /* -------------------------------------------------------------- modes */
@@ -714,6 +825,8 @@ static const struct measurement measurements[] =
     { "bulk_tcp", measure_bulk },
     { "udp_datagrams", measure_udp },
     { "select_65", measure_select },
+    { "eventselect_server", measure_eventselect_server },
+    { "wsapoll_server", measure_wsapoll_server },
 };
 
 #define MEASUREMENT_COUNT (sizeof(measurements) / sizeof(measurements[0]))

@@ -77,6 +77,8 @@ function print_targets() {
     target("acceptex_rate", ">=", "1.50", "builtin")
     # Issue 12 (readiness)
     target("select_65", "<=", "1.00", "builtin")
+    target("eventselect_server", "<=", "0.50", "builtin")
+    target("wsapoll_server", "<=", "0.50", "builtin")
 }
 
 function print_requests(    i, phase, impl, k) {

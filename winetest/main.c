@@ -10,6 +10,7 @@
 #include "util.h"
 
 void run_addrtext_tests(void);
+void run_asyncdb_tests(void);
 void run_attribute_tests(void);
 void run_badinput_tests(void);
 void run_catalog_tests(void);
@@ -57,6 +58,7 @@ const struct suite suites[] =
     { "wsabuf", run_wsabuf_tests },
     { "winhttp", run_winhttp_tests },
     { "resolver", run_resolver_tests },
+    { "asyncdb", run_asyncdb_tests },
     { "addrtext", run_addrtext_tests },
     { "getaddrinfo", run_getaddrinfo_tests },
     { "badinput", run_badinput_tests },

@@ -283,20 +283,63 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 
 /***********************************************************************
  *      WSAAccept (WS2_32.37)
+ *
+ * With a condition function (Microsoft's WSAAccept documentation): the
+ * connection is accepted, then the function sees the peer's address as
+ * the caller id and the local one as the callee id (TCP carries no
+ * connect data and no QOS: those are NULL) and decides. CF_ACCEPT gives
+ * the socket; CF_REJECT closes it (WSAECONNREFUSED); CF_DEFER hands it
+ * back to Wine's server, which keeps it for the listener's next accept
+ * (WSATRY_AGAIN: sock.c test_accept then accepts it); any other answer
+ * is WSAEINVAL.
  */
 SOCKET WINAPI WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen, LPCONDITIONPROC condition,
                         DWORD_PTR data)
 {
+    struct sockaddr_storage peer, local;
+    int peer_length = sizeof(peer), local_length = sizeof(local), decision, err;
+    WSABUF caller = { 0 }, callee = { 0 };
     struct ws_call call;
+    GROUP group = 0;
+    ULONG handle;
+    SOCKET new_socket;
 
     TRACE("socket %#llx, addr %p, addrlen %p, condition %p\n", (ULONGLONG)s, addr, addrlen, condition);
-    if (condition)
+    if (!condition) return accept(s, addr, addrlen);
+    if ((new_socket = accept(s, addr, addrlen)) == INVALID_SOCKET) return INVALID_SOCKET;
+
+    if (!getpeername(new_socket, (struct sockaddr *)&peer, &peer_length))
     {
-        FIXME_ONCE("condition functions are not supported\n");
-        ws_call_begin(&call, s, WS_CALL_NOTHING);
-        return ws_call_end_socket(&call, WSAEOPNOTSUPP, INVALID_SOCKET);
+        caller.buf = (char *)&peer;
+        caller.len = peer_length;
     }
-    return accept(s, addr, addrlen);
+    if (!getsockname(new_socket, (struct sockaddr *)&local, &local_length))
+    {
+        callee.buf = (char *)&local;
+        callee.len = local_length;
+    }
+    decision = condition(caller.buf ? &caller : NULL, NULL, NULL, NULL, callee.buf ? &callee : NULL, NULL, &group,
+                         data);
+    TRACE("condition %p answered %d for %#llx\n", condition, decision, (ULONGLONG)new_socket);
+    if (decision == CF_ACCEPT)
+    {
+        ws_call_begin(&call, s, WS_CALL_NOTHING);
+        return ws_call_end_socket(&call, 0, new_socket);
+    }
+
+    err = WSAEINVAL;
+    if (decision == CF_REJECT) err = WSAECONNREFUSED;
+    else if (decision == CF_DEFER)
+    {
+        /* The server holds the connection; this handle to it goes. */
+        handle = (ULONG)new_socket;
+        err = ws_afd_call(s, WS_IOCTL_AFD_WINE_DEFER, &handle, sizeof(handle), NULL, 0);
+        if (!err) err = WSATRY_AGAIN;
+    }
+    else FIXME_ONCE("condition function answered %d\n", decision);
+    closesocket(new_socket);
+    ws_call_begin(&call, s, WS_CALL_NOTHING);
+    return ws_call_end_socket(&call, err, INVALID_SOCKET);
 }
 
 static void start_io(struct ws2host_io_params *params, const struct ws_call *call, struct ws2host_buffer *buffers,
@@ -380,9 +423,12 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
     if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
     start_io(&params, call, buffers, count, flags, info->sndtimeo);
     if ((err = set_destination(&params, info, to, tolen))) return err;
-    /* A selecting socket sends through Wine, which re-enables FD_WRITE. */
-    if (info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     err = ws_unix_call(ws2host_call_send, &params);
+    /* A selecting socket's send that would block is made again through
+     * Wine: its server re-enables FD_WRITE only after a send of its own
+     * that failed, and a send that succeeded changes nothing there
+     * (server/sock.c, send_socket_completion_callback). */
+    if (err == WSAEWOULDBLOCK && info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
     /* Linux' EPIPE on a stream socket that has no connection (our own
@@ -422,6 +468,18 @@ int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DW
     return params.truncated ? WSAEMSGSIZE : 0;
 }
 
+/* The frame of a non-overlapped receive: the fd only when the data goes
+ * direct. A selecting socket's receive goes through Wine
+ * (ws_selected_receive), which fetches the fd itself: a second fetch
+ * would cost an accepted socket one more request. */
+static int begin_receive(struct ws_call *call, SOCKET s)
+{
+    int err = ws_call_begin(call, s, WS_CALL_STATE);
+
+    if (!err && !call->info.event_mask) err = ws_call_need_fd(call);
+    return err;
+}
+
 /* sendto, and send with no address: the byte count or SOCKET_ERROR. */
 static int send_to(SOCKET s, const char *buffer, int length, int flags, const struct sockaddr *to, int tolen,
                    BOOL connected_only)
@@ -447,7 +505,7 @@ static int receive_from(SOCKET s, char *buffer, int length, int flags, struct so
     DWORD received = 0;
     int err;
 
-    if ((err = ws_call_begin(&call, s, WS_CALL_FD))) return ws_call_end(&call, err);
+    if ((err = begin_receive(&call, s))) return ws_call_end(&call, err);
     /* Checked first, so a bad buffer consumes no data. */
     if (length < 0 || (length && !ws_writable(buffer, length))) err = WSAEFAULT;
     else err = ws_receive_on(&call, &one, 1, flags, from, fromlen, &received);
@@ -522,19 +580,25 @@ int WINAPI shutdown(SOCKET s, int how)
 }
 
 /* WSARecvDisconnect and WSASendDisconnect: shutdown of one direction.
- * TCP carries no disconnect data, so a buffer asking for some is
- * refused rather than ignored. */
+ * TCP carries no disconnect data (Microsoft: "The native implementation
+ * of TCP/IP on Windows does not support disconnect data"): data to send
+ * is refused with WSAENOPROTOOPT, as documented, rather than dropped;
+ * a receive buffer is left alone, as nothing can arrive in it. */
 static int disconnect(SOCKET s, WSABUF *data, int how)
 {
-    if (data && (!ws_readable(data, sizeof(*data)) || data->len))
-    {
-        struct ws_call call;
+    struct ws_call call;
+    int err = 0, begin_err;
 
-        ws_call_begin(&call, s, WS_CALL_STATE);
-        if (data && ws_readable(data, sizeof(*data))) FIXME_ONCE("disconnect data is not supported\n");
-        return ws_call_end(&call, ws_readable(data, sizeof(*data)) ? WSAEOPNOTSUPP : WSAEFAULT);
+    if (data && !ws_readable(data, sizeof(*data))) err = WSAEFAULT;
+    else if (data && how == SD_SEND && data->len)
+    {
+        FIXME_ONCE("disconnect data is not supported\n");
+        err = WSAENOPROTOOPT;
     }
-    return shutdown(s, how);
+    if (!err) return shutdown(s, how);
+    /* Not started, or not a socket, comes first. */
+    begin_err = ws_call_begin(&call, s, WS_CALL_STATE);
+    return ws_call_end(&call, begin_err ? begin_err : err);
 }
 
 /***********************************************************************

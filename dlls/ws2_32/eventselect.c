@@ -8,10 +8,11 @@
  *
  * The server re-enables an event (FD_READ after a receive, FD_WRITE after
  * a send that would block, FD_ACCEPT after an accept) only when the call
- * goes through it. So while a socket has a selection, its receives and
- * sends go through Wine's socket device instead of the fd
- * (ws_selected_receive, ws_selected_send); with none they are direct
- * again. Windows makes a selecting socket non-blocking, as the server
+ * goes through it. So while a socket has a selection, its receives go
+ * through Wine's socket device instead of the fd (ws_selected_receive),
+ * and a send that would block is made again through it
+ * (ws_selected_send): one that succeeds re-enables nothing, so it may
+ * stay direct. With no selection both are direct. Windows makes a selecting socket non-blocking, as the server
  * does.
  */
 #include <stdlib.h>

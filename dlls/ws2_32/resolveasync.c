@@ -115,20 +115,20 @@ static void CALLBACK run_query(PTP_CALLBACK_INSTANCE instance, void *context)
     free_query(query);
 }
 
-/* Runs the query on the thread pool, which holds a reference to this DLL
+/* Runs a callback on the thread pool, which holds a reference to this DLL
  * while it runs (FreeLibrary cannot unmap the code under it). */
-static BOOL submit(struct query *query)
+BOOL ws_run_in_pool(PTP_SIMPLE_CALLBACK callback, void *context)
 {
     TP_CALLBACK_ENVIRON environment;
     HMODULE self;
     BOOL ok;
 
     if (!GetModuleHandleExW(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS | GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
-                            (const WCHAR *)(void *)run_query, &self))
+                            (const WCHAR *)(void *)ws_run_in_pool, &self))
         return FALSE;
     InitializeThreadpoolEnvironment(&environment);
     SetThreadpoolCallbackLibrary(&environment, self);
-    ok = TrySubmitThreadpoolCallback(run_query, query, &environment);
+    ok = TrySubmitThreadpoolCallback(callback, context, &environment);
     DestroyThreadpoolEnvironment(&environment);
     return ok;
 }
@@ -178,7 +178,7 @@ int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRIN
     queries = query;
     ReleaseSRWLockExclusive(&lock);
 
-    if (!submit(query))
+    if (!ws_run_in_pool(run_query, query))
     {
         AcquireSRWLockExclusive(&lock);
         unlink_query(query);

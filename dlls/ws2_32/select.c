@@ -120,11 +120,33 @@ static BOOL closed_meanwhile(const struct ws_call *polled)
     return socket_table_lookup(polled->s, &now) || now.wait_key != polled->info.wait_key;
 }
 
-static BOOL listed(const fd_set *set, u_int count, SOCKET s)
+/* Adds s unless the set has it: 1 when added. */
+static int add_once(fd_set *set, SOCKET s)
+{
+    for (u_int i = 0; i < set->fd_count; i++)
+        if (set->fd_array[i] == s) return 0;
+    set->fd_array[set->fd_count++] = s;
+    return 1;
+}
+
+/* Was s in the read set as given? Its entries come first. */
+static BOOL read_listed(const struct ws_call *sockets, u_int count, SOCKET s)
 {
     for (u_int i = 0; i < count; i++)
-        if (set->fd_array[i] == s) return TRUE;
+        if (sockets[i].s == s) return TRUE;
     return FALSE;
+}
+
+/* Urgent data of a socket with SO_OOBINLINE is ordinary data: readable,
+ * not an exception (sock.c test_select). Linux reports POLLPRI for it
+ * either way, so the option is read when it matters. */
+static short oob_inline(int set, const struct ws_call *polled, short revents)
+{
+    struct ws2host_sockopt_params option = { .fd = polled->fd, .level = WS_SOL_SOCKET, .option = WS_SO_OOBINLINE };
+
+    if (set != set_except || !(revents & WS2HOST_POLLPRI)) return revents;
+    if (ws_unix_call(ws2host_call_sockopt, &option) || !option.value) return revents;
+    return revents & ~WS2HOST_POLLPRI;
 }
 
 /* A first look without waiting; only when nothing is ready, an alertable
@@ -164,6 +186,7 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     struct ws2host_poll_entry *entries;
     struct ws_call call, *sockets;
     unsigned int total = 0, n = 0;
+    u_int counts[set_count];
     int ms, err, ready = 0;
 
     TRACE("read %p, write %p, except %p, timeout %p\n", readfds, writefds, exceptfds, timeout);
@@ -202,24 +225,35 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
         return ws_call_end(&call, err);
     }
 
-    /* Keep only the ready sockets in each set, in order, each once. */
-    n = 0;
+    /* The sets may be one and the same (sock.c test_select): every input
+     * is read into entries and sockets before any set is written; then
+     * all are cleared and each ready socket added to its set once. */
+    for (int i = 0; i < set_count; i++) counts[i] = sets[i] ? sets[i]->fd_count : 0;
     for (int i = 0; i < set_count; i++)
+        if (sets[i]) sets[i]->fd_count = 0;
+    n = 0;
+    for (int i = 0; i < set_count && !err; i++)
     {
-        u_int kept = 0;
-
-        for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
+        for (u_int j = 0; j < counts[i]; j++, n++)
         {
-            SOCKET s = sets[i]->fd_array[j];
+            SOCKET s = sockets[n].s;
 
-            if (!is_ready(i, seen_events(&sockets[n], entries[n].revents)) &&
-                !(i == set_read && closed_meanwhile(&sockets[n])))
+            /* A socket closed meanwhile is readable where select reads
+             * it; anywhere else it is WSAENOTSOCK and nothing is reported
+             * (Wine's Windows-run sock.c test_select, SelectCloseThread). */
+            if (closed_meanwhile(&sockets[n]))
+            {
+                if (!read_listed(sockets, counts[set_read], s)) err = WSAENOTSOCK;
+                else if (i == set_read) ready += add_once(sets[i], s);
                 continue;
-            if (!listed(sets[i], kept, s)) sets[i]->fd_array[kept++] = s;
+            }
+            if (is_ready(i, seen_events(&sockets[n], oob_inline(i, &sockets[n], entries[n].revents))))
+                ready += add_once(sets[i], s);
         }
-        if (sets[i]) sets[i]->fd_count = kept;
-        ready += kept;
     }
+    if (err)
+        for (int i = 0; i < set_count; i++)
+            if (sets[i]) sets[i]->fd_count = 0;
     release(entries, sockets, total);
-    return ws_call_end_count(&call, 0, ready);
+    return ws_call_end_count(&call, err, ready);
 }

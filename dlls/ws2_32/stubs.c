@@ -9,8 +9,8 @@
  * way Windows fails an operation it does not support: WSANOTINITIALISED
  * before WSAStartup where Windows requires it, WSAENOTSOCK for a handle
  * that is not a socket, then WSAEOPNOTSUPP. Nothing pretends to succeed.
- * The name-service functions still here (WSAAsyncGet*, WSALookupService*)
- * fail with WSAEOPNOTSUPP as well.
+ * The name-service functions still here (WSALookupService* and the
+ * service classes) fail with WSAEOPNOTSUPP as well.
  */
 #include "ws2_32_private.h"
 #include <ws2tcpip.h>
@@ -40,12 +40,6 @@ static int unsupported_on(struct ws_call *call, SOCKET s)
     return err ? err : WSAEOPNOTSUPP;
 }
 
-static void *fail_null(int error)
-{
-    SetLastError(error);
-    return NULL;
-}
-
 /* Service provider functions report through an lpErrno argument. */
 static int fail_errno(LPINT errno_out, int error)
 {
@@ -56,30 +50,6 @@ static int fail_errno(LPINT errno_out, int error)
 /*
  * Socket operations (Winsock 2)
  */
-
-/* WSAConnectByNameA (WS2_32.42) */
-BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename,
-                              LPDWORD local_address_length, LPSOCKADDR local_address,
-                              LPDWORD remote_address_length, LPSOCKADDR remote_address,
-                              const TIMEVAL *timeout, LPWSAOVERLAPPED reserved)
-{
-    struct ws_call call;
-
-    STUB();
-    return ws_call_end_bool(&call, unsupported_on(&call, s));
-}
-
-/* WSAConnectByNameW (WS2_32.43) */
-BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename,
-                              LPDWORD local_address_length, LPSOCKADDR local_address,
-                              LPDWORD remote_address_length, LPSOCKADDR remote_address,
-                              const TIMEVAL *timeout, LPWSAOVERLAPPED reserved)
-{
-    struct ws_call call;
-
-    STUB();
-    return ws_call_end_bool(&call, unsupported_on(&call, s));
-}
 
 /* WSAGetQOSByName (WS2_32.61) */
 BOOL WINAPI WSAGetQOSByName(SOCKET s, LPWSABUF qos_name, LPQOS qos)
@@ -99,63 +69,6 @@ SOCKET WINAPI WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen,
 
     STUB();
     return ws_call_end_socket(&call, unsupported_on(&call, s), INVALID_SOCKET);
-}
-
-/*
- * Winsock 1 asynchronous functions
- */
-
-/* WSAAsyncGetHostByAddr (WS2_32.102) */
-HANDLE WINAPI WSAAsyncGetHostByAddr(HWND hwnd, u_int msg, const char *addr, int len, int type,
-                                    char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetHostByName (WS2_32.103) */
-HANDLE WINAPI WSAAsyncGetHostByName(HWND hwnd, u_int msg, const char *name, char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetProtoByNumber (WS2_32.104) */
-HANDLE WINAPI WSAAsyncGetProtoByNumber(HWND hwnd, u_int msg, int number, char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetProtoByName (WS2_32.105) */
-HANDLE WINAPI WSAAsyncGetProtoByName(HWND hwnd, u_int msg, const char *name, char *buf,
-                                     int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetServByPort (WS2_32.106) */
-HANDLE WINAPI WSAAsyncGetServByPort(HWND hwnd, u_int msg, int port, const char *proto, char *buf,
-                                    int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSAAsyncGetServByName (WS2_32.107) */
-HANDLE WINAPI WSAAsyncGetServByName(HWND hwnd, u_int msg, const char *name, const char *proto,
-                                    char *buf, int buflen)
-{
-    STUB();
-    return fail_null(unsupported());
-}
-
-/* WSACancelAsyncRequest (WS2_32.108) */
-int WINAPI WSACancelAsyncRequest(HANDLE request)
-{
-    STUB();
-    return ws_fail(unsupported());
 }
 
 /*

@@ -178,6 +178,8 @@ int ws_overlapped_error(LONG status);
  * WSA_IO_PENDING when the query was started. */
 int ws_getaddrinfoex_async(const WCHAR *name, const WCHAR *service, const ADDRINFOEXW *hints, ADDRINFOEXW **result,
                            OVERLAPPED *overlapped, LPLOOKUPSERVICE_COMPLETION_ROUTINE completion, HANDLE *handle);
+/* ...and the thread pool both it and the WSAAsyncGet* lookups run on. */
+BOOL ws_run_in_pool(PTP_SIMPLE_CALLBACK callback, void *context);
 
 /* bindrules.c: bind with Windows' address sharing rules. */
 int ws_bind_by_windows_rules(SOCKET s, const struct ws_socket_info *info, struct ws2host_address_params *params);

@@ -198,7 +198,9 @@ static int receive_buffers(SOCKET s, WSABUF *buffers, DWORD count, DWORD *receiv
     if (wants_overlapped(&call.info, overlapped))
         return ws_call_end(&call, receive_overlapped(&call, buffers, count, received, flags, from, fromlen,
                                                      overlapped, completion));
-    if ((err = ws_call_need_fd(&call))) return ws_call_end(&call, err);
+    /* The fd only for the direct path: a selecting socket's receive goes
+     * through Wine, which fetches it itself. */
+    if (!call.info.event_mask && (err = ws_call_need_fd(&call))) return ws_call_end(&call, err);
     err = take_buffers(buffers, count, TRUE, &io);
     /* Unlike WSASend's, a NULL byte count is accepted (as Wine's builtin
      * does): the count is just not reported. */

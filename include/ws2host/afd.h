@@ -45,6 +45,9 @@
 #define WS_IOCTL_AFD_WINE_FIONBIO        WS_AFD_WINE(209)
 #define WS_IOCTL_AFD_WINE_COMPLETE_ASYNC WS_AFD_WINE(210)
 #define WS_IOCTL_AFD_WINE_MESSAGE_SELECT WS_AFD_WINE(215)
+/* in: the handle (32 bits) of a socket just accepted from this listener,
+ * which the server keeps and hands out at its next accept */
+#define WS_IOCTL_AFD_WINE_DEFER          WS_AFD_WINE(217)
 #define WS_IOCTL_AFD_WINE_GET_INFO       WS_AFD_WINE(218)
 #define WS_IOCTL_AFD_WINE_GET_SO_ACCEPTCONN WS_AFD_WINE(219)
 #define WS_IOCTL_AFD_WINE_GET_SO_ERROR   WS_AFD_WINE(222)
