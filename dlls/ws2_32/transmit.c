@@ -35,6 +35,20 @@ static void wait_ended(OVERLAPPED *overlapped);
  * a socket that has both, so the reused handle's receives would never
  * complete: the sending side is shut on the Linux fd alone, after the
  * transfer (still pending: waited for). */
+/* Reuse works where ntdll does not cache a connected socket's fd. From
+ * Wine 10 on (measured; 9 not measured) it does, and the cached fd of
+ * the old connection stays under the handle after AcceptEx gave it a new
+ * one: every later transfer, Wine's own included, would use the old
+ * connection (Wine 10's builtin fails the same). */
+int ws_check_reuse(DWORD flags)
+{
+    const char *version = ws_wine_version();
+
+    if (!(flags & TF_REUSE_SOCKET) || (version[0] == '8' && version[1] == '.')) return 0;
+    FIXME_ONCE("TF_REUSE_SOCKET: Wine %s keeps the old connection's fd under a reused handle\n", version);
+    return WSAEOPNOTSUPP;
+}
+
 int ws_transmit_disconnect(struct ws_call *call, DWORD flags, OVERLAPPED *pending)
 {
     struct ws2host_disconnect_params params = { .send_side = 1 };
@@ -244,6 +258,7 @@ BOOL WINAPI ws_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWO
     /* A disconnect needs a connection (Microsoft's LPFN_TRANSMITPACKETS). */
     if ((flags & (TF_DISCONNECT | TF_REUSE_SOCKET)) && call.info.type != SOCK_STREAM)
         return ws_call_end_bool(&call, WSAENOTCONN);
+    if ((err = ws_check_reuse(flags))) return ws_call_end_bool(&call, err);
     /* Each datagram is one send: elements of several datagrams would need
      * several operations behind one OVERLAPPED. */
     if (call.info.type != SOCK_STREAM)
