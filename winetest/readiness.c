@@ -526,6 +526,82 @@ static void test_disconnect(void)
  * (WSAEFAULT on Windows 10 1809 and later), short lengths WSAEFAULT with
  * the lengths left alone, an address without its length not written, an
  * unknown service WSATYPE_NOT_FOUND). */
+/* WSAConnectByList: the first address of the list that answers, in the
+ * list's order under one timeout (Microsoft's WSAConnectByList; Reserved
+ * must be NULL: WSAEINVAL). Wine's ws2_32 has no such export: skipped
+ * there. */
+static void test_connect_by_list(void)
+{
+    BOOL (PASCAL *connect_by_list)(SOCKET, PSOCKET_ADDRESS_LIST, LPDWORD, LPSOCKADDR, LPDWORD, LPSOCKADDR,
+                                   const TIMEVAL *, LPWSAOVERLAPPED);
+    SOCKADDR_IN address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) }, closed, remote;
+    SOCKADDR_IN6 address6 = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+    SOCKET listener = socket(AF_INET, SOCK_STREAM, 0), closer = socket(AF_INET, SOCK_STREAM, 0), s, server;
+    struct { SOCKET_ADDRESS_LIST list; SOCKET_ADDRESS more; } addresses;
+    struct timeval timeout = { 2, 0 };
+    DWORD remote_length = sizeof(remote);
+    int length = sizeof(address);
+    WSAOVERLAPPED overlapped;
+    BOOL ret;
+
+    connect_by_list = (void *)GetProcAddress(GetModuleHandleA("ws2_32.dll"), "WSAConnectByList");
+    if (!connect_by_list)
+    {
+        skip("no WSAConnectByList export\n");
+        closesocket(listener);
+        closesocket(closer);
+        return;
+    }
+    ok(!bind(listener, (struct sockaddr *)&address, sizeof(address)) && !listen(listener, 4) &&
+       !getsockname(listener, (struct sockaddr *)&address, &length), "listener: error %d\n", WSAGetLastError());
+    /* A port nobody listens on: bound and kept, so that no connecting
+     * socket gets it as its own port (loopback would connect it to itself). */
+    closed = address;
+    closed.sin_port = 0;
+    length = sizeof(closed);
+    ok(!bind(closer, (struct sockaddr *)&closed, sizeof(closed)) &&
+       !getsockname(closer, (struct sockaddr *)&closed, &length), "closed port: error %d\n", WSAGetLastError());
+
+    /* An IPv6 address first: an IPv4 socket cannot use it (a refused
+     * first address would not do: after it Wine's server keeps the socket
+     * aborted, and every later connect on it fails, docs/lifecycle.md). */
+    addresses.list.iAddressCount = 2;
+    addresses.list.Address[0].lpSockaddr = (struct sockaddr *)&address6;
+    addresses.list.Address[0].iSockaddrLength = sizeof(address6);
+    addresses.more.lpSockaddr = (struct sockaddr *)&address;
+    addresses.more.iSockaddrLength = sizeof(address);
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    ret = connect_by_list(s, &addresses.list, NULL, NULL, &remote_length, (struct sockaddr *)&remote, &timeout, NULL);
+    ok(ret, "WSAConnectByList: error %d\n", WSAGetLastError());
+    ok(ret && remote_length == sizeof(remote) && remote.sin_port == address.sin_port,
+       "connected to port %u, not the listener's %u\n", ntohs(remote.sin_port), ntohs(address.sin_port));
+    if (ret && remote.sin_port == address.sin_port)
+    {
+        server = accept(listener, NULL, NULL);
+        ok(server != INVALID_SOCKET && send(s, "list", 4, 0) == 4, "the connection does not carry data\n");
+        closesocket(server);
+    }
+    closesocket(s);
+
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    addresses.list.iAddressCount = 1;
+    addresses.list.Address[0].lpSockaddr = (struct sockaddr *)&closed;
+    addresses.list.Address[0].iSockaddrLength = sizeof(closed);
+    SetLastError(0xdeadbeef);
+    ret = connect_by_list(s, &addresses.list, NULL, NULL, NULL, NULL, &timeout, NULL);
+    ok(!ret && WSAGetLastError() == WSAECONNREFUSED, "only a closed port: %d, error %d\n", ret, WSAGetLastError());
+    closesocket(s);
+
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    ret = connect_by_list(s, &addresses.list, NULL, NULL, NULL, NULL, NULL, &overlapped);
+    ok(!ret && WSAGetLastError() == WSAEINVAL, "with Reserved: %d, error %d\n", ret, WSAGetLastError());
+    ret = connect_by_list(s, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+    ok(!ret && WSAGetLastError() == WSAEINVAL, "no list: %d, error %d\n", ret, WSAGetLastError());
+    closesocket(s);
+    closesocket(closer);
+    closesocket(listener);
+}
+
 static void test_connect_by_name(void)
 {
     SOCKADDR_IN address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) }, local, remote, name;
@@ -735,5 +811,6 @@ void run_readiness_tests(void)
     test_conditional_accept();
     test_disconnect();
     test_connect_by_name();
+    test_connect_by_list();
     WSACleanup();
 }

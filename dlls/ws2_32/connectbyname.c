@@ -1,8 +1,8 @@
 /*
  * WSAConnectByNameA (WS2_32.42) and WSAConnectByNameW (43): connect a
- * stream socket to the first address of a name that answers.
- * (WSAConnectByList is no export of Wine 8.0's ws2_32, whose export
- * table ours equals: tests/exports.test.)
+ * stream socket to the first address of a name that answers; and
+ * WSAConnectByList, the same for a list of addresses (an export of
+ * Windows' ws2_32 that Wine's lacks: tests/exports.test lists it).
  *
  * As Microsoft documents them and Wine's Windows-run sock.c
  * test_WSAConnectByName shows: the reserved OVERLAPPED must be NULL and
@@ -22,6 +22,7 @@
  * Copyright 2026 the ws2host authors
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,4 +219,38 @@ BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename, LPDWO
     free(service);
     SetLastError(err);
     return ok;
+}
+
+/***********************************************************************
+ *      WSAConnectByList (Windows' ws2_32; Wine has no export of it)
+ *
+ * The addresses in the caller's order, under one timeout, as
+ * WSAConnectByName tries those of its lookup (Microsoft's
+ * WSAConnectByList: Reserved must be NULL; the names as there).
+ */
+BOOL PASCAL WSAConnectByList(SOCKET s, PSOCKET_ADDRESS_LIST list, LPDWORD local_length, LPSOCKADDR local,
+                             LPDWORD remote_length, LPSOCKADDR remote, const TIMEVAL *timeout,
+                             LPWSAOVERLAPPED reserved)
+{
+    struct ws_call call;
+    int err;
+
+    TRACE("socket %#llx, list %p, timeout %p\n", (ULONGLONG)s, list, timeout);
+    if (reserved || !list)
+    {
+        ws_call_begin(&call, s, WS_CALL_NOTHING);
+        return ws_call_end_bool(&call, WSAEINVAL);
+    }
+    if ((err = check_socket(&call, s, local_length, local, remote_length, remote)))
+        return ws_call_end_bool(&call, err);
+    if (!ws_readable(list, offsetof(SOCKET_ADDRESS_LIST, Address)) || list->iAddressCount < 0 ||
+        !ws_readable(list->Address, (SIZE_T)list->iAddressCount * sizeof(list->Address[0])))
+        return ws_call_end_bool(&call, WSAEFAULT);
+    for (int i = 0; i < list->iAddressCount; i++)
+        if (list->Address[i].lpSockaddr &&
+            !ws_readable(list->Address[i].lpSockaddr, max(list->Address[i].iSockaddrLength, 0)))
+            return ws_call_end_bool(&call, WSAEFAULT);
+    err = connect_first(&call, s, list->Address, list->iAddressCount, timeout);
+    if (!err) report_names(s, local_length, local, remote_length, remote, call.info.family);
+    return ws_call_end_bool(&call, err);
 }

@@ -14,6 +14,7 @@
 #define select ws_mingw_select
 #define WSAConnectByNameA ws_mingw_WSAConnectByNameA
 #define WSAConnectByNameW ws_mingw_WSAConnectByNameW
+#define WSAConnectByList ws_mingw_WSAConnectByList
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <mswsock.h>
@@ -21,6 +22,7 @@
 #undef select
 #undef WSAConnectByNameA
 #undef WSAConnectByNameW
+#undef WSAConnectByList
 int WSAAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const TIMEVAL *timeout);
 BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename, LPDWORD local_address_length,
                               LPSOCKADDR local_address, LPDWORD remote_address_length,
@@ -28,6 +30,9 @@ BOOL PASCAL WSAConnectByNameA(SOCKET s, LPSTR nodename, LPSTR servicename, LPDWO
 BOOL PASCAL WSAConnectByNameW(SOCKET s, LPWSTR nodename, LPWSTR servicename, LPDWORD local_address_length,
                               LPSOCKADDR local_address, LPDWORD remote_address_length,
                               LPSOCKADDR remote_address, const TIMEVAL *timeout, LPWSAOVERLAPPED reserved);
+BOOL PASCAL WSAConnectByList(SOCKET s, PSOCKET_ADDRESS_LIST list, LPDWORD local_address_length,
+                             LPSOCKADDR local_address, LPDWORD remote_address_length, LPSOCKADDR remote_address,
+                             const TIMEVAL *timeout, LPWSAOVERLAPPED reserved);
 
 #include "ws2host/unixlib.h"
 #include "ws2host/wsvalues.h"
