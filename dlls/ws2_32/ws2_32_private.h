@@ -107,6 +107,8 @@ void ws_cancel_waiters(uint32_t wait_key);
 uint32_t ws_new_wait_key(void);
 /* The per-handle state of a socket object this process just got. */
 void ws_state_from_info(struct ws_socket_info *state, int family, int type, int protocol);
+/* Before the handle's close: cancels what Windows' close would end. */
+void ws_cancel_before_close(SOCKET s, const struct ws_socket_info *info);
 void ws_close_all_sockets(void);
 
 /* afd.c: Wine's socket objects. ws_afd_create opens one with the open
