@@ -311,6 +311,7 @@ static void start_io(struct ws2host_io_params *params, const struct ws_call *cal
     params->count = count;
     params->wait_key = info->wait_key;
     params->timeout_ms = wait_time(info, timeout);
+    if (call->source) params->source = *call->source;
 }
 
 /* Has the socket this name (getsockname, getpeername)? Linux gives an
@@ -381,7 +382,8 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
     start_io(&params, call, buffers, count, flags, info->sndtimeo);
     if ((err = set_destination(&params, info, to, tolen))) return err;
     /* A selecting socket sends through Wine, which re-enables FD_WRITE. */
-    if (info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
+    /* (Wine's send would drop a chosen source, so that one goes direct.) */
+    if (info->event_mask && !call->source) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     err = ws_unix_call(ws2host_call_send, &params);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;

@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <linux/filter.h>
 #include <linux/sock_diag.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -102,6 +103,48 @@ static void consume(struct msghdr *msg, size_t sent)
     msg->msg_iov->iov_len -= sent;
 }
 
+/* Room for one IP_PKTINFO or IPV6_PKTINFO message. */
+union source_control
+{
+    char bytes[CMSG_SPACE(sizeof(struct in6_pktinfo))];
+    struct cmsghdr align;
+};
+
+/* WSASendMsg's chosen source as the control message Linux reads. */
+static unsigned int add_source(const struct ws2host_pktinfo *source, struct msghdr *msg,
+                               union source_control *control)
+{
+    struct cmsghdr *header = (struct cmsghdr *)control->bytes;
+
+    if (!source->family) return 0;
+    memset(control, 0, sizeof(*control));
+    if (source->family == WS_AF_INET)
+    {
+        struct in_pktinfo info = { .ipi_ifindex = (int)source->ifindex };
+
+        memcpy(&info.ipi_spec_dst, source->address, 4);
+        header->cmsg_level = IPPROTO_IP;
+        header->cmsg_type = IP_PKTINFO;
+        header->cmsg_len = CMSG_LEN(sizeof(info));
+        memcpy(CMSG_DATA(header), &info, sizeof(info));
+        msg->msg_controllen = CMSG_SPACE(sizeof(info));
+    }
+    else if (source->family == WS_AF_INET6)
+    {
+        struct in6_pktinfo info = { .ipi6_ifindex = source->ifindex };
+
+        memcpy(&info.ipi6_addr, source->address, 16);
+        header->cmsg_level = IPPROTO_IPV6;
+        header->cmsg_type = IPV6_PKTINFO;
+        header->cmsg_len = CMSG_LEN(sizeof(info));
+        memcpy(CMSG_DATA(header), &info, sizeof(info));
+        msg->msg_controllen = CMSG_SPACE(sizeof(info));
+    }
+    else return WSAEINVAL;
+    msg->msg_control = control->bytes;
+    return 0;
+}
+
 /* A blocking send returns once everything is queued, as on Windows. */
 unsigned int unix_send(void *args)
 {
@@ -111,6 +154,7 @@ unsigned int unix_send(void *args)
     socklen_t address_length = 0;
     struct msghdr msg;
     unsigned int err;
+    union source_control control;
     ssize_t sent;
 
     params->transferred = 0;
@@ -124,6 +168,7 @@ unsigned int unix_send(void *args)
         msg.msg_name = &address;
         msg.msg_namelen = address_length;
     }
+    if ((err = add_source(&params->source, &msg, &control))) return err;
     /* Windows has no SIGPIPE: a write to a closed connection is an error. */
     flags |= MSG_NOSIGNAL;
     do
@@ -169,6 +214,7 @@ unsigned int unix_send_at_once(void *args)
     struct sockaddr_storage address;
     socklen_t address_length = 0;
     size_t total = 0;
+    union source_control control;
     struct msghdr msg;
     unsigned int err;
     ssize_t sent;
@@ -185,6 +231,7 @@ unsigned int unix_send_at_once(void *args)
         msg.msg_name = &address;
         msg.msg_namelen = address_length;
     }
+    if ((err = add_source(&params->source, &msg, &control))) return err;
     if (params->whole && !has_room(params->fd, total)) return WSAEWOULDBLOCK;
     flags |= MSG_NOSIGNAL | MSG_DONTWAIT;
     do sent = sendmsg(params->fd, &msg, flags);
