@@ -296,6 +296,109 @@ static void test_recvmsg(void)
     closesocket(b);
 }
 
+static WSACMSGHDR *find_message(WSAMSG *msg, int level, int type)
+{
+    for (WSACMSGHDR *header = WSA_CMSG_FIRSTHDR(msg); header; header = WSA_CMSG_NXTHDR(msg, header))
+        if (header->cmsg_level == level && header->cmsg_type == type) return header;
+    return NULL;
+}
+
+/* Two UDP sockets of a family on its loopback address: a bound, b not. */
+static BOOL udp_loopback(int family, SOCKET *a, SOCKET *b, struct sockaddr_storage *a_name, int *a_length)
+{
+    struct sockaddr_in6 any6 = { .sin6_family = AF_INET6, .sin6_addr = IN6ADDR_LOOPBACK_INIT };
+    struct sockaddr_in any4 = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+
+    *a = socket(family, SOCK_DGRAM, 0);
+    *b = socket(family, SOCK_DGRAM, 0);
+    *a_length = sizeof(*a_name);
+    if (family == AF_INET6 ? bind(*a, (struct sockaddr *)&any6, sizeof(any6))
+                           : bind(*a, (struct sockaddr *)&any4, sizeof(any4)))
+        return FALSE;
+    return !getsockname(*a, (struct sockaddr *)a_name, a_length);
+}
+
+/* WSASendMsg with IP_PKTINFO / IPV6_PKTINFO sends from the address they
+ * name (Microsoft's WSASendMsg documentation: the control data "specify
+ * the source IPv4/IPv6 address"); WSARecvMsg of the datagram gives it
+ * the destination (IP_PKTINFO, IPV6_PKTINFO) and IPv6 the hop limit
+ * (IPV6_HOPLIMIT; sock.c test_ip_pktinfo, test_ipv6_cmsg). */
+static void test_sendmsg_source(int family)
+{
+    union { WSACMSGHDR header; char bytes[WSA_CMSG_SPACE(sizeof(IN6_PKTINFO))]; } out_control;
+    char data[16], in_control[128];
+    struct sockaddr_storage to, from;
+    WSABUF buffer = { sizeof(data), data }, payload = { 6, (char *)"source" };
+    WSAMSG received = { (struct sockaddr *)&from, sizeof(from), &buffer, 1, { sizeof(in_control), in_control }, 0 };
+    WSAMSG sent;
+    LPFN_WSARECVMSG recv_msg;
+    int to_length, level = family == AF_INET6 ? IPPROTO_IPV6 : IPPROTO_IP;
+    int type = family == AF_INET6 ? IPV6_PKTINFO : IP_PKTINFO;
+    DWORD on = 1, bytes = 0;
+    WSACMSGHDR *header;
+    SOCKET a, b;
+    int ret;
+
+    if (!udp_loopback(family, &a, &b, &to, &to_length))
+    {
+        ok(0, "family %d: no loopback pair, error %d\n", family, WSAGetLastError());
+        closesocket(a);
+        closesocket(b);
+        return;
+    }
+    recv_msg = (LPFN_WSARECVMSG)extension(a, (GUID)WSAID_WSARECVMSG);
+    ok(!setsockopt(a, level, type, (char *)&on, sizeof(on)), "family %d: PKTINFO option failed\n", family);
+    if (family == AF_INET6)
+        ok(!setsockopt(a, IPPROTO_IPV6, IPV6_HOPLIMIT, (char *)&on, sizeof(on)), "IPV6_HOPLIMIT failed\n");
+
+    memset(&out_control, 0, sizeof(out_control));
+    out_control.header.cmsg_level = level;
+    out_control.header.cmsg_type = type;
+    if (family == AF_INET6)
+    {
+        IN6_PKTINFO info = { .ipi6_addr = IN6ADDR_LOOPBACK_INIT };
+
+        out_control.header.cmsg_len = WSA_CMSG_LEN(sizeof(info));
+        memcpy(WSA_CMSG_DATA(&out_control.header), &info, sizeof(info));
+    }
+    else
+    {
+        IN_PKTINFO info = { .ipi_addr.s_addr = htonl(INADDR_LOOPBACK) };
+
+        out_control.header.cmsg_len = WSA_CMSG_LEN(sizeof(info));
+        memcpy(WSA_CMSG_DATA(&out_control.header), &info, sizeof(info));
+    }
+    sent = (WSAMSG){ (struct sockaddr *)&to, to_length, &payload, 1,
+                     { (ULONG)WSA_CMSG_SPACE(out_control.header.cmsg_len - WSA_CMSG_LEN(0)), out_control.bytes }, 0 };
+    SetLastError(0xdeadbeef);
+    ret = WSASendMsg(b, &sent, 0, &bytes, NULL, NULL);
+    /* (Wine's builtin sends it too, leaving the control data out.) */
+    ok(!ret && bytes == 6, "family %d: WSASendMsg with a source: %d, error %d\n", family, ret, WSAGetLastError());
+    ok(recv_msg && !recv_msg(a, &received, &bytes, NULL, NULL) && bytes == 6 && !memcmp(data, "source", 6),
+       "family %d: WSARecvMsg: error %d\n", family, WSAGetLastError());
+    if (family == AF_INET6)
+    {
+        header = find_message(&received, IPPROTO_IPV6, IPV6_PKTINFO);
+        ok(header && IN6_IS_ADDR_LOOPBACK(&((IN6_PKTINFO *)WSA_CMSG_DATA(header))->ipi6_addr),
+           "no IN6_PKTINFO for ::1 (control length %lu)\n", received.Control.len);
+        header = find_message(&received, IPPROTO_IPV6, IPV6_HOPLIMIT);
+        ok(header && *(int *)WSA_CMSG_DATA(header) >= 1 && *(int *)WSA_CMSG_DATA(header) <= 255,
+           "no IPV6_HOPLIMIT (control length %lu)\n", received.Control.len);
+        ok(IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)&from)->sin6_addr), "the datagram came not from ::1\n");
+    }
+    else
+    {
+        header = find_message(&received, IPPROTO_IP, IP_PKTINFO);
+        ok(header && ((IN_PKTINFO *)WSA_CMSG_DATA(header))->ipi_addr.s_addr == htonl(INADDR_LOOPBACK),
+           "no IN_PKTINFO for 127.0.0.1 (control length %lu)\n", received.Control.len);
+        ok(((struct sockaddr_in *)&from)->sin_addr.s_addr == htonl(INADDR_LOOPBACK),
+           "the datagram came not from 127.0.0.1\n");
+    }
+
+    closesocket(a);
+    closesocket(b);
+}
+
 void run_extension_tests(void)
 {
     test_guids();
@@ -305,4 +408,6 @@ void run_extension_tests(void)
     test_transmitfile();
     test_transmitfile_no_packet();
     test_recvmsg();
+    test_sendmsg_source(AF_INET);
+    test_sendmsg_source(AF_INET6);
 }

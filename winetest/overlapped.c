@@ -267,6 +267,59 @@ static void test_cancel_and_close(void)
     closesocket(client);
 }
 
+/* A duplicated socket ends its pending operations when its last handle
+ * closes, whichever handle issued them (sock.c test_completion_port:
+ * an AcceptEx issued through a WSADuplicateSocket copy stays pending when
+ * that copy closes and is aborted, STATUS_CANCELLED, when the original
+ * does; WSADuplicateSocket's documentation: the socket stays open until
+ * the last descriptor is closed). */
+static void test_close_duplicate(void)
+{
+    WSAOVERLAPPED overlapped = { 0 };
+    WSAPROTOCOL_INFOA info;
+    SOCKET client, server, copy;
+    char buffer[16];
+    int err;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(!WSADuplicateSocketA(server, GetCurrentProcessId(), &info), "WSADuplicateSocket: error %d\n",
+       WSAGetLastError());
+    copy = WSASocketA(AF_INET, SOCK_STREAM, 0, &info, 0, WSA_FLAG_OVERLAPPED);
+    ok(copy != INVALID_SOCKET, "WSASocket from the info: error %d\n", WSAGetLastError());
+    overlapped.hEvent = WSACreateEvent();
+
+    /* Issued through the copy, the copy closed first. */
+    err = start_recv(copy, buffer, sizeof(buffer), &overlapped, NULL);
+    ok(err == WSA_IO_PENDING, "WSARecv: error %d\n", err);
+    ok(!closesocket(copy), "closesocket of the copy: error %d\n", WSAGetLastError());
+    ok(WaitForSingleObject(overlapped.hEvent, 200) == WAIT_TIMEOUT && overlapped.Internal == STATUS_PENDING,
+       "closing one of two handles ended the receive: status %#lx\n", (DWORD)overlapped.Internal);
+    ok(!closesocket(server), "closesocket of the original: error %d\n", WSAGetLastError());
+    ok(wait_overlapped(&overlapped), "no completion after the last closesocket\n");
+    /* Wine's builtin ends a receive with its own close status (676). */
+    todo_builtin ok((DWORD)overlapped.Internal == 0xc0000120 /* STATUS_CANCELLED */,
+                    "after the last closesocket: status %#lx\n", (DWORD)overlapped.Internal);
+    closesocket(client);
+
+    /* Issued through the original, the original closed first. */
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(!WSADuplicateSocketA(server, GetCurrentProcessId(), &info), "WSADuplicateSocket: error %d\n",
+       WSAGetLastError());
+    copy = WSASocketA(AF_INET, SOCK_STREAM, 0, &info, 0, WSA_FLAG_OVERLAPPED);
+    ResetEvent(overlapped.hEvent);
+    err = start_recv(server, buffer, sizeof(buffer), &overlapped, NULL);
+    ok(err == WSA_IO_PENDING, "WSARecv: error %d\n", err);
+    ok(!closesocket(server), "closesocket of the original: error %d\n", WSAGetLastError());
+    ok(WaitForSingleObject(overlapped.hEvent, 200) == WAIT_TIMEOUT && overlapped.Internal == STATUS_PENDING,
+       "closing one of two handles ended the receive: status %#lx\n", (DWORD)overlapped.Internal);
+    ok(!closesocket(copy), "closesocket of the copy: error %d\n", WSAGetLastError());
+    ok(wait_overlapped(&overlapped), "no completion after the last closesocket\n");
+    todo_builtin ok((DWORD)overlapped.Internal == 0xc0000120 /* STATUS_CANCELLED */,
+                    "after the last closesocket: status %#lx\n", (DWORD)overlapped.Internal);
+    WSACloseEvent(overlapped.hEvent);
+    closesocket(client);
+}
+
 /* Receives pending on one socket complete in the order they were issued. */
 static void test_completion_order(void)
 {
@@ -452,6 +505,7 @@ void run_overlapped_tests(void)
     test_completion_port();
     test_truncated_datagram();
     test_cancel_and_close();
+    test_close_duplicate();
     test_completion_order();
     test_skipping_sends();
     test_file_calls();

@@ -208,6 +208,62 @@ static void test_waiting(void)
     closesocket(server);
 }
 
+struct watched_receive
+{
+    SOCKET s;
+    char *base;
+    int length;
+    int result;
+};
+
+static DWORD WINAPI receive_watched(void *arg)
+{
+    struct watched_receive *r = arg;
+
+    r->result = recv(r->s, r->base, r->length, 0);
+    return 0;
+}
+
+/* A blocking receive into write-watched memory (sock.c test_write_watch,
+ * Windows-run): the pages count as written once the receive is issued;
+ * a reset during the wait re-arms them, and the data then arrives
+ * without marking them again. Before, ws2host failed the receive. */
+static void test_write_watched(void)
+{
+    UINT (WINAPI *get_write_watch)(DWORD, void *, SIZE_T, void **, ULONG_PTR *, ULONG *) =
+        (void *)GetProcAddress(GetModuleHandleA("kernel32.dll"), "GetWriteWatch");
+    struct watched_receive r = { .length = 0x7002 };
+    SOCKET client, server;
+    void *pages[64];
+    ULONG_PTR count;
+    ULONG page_size;
+    HANDLE thread;
+
+    if (!get_write_watch || !tcp_pair(NULL, &client, &server)) return;
+    r.s = server;
+    r.base = VirtualAlloc(NULL, 0x10000, MEM_RESERVE | MEM_COMMIT | MEM_WRITE_WATCH, PAGE_READWRITE);
+    ok(r.base != NULL, "VirtualAlloc(MEM_WRITE_WATCH) failed, error %lu\n", GetLastError());
+    if (!r.base) return;
+    memset(r.base, 0, 0x10000);
+    count = ARRAYSIZE(pages);
+    get_write_watch(WRITE_WATCH_FLAG_RESET, r.base, 0x10000, pages, &count, &page_size);
+    thread = CreateThread(NULL, 0, receive_watched, &r, 0, NULL);
+    Sleep(200);
+    count = ARRAYSIZE(pages);
+    ok(!get_write_watch(WRITE_WATCH_FLAG_RESET, r.base, 0x10000, pages, &count, &page_size) && count == 8,
+       "pages written by a waiting receive: %lu\n", (unsigned long)count);
+    ok(send(client, "watched", 8, 0) == 8, "send failed\n");
+    ok(WaitForSingleObject(thread, 5000) == WAIT_OBJECT_0, "the receive did not end\n");
+    ok(r.result == 8 && !strcmp(r.base, "watched"), "receive into re-armed pages: %d\n", r.result);
+    count = ARRAYSIZE(pages);
+    ok(!get_write_watch(WRITE_WATCH_FLAG_RESET, r.base, 0x10000, pages, &count, &page_size) && count == 0,
+       "pages written by the data: %lu\n", (unsigned long)count);
+    CloseHandle(thread);
+    closesocket(client);
+    closesocket(server);
+    VirtualFree(r.base, 0, MEM_RELEASE);
+}
+
 static void test_bad_input(void)
 {
     void *reserved = VirtualAlloc(NULL, 0x10000, MEM_RESERVE, PAGE_NOACCESS);
@@ -277,6 +333,7 @@ void run_wsabuf_tests(void)
     test_non_overlapped_socket();
     test_datagrams();
     test_waiting();
+    test_write_watched();
     test_bad_input();
     WSACleanup();
 }

@@ -160,11 +160,17 @@ int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent, LPWSAOV
     if (!ws_readable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) ||
         (!overlapped && !ws_writable(sent, sizeof(*sent))))
         return ws_call_end(&call, WSAEFAULT);
-    /* Wine 8's send path carries no control messages: refused, not dropped. */
+    /* Wine 8's send path carries no control messages, so a send that
+     * chooses its source goes as WSASendTo's do (sendcontrol.c). */
     if (msg->Control.len)
     {
-        FIXME_ONCE("control messages of WSASendMsg are not supported\n");
-        return ws_call_end(&call, WSAEOPNOTSUPP);
+        struct ws2host_pktinfo source;
+
+        if ((err = ws_send_control_source(&msg->Control, call.info.family, &source)))
+            return ws_call_end(&call, err);
+        ws_call_release(&call);
+        return ws_send_from_source(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name, msg->namelen,
+                                   overlapped, completion, source.family ? &source : NULL);
     }
     if (!call.info.overlapped) overlapped = NULL;
     return ws_call_end(&call, ws_wine_send(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name,

@@ -53,6 +53,7 @@ int ws_call_begin(struct ws_call *call, SOCKET s, unsigned int flags)
     call->s = s;
     call->fd = -1;
     call->flags = flags;
+    call->source = NULL;
     if ((flags & WS_CALL_NEEDS) == WS_CALL_NOTHING) return 0;
     if (!ws_is_started()) return WSANOTINITIALISED;
     return look_up(call);

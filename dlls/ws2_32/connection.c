@@ -354,6 +354,7 @@ static void start_io(struct ws2host_io_params *params, const struct ws_call *cal
     params->count = count;
     params->wait_key = info->wait_key;
     params->timeout_ms = wait_time(info, timeout);
+    if (call->source) params->source = *call->source;
 }
 
 /* Has the socket this name (getsockname, getpeername)? Linux gives an
@@ -428,7 +429,9 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
      * Wine: its server re-enables FD_WRITE only after a send of its own
      * that failed, and a send that succeeded changes nothing there
      * (server/sock.c, send_socket_completion_callback). */
-    if (err == WSAEWOULDBLOCK && info->event_mask) return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
+    /* (Wine's send would drop a chosen source address: that one stays direct.) */
+    if (err == WSAEWOULDBLOCK && info->event_mask && !call->source)
+        return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
     /* Linux' EPIPE on a stream socket that has no connection (our own

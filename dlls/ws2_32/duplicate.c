@@ -39,6 +39,13 @@ static int duplicate(const struct ws_call *call, DWORD pid, WSAPROTOCOL_INFOW *i
         return WSAEINVAL;
     }
     CloseHandle(process);
+    if (!call->info.duplicated)
+    {
+        struct ws_socket_info after = call->info;
+
+        after.duplicated = 1;
+        socket_table_update(s, &call->info, &after);
+    }
     ws_protocol_info_w(entry, info);
     info->dwServiceFlags4 = DUPLICATE_MARK;
     info->dwProviderReserved = (DWORD)(ULONG_PTR)target;

@@ -14,6 +14,7 @@
  * WSAENOTSOCK. The data calls trust the state (see socket_from_handle).
  */
 #include <string.h>
+#include <winternl.h>
 
 #include "ws2_32_private.h"
 #include "catalog.h"
@@ -155,6 +156,34 @@ int ws_registered_socket(SOCKET s, struct ws_socket_info *info)
     return 0;
 }
 
+/* Windows ends a socket's pending operations when its last handle closes
+ * (sock.c test_completion_port: closing one of two handles leaves an
+ * AcceptEx pending, closing the other aborts it). Wine's server aborts
+ * accepts and connects then, but ends receives and sends with its own
+ * close status, so ws2host cancels them first. A socket no other handle
+ * can name (neither duplicated nor adopted) is its last handle; for the
+ * others the server counts the handles (one request). */
+static BOOL is_last_handle(SOCKET s, const struct ws_socket_info *info)
+{
+    PUBLIC_OBJECT_BASIC_INFORMATION basic;
+
+    if (!info->duplicated && !info->adopted) return TRUE;
+    if (NtQueryObject((HANDLE)s, ObjectBasicInformation, &basic, sizeof(basic), NULL)) return TRUE;
+    TRACE("socket %#llx: %lu handles\n", (ULONGLONG)s, basic.HandleCount);
+    return basic.HandleCount <= 1;
+}
+
+/* Server calls in other threads (connect, accept) end as on Windows,
+ * and the pending overlapped operations of the last handle with
+ * WSA_OPERATION_ABORTED; a socket that never had one through this handle
+ * and cannot have had one through another skips the round trip. */
+void ws_cancel_before_close(SOCKET s, const struct ws_socket_info *info)
+{
+    if (ws_afd_waits_pending() ||
+        ((info->async_issued || info->duplicated || info->adopted) && is_last_handle(s, info)))
+        CancelIoEx((HANDLE)s, NULL);
+}
+
 /* The final WSACleanup destroys every socket; a handle value whose socket
  * was already closed with CloseHandle may now name something else, which
  * must be left alone. */
@@ -178,7 +207,7 @@ void ws_close_all_sockets(void)
                 (!entries[i].info.inode || id.inode == entries[i].info.inode))
             {
                 ws_cancel_waiters(entries[i].info.wait_key);
-                if (ws_afd_waits_pending()) CancelIoEx(handle, NULL);
+                ws_cancel_before_close(entries[i].handle, &entries[i].info);
                 CloseHandle(handle);
             }
             ws_unix_close_fd(fd);

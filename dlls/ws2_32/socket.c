@@ -88,6 +88,7 @@ static int take_duplicate(const struct creation *c, SOCKET *out)
     state.overlapped = !!(c->flags & WSA_FLAG_OVERLAPPED);
     state.opentype = c->opentype;
     state.adopted = 0;
+    state.duplicated = 1;   /* the origin may still hold the object */
     state.wait_key = ws_new_wait_key();
     if (catalog_find_id(c->info->dwCatalogEntryId)) state.catalog_id = c->info->dwCatalogEntryId;
     if (socket_table_insert(s, &state)) return WSAENOBUFS;
@@ -236,10 +237,6 @@ int WINAPI closesocket(SOCKET s)
     if (!socket_table_remove(s, &removed)) call.info = removed;
     ws_bind_forget(s);
     ws_cancel_waiters(call.info.wait_key);
-    /* Server calls in other threads (connect, accept) end as on Windows,
-     * and pending overlapped operations with WSA_OPERATION_ABORTED (Wine's
-     * close alone would end them with its own status); without any, the
-     * cancel would cost a round trip for nothing. */
-    if (ws_afd_waits_pending() || call.info.async_issued) CancelIoEx((HANDLE)s, NULL);
+    ws_cancel_before_close(s, &call.info);
     return ws_call_end(&call, CloseHandle((HANDLE)s) ? 0 : WSAENOTSOCK);
 }

@@ -89,7 +89,7 @@ static const struct { size_t offset, size; enum field_kind kind; } fields[] =
     FIELD(opentype), FIELD(adopted), FIELD(debug), FIELD(v6only), FIELD(nonblocking), FIELD(rcvtimeo),
     FIELD(sndtimeo), FIELD(address_use), FIELD(error), BITS(kept), FIELD(rcvbuf), FIELD(sndbuf),
     FIELD(linger), FIELD(multicast_if), BITS(shut_down), FIELD(connecting), FIELD(listening), FIELD(async_issued),
-    FIELD(protection_level), FIELD(event_mask), FIELD(reusable), FIELD(send_path), FIELD(spare), FIELD(wait_key),
+    FIELD(protection_level), FIELD(event_mask), FIELD(reusable), FIELD(send_path), FIELD(duplicated), FIELD(wait_key),
     FIELD(connect_tick), FIELD(inode),
 };
 #undef FIELD

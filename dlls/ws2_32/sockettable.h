@@ -40,7 +40,9 @@ struct ws_socket_info
     int32_t event_mask;         /* FD_* of WSAEventSelect/WSAAsyncSelect; 0: none */
     int32_t reusable;           /* disconnected with TF_REUSE_SOCKET: AcceptEx may take it */
     int32_t send_path;          /* enum ws_send_path: may an overlapped send end here? */
-    int32_t spare;              /* unused: no hidden padding before the 64-bit fields */
+    int32_t duplicated;         /* handed out by WSADuplicateSocket or made from its
+                                   info: other handles may name the object
+                                   (closesocket asks) */
     uint32_t wait_key;          /* names this registration to blocking waits, which
                                    closesocket releases (never reused) */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */

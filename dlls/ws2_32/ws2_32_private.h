@@ -129,6 +129,8 @@ void ws_cancel_waiters(uint32_t wait_key);
 uint32_t ws_new_wait_key(void);
 /* The per-handle state of a socket object this process just got. */
 void ws_state_from_info(struct ws_socket_info *state, int family, int type, int protocol);
+/* Before the handle's close: cancels what Windows' close would end. */
+void ws_cancel_before_close(SOCKET s, const struct ws_socket_info *info);
 void ws_close_all_sockets(void);
 
 /* afd.c: Wine's socket objects. ws_afd_create opens one with the open
@@ -224,6 +226,7 @@ struct ws_call
     struct ws_socket_info info;         /* as looked up */
     int fd;                             /* -1: none held */
     unsigned int flags;
+    const struct ws2host_pktinfo *source;   /* a datagram's source (WSASendMsg); NULL: none */
 };
 
 int ws_call_begin(struct ws_call *call, SOCKET s, unsigned int flags);
@@ -247,6 +250,14 @@ int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DW
                   struct sockaddr *from, int *fromlen, DWORD *received);
 int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count,
                      const struct sockaddr *to, int tolen, DWORD *sent);
+/* wsabuf.c: WSASend's checks and paths for WSASendMsg with a chosen
+ * source (non-overlapped, or an overlapped one completed at once). */
+int ws_send_from_source(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
+                        const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, const struct ws2host_pktinfo *source);
+/* sendcontrol.c: WSASendMsg's control messages as the source they choose:
+ * 0, WSAEINVAL for a malformed list, WSAEOPNOTSUPP for one not supported. */
+int ws_send_control_source(const WSABUF *control, int family, struct ws2host_pktinfo *source);
 /* sendatonce.c: an overlapped send completed here (0), or WSAEWOULDBLOCK:
  * hand it to Wine (asyncio.c then keeps the socket's sends there). */
 int ws_send_at_once(struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, DWORD flags,

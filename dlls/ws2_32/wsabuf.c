@@ -132,6 +132,12 @@ static int send_overlapped(struct ws_call *call, const WSABUF *buffers, DWORD co
     }
     release(&io);
     if (err) return err;
+    /* Wine 8's send path carries no control messages: refused, not dropped. */
+    if (call->source)
+    {
+        FIXME_ONCE("WSASendMsg with a source address: only done at once (no event, no routine, both SKIP modes)\n");
+        return WSAEOPNOTSUPP;
+    }
     return ws_wine_send(call->s, buffers, count, sent, flags, call->info.type == SOCK_STREAM ? NULL : to, tolen,
                         overlapped, call->info.overlapped ? completion : NULL);
 }
@@ -156,7 +162,8 @@ static int receive_overlapped(const struct ws_call *call, WSABUF *buffers, DWORD
 
 static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
                         const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
-                        LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, BOOL connected_only)
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, BOOL connected_only,
+                        const struct ws2host_pktinfo *source)
 {
     struct ws2host_buffer *list;
     struct io_buffers io;
@@ -166,6 +173,7 @@ static int send_buffers(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
 
     /* Overlapped I/O needs no fd here: Wine moves the data. */
     if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    call.source = source;
     if (wants_overlapped(&call.info, overlapped))
         return ws_call_end(&call, send_overlapped(&call, buffers, count, sent, flags, to, tolen, overlapped,
                                                   completion));
@@ -228,7 +236,7 @@ int WINAPI WSASend(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sent,
 {
     TRACE("socket %#llx, buffers %p, count %lu, sent %p, flags %#lx, overlapped %p, completion %p\n",
           (ULONGLONG)s, buffers, buffer_count, sent, flags, overlapped, completion);
-    return send_buffers(s, buffers, buffer_count, sent, flags, NULL, 0, overlapped, completion, TRUE);
+    return send_buffers(s, buffers, buffer_count, sent, flags, NULL, 0, overlapped, completion, TRUE, NULL);
 }
 
 /***********************************************************************
@@ -240,7 +248,7 @@ int WINAPI WSASendTo(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD sen
 {
     TRACE("socket %#llx, buffers %p, count %lu, sent %p, flags %#lx, to %p, tolen %d, overlapped %p, "
           "completion %p\n", (ULONGLONG)s, buffers, buffer_count, sent, flags, to, tolen, overlapped, completion);
-    return send_buffers(s, buffers, buffer_count, sent, flags, to, tolen, overlapped, completion, FALSE);
+    return send_buffers(s, buffers, buffer_count, sent, flags, to, tolen, overlapped, completion, FALSE, NULL);
 }
 
 /***********************************************************************
@@ -265,4 +273,11 @@ int WINAPI WSARecvFrom(SOCKET s, LPWSABUF buffers, DWORD buffer_count, LPDWORD r
           "completion %p\n", (ULONGLONG)s, buffers, buffer_count, received, flags, from, fromlen, overlapped,
           completion);
     return receive_buffers(s, buffers, buffer_count, received, flags, from, fromlen, overlapped, completion);
+}
+
+int ws_send_from_source(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,
+                        const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, const struct ws2host_pktinfo *source)
+{
+    return send_buffers(s, buffers, count, sent, flags, to, tolen, overlapped, completion, FALSE, source);
 }

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 24
+#define WS2HOST_ABI_VERSION 25
 
 enum ws2host_call
 {
@@ -140,6 +140,16 @@ WS2HOST_ABI_SIZE(struct ws2host_buffer, 16);
 /* Buffers one call takes (Linux' UIO_MAXIOV); more: WSAENOBUFS. */
 #define WS2HOST_MAX_BUFFERS 1024
 
+/* A datagram's source chosen by WSASendMsg's IP_PKTINFO or IPV6_PKTINFO
+ * control message. */
+struct ws2host_pktinfo
+{
+    int32_t family;             /* WS_AF_INET or WS_AF_INET6; 0: none */
+    uint32_t ifindex;           /* 0: any */
+    uint8_t address[16];        /* network order; 4 bytes for AF_INET */
+};
+WS2HOST_ABI_SIZE(struct ws2host_pktinfo, 24);
+
 /* send/sendto and recv/recvfrom; flags are Windows MSG_* values. Only
  * Linux' answers come back: what Windows makes of them (an unbound
  * datagram socket, a stream never connected) the PE side decides. The
@@ -159,8 +169,9 @@ struct ws2host_io_params
     int32_t truncated;          /* out: the datagram was longer than the buffers */
     int32_t whole;              /* in (send_at_once): a stream send, refused unless the
                                    send buffer has room for all of it */
+    struct ws2host_pktinfo source;  /* in (send, send_at_once) */
 };
-WS2HOST_ABI_SIZE(struct ws2host_io_params, 80);
+WS2HOST_ABI_SIZE(struct ws2host_io_params, 104);
 
 /* Dissolves a datagram socket's association (connect to AF_UNSPEC), or
  * with send_side shuts a connection's sending side on the fd alone. */

@@ -9,12 +9,15 @@
  */
 #define _GNU_SOURCE     /* IOV_MAX */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <linux/filter.h>
 #include <linux/sock_diag.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -100,6 +103,48 @@ static void consume(struct msghdr *msg, size_t sent)
     msg->msg_iov->iov_len -= sent;
 }
 
+/* Room for one IP_PKTINFO or IPV6_PKTINFO message. */
+union source_control
+{
+    char bytes[CMSG_SPACE(sizeof(struct in6_pktinfo))];
+    struct cmsghdr align;
+};
+
+/* WSASendMsg's chosen source as the control message Linux reads. */
+static unsigned int add_source(const struct ws2host_pktinfo *source, struct msghdr *msg,
+                               union source_control *control)
+{
+    struct cmsghdr *header = (struct cmsghdr *)control->bytes;
+
+    if (!source->family) return 0;
+    memset(control, 0, sizeof(*control));
+    if (source->family == WS_AF_INET)
+    {
+        struct in_pktinfo info = { .ipi_ifindex = (int)source->ifindex };
+
+        memcpy(&info.ipi_spec_dst, source->address, 4);
+        header->cmsg_level = IPPROTO_IP;
+        header->cmsg_type = IP_PKTINFO;
+        header->cmsg_len = CMSG_LEN(sizeof(info));
+        memcpy(CMSG_DATA(header), &info, sizeof(info));
+        msg->msg_controllen = CMSG_SPACE(sizeof(info));
+    }
+    else if (source->family == WS_AF_INET6)
+    {
+        struct in6_pktinfo info = { .ipi6_ifindex = source->ifindex };
+
+        memcpy(&info.ipi6_addr, source->address, 16);
+        header->cmsg_level = IPPROTO_IPV6;
+        header->cmsg_type = IPV6_PKTINFO;
+        header->cmsg_len = CMSG_LEN(sizeof(info));
+        memcpy(CMSG_DATA(header), &info, sizeof(info));
+        msg->msg_controllen = CMSG_SPACE(sizeof(info));
+    }
+    else return WSAEINVAL;
+    msg->msg_control = control->bytes;
+    return 0;
+}
+
 /* A blocking send returns once everything is queued, as on Windows. */
 unsigned int unix_send(void *args)
 {
@@ -109,6 +154,7 @@ unsigned int unix_send(void *args)
     socklen_t address_length = 0;
     struct msghdr msg;
     unsigned int err;
+    union source_control control;
     ssize_t sent;
 
     params->transferred = 0;
@@ -122,6 +168,7 @@ unsigned int unix_send(void *args)
         msg.msg_name = &address;
         msg.msg_namelen = address_length;
     }
+    if ((err = add_source(&params->source, &msg, &control))) return err;
     /* Windows has no SIGPIPE: a write to a closed connection is an error. */
     flags |= MSG_NOSIGNAL;
     do
@@ -167,6 +214,7 @@ unsigned int unix_send_at_once(void *args)
     struct sockaddr_storage address;
     socklen_t address_length = 0;
     size_t total = 0;
+    union source_control control;
     struct msghdr msg;
     unsigned int err;
     ssize_t sent;
@@ -183,6 +231,7 @@ unsigned int unix_send_at_once(void *args)
         msg.msg_name = &address;
         msg.msg_namelen = address_length;
     }
+    if ((err = add_source(&params->source, &msg, &control))) return err;
     if (params->whole && !has_room(params->fd, total)) return WSAEWOULDBLOCK;
     flags |= MSG_NOSIGNAL | MSG_DONTWAIT;
     do sent = sendmsg(params->fd, &msg, flags);
@@ -206,8 +255,63 @@ unsigned int unix_send_at_once(void *args)
     return 0;
 }
 
+/* Wine keeps a write-watched page read-only until the program writes to
+ * it, so Linux fails a receive into one with EFAULT, leaving a stream's
+ * data queued (a datagram is lost, as it is under Wine's own receive).
+ * The PE side's probe found the buffers writable and marked them, as
+ * Windows marks them when it locks them; a GetWriteWatch reset during the
+ * wait re-arms them, and Windows then writes the data without marking
+ * them again (sock.c test_write_watch). So the receive goes into a buffer
+ * of ours and the data into the caller's pages through /proc/self/mem,
+ * which writes past the protection without a fault Wine would count. */
+struct bounce
+{
+    struct iovec one;
+    const struct iovec *caller;
+    size_t count;
+};
+
+#define BOUNCE_MAX (1u << 20)
+
+static int start_bounce(struct msghdr *msg, struct bounce *bounce)
+{
+    size_t total = 0;
+
+    for (size_t i = 0; i < msg->msg_iovlen; i++) total += msg->msg_iov[i].iov_len;
+    if (total > BOUNCE_MAX) total = BOUNCE_MAX;
+    if (!(bounce->one.iov_base = malloc(total ? total : 1))) return -1;
+    bounce->one.iov_len = total;
+    bounce->caller = msg->msg_iov;
+    bounce->count = msg->msg_iovlen;
+    msg->msg_iov = &bounce->one;
+    msg->msg_iovlen = 1;
+    return 0;
+}
+
+/* 0, or -1 when a page went away meanwhile. */
+static int finish_bounce(struct bounce *bounce, size_t received)
+{
+    const char *data = bounce->one.iov_base;
+    int fd = open("/proc/self/mem", O_WRONLY | O_CLOEXEC), ret = 0;
+
+    if (fd < 0) ret = -1;
+    for (size_t i = 0; !ret && received && i < bounce->count; i++)
+    {
+        size_t length = bounce->caller[i].iov_len < received ? bounce->caller[i].iov_len : received;
+
+        if (length && pwrite(fd, data, length, (off_t)(uintptr_t)bounce->caller[i].iov_base) != (ssize_t)length)
+            ret = -1;
+        data += length;
+        received -= length;
+    }
+    if (fd >= 0) close(fd);
+    free(bounce->one.iov_base);
+    return ret;
+}
+
 unsigned int unix_recv(void *args)
 {
+    struct bounce bounce = { .caller = NULL };
     struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
     struct sockaddr_storage address;
@@ -226,11 +330,17 @@ unsigned int unix_recv(void *args)
         received = recvmsg(params->fd, &msg, flags);
         if (received >= 0) break;
         if (errno == EINTR) continue;
-        if (errno != EAGAIN) return wsa_error_from_errno(errno);
-        if ((err = wait_for_socket(params->fd, params->wait_key, flags & MSG_OOB ? POLLPRI : POLLIN,
-                                   params->timeout_ms)))
+        if (errno == EFAULT && !bounce.caller && !start_bounce(&msg, &bounce)) continue;
+        if (errno != EAGAIN) err = wsa_error_from_errno(errno);
+        else err = wait_for_socket(params->fd, params->wait_key, flags & MSG_OOB ? POLLPRI : POLLIN,
+                                   params->timeout_ms);
+        if (err)
+        {
+            if (bounce.caller) free(bounce.one.iov_base);
             return err;
+        }
     }
+    if (bounce.caller && finish_bounce(&bounce, received)) return WSAEFAULT;
     params->transferred = received;
     params->truncated = !!(msg.msg_flags & MSG_TRUNC);
     params->address_length = 0;
