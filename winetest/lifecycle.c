@@ -497,6 +497,61 @@ static void test_udp_disconnect(void)
     closesocket(s);
 }
 
+/* A blocking accept is an alertable wait on Windows: an APC queued to
+ * the thread runs inside it, and accept goes on waiting (Wine 10's
+ * Windows-run sock.c test_accept: the APC signals the thread that
+ * connects). The connecting thread gives up after 5 s so that a wait
+ * that is not alertable fails here instead of hanging. */
+struct accept_apc
+{
+    HANDLE go;
+    struct sockaddr_storage address;
+    int length;
+    LONG apc_calls;
+    BOOL connected_after_apc;
+    SOCKET connector;
+};
+
+static void CALLBACK accept_apc(ULONG_PTR context)
+{
+    struct accept_apc *apc = (struct accept_apc *)context;
+
+    InterlockedIncrement(&apc->apc_calls);
+    SetEvent(apc->go);
+}
+
+static DWORD WINAPI connect_on_signal(void *context)
+{
+    struct accept_apc *apc = context;
+
+    apc->connected_after_apc = WaitForSingleObject(apc->go, 5000) == WAIT_OBJECT_0;
+    apc->connector = socket(apc->address.ss_family, SOCK_STREAM, 0);
+    connect(apc->connector, (struct sockaddr *)&apc->address, apc->length);
+    return 0;
+}
+
+static void test_apc_in_blocking_accept(void)
+{
+    struct accept_apc apc = { .length = sizeof(apc.address) };
+    SOCKET listener = listen_on(AF_INET, &apc.address, &apc.length), accepted;
+    HANDLE thread;
+
+    apc.go = CreateEventW(NULL, FALSE, FALSE, NULL);
+    thread = CreateThread(NULL, 0, connect_on_signal, &apc, 0, NULL);
+    ok(QueueUserAPC(accept_apc, GetCurrentThread(), (ULONG_PTR)&apc), "QueueUserAPC failed\n");
+    accepted = accept(listener, NULL, NULL);
+    ok(accepted != INVALID_SOCKET, "accept failed, error %d\n", WSAGetLastError());
+    WaitForSingleObject(thread, INFINITE);
+    todo_builtin_before(10) ok(apc.apc_calls == 1 && apc.connected_after_apc, "the APC ran %ld times during the blocking accept\n",
+       apc.apc_calls);
+    SleepEx(0, TRUE);
+    closesocket(accepted);
+    closesocket(apc.connector);
+    closesocket(listener);
+    CloseHandle(thread);
+    CloseHandle(apc.go);
+}
+
 void run_lifecycle_tests(void)
 {
     WSADATA data;
@@ -516,5 +571,6 @@ void run_lifecycle_tests(void)
     test_close_while_blocked(FALSE);
     test_close_while_blocked(TRUE);
     test_close_while_connecting();
+    test_apc_in_blocking_accept();
     WSACleanup();
 }

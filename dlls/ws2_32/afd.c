@@ -97,10 +97,13 @@ LONG ws_afd_ioctl(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
     if (!event) return (LONG)0xc0000017; /* STATUS_NO_MEMORY */
     __atomic_add_fetch(&server_waits, 1, __ATOMIC_ACQ_REL);
     status = NtDeviceIoControlFile((HANDLE)s, event, NULL, NULL, &io, code, (void *)in, in_size, out, out_size);
-    /* Overlapped sockets come back pending; synchronous ones wait in ntdll. */
+    /* Overlapped sockets come back pending; synchronous ones wait in ntdll.
+     * The wait is alertable, as Windows' blocking calls are: an APC queued
+     * to the thread runs, and the call goes on waiting (Wine's Windows-run
+     * sock.c test_accept, Wine 10: an APC runs during a blocking accept). */
     if (status == STATUS_PENDING_VALUE)
     {
-        WaitForSingleObject(event, INFINITE);
+        while (WaitForSingleObjectEx(event, INFINITE, TRUE) == WAIT_IO_COMPLETION);
         status = io.Status;
     }
     __atomic_sub_fetch(&server_waits, 1, __ATOMIC_ACQ_REL);

@@ -138,7 +138,7 @@ static BOOL WINAPI ws_DisconnectEx(SOCKET s, OVERLAPPED *overlapped, DWORD flags
      * completes the OVERLAPPED. */
     if (flags & TF_REUSE_SOCKET)
     {
-        if (!(err = ws_check_reuse(flags)) && !(err = ws_transmit_disconnect(&call, TF_REUSE_SOCKET, NULL)) && overlapped &&
+        if (!(err = ws_check_reuse(&call, flags)) && !(err = ws_transmit_disconnect(&call, TF_REUSE_SOCKET, NULL)) && overlapped &&
             !(err = ws_async_call(s, WS_IOCTL_AFD_WINE_COMPLETE_ASYNC, &done, sizeof(done), NULL, 0, overlapped,
                                   NULL)))
             err = WSA_IO_PENDING;
@@ -171,7 +171,7 @@ static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWO
     if ((buffers && !ws_readable(buffers, sizeof(*buffers))) ||
         (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
         return ws_call_end_bool(&call, WSAEFAULT);
-    if ((err = ws_check_reuse(flags))) return ws_call_end_bool(&call, err);
+    if ((err = ws_check_reuse(&call, flags))) return ws_call_end_bool(&call, err);
     params.file = (ULONG)(ULONG_PTR)file;
     params.file_length = file_length;
     params.buffer_size = buffer_size;

@@ -40,11 +40,14 @@ static void wait_ended(OVERLAPPED *overlapped);
  * the old connection stays under the handle after AcceptEx gave it a new
  * one: every later transfer, Wine's own included, would use the old
  * connection (Wine 10's builtin fails the same). */
-int ws_check_reuse(DWORD flags)
+int ws_check_reuse(struct ws_call *call, DWORD flags)
 {
     const char *version = ws_wine_version();
 
     if (!(flags & TF_REUSE_SOCKET) || (version[0] == '8' && version[1] == '.')) return 0;
+    /* A socket with no connection gets Windows' answer for that first
+     * (sock.c test_TransmitFile: WSAENOTCONN). */
+    if (ws_call_need_fd(call) || !ws_fd_has_name(ws2host_call_getpeername, call->fd)) return WSAENOTCONN;
     FIXME_ONCE("TF_REUSE_SOCKET: Wine %s keeps the old connection's fd under a reused handle\n", version);
     return WSAEOPNOTSUPP;
 }
@@ -258,7 +261,7 @@ BOOL WINAPI ws_TransmitPackets(SOCKET s, TRANSMIT_PACKETS_ELEMENT *elements, DWO
     /* A disconnect needs a connection (Microsoft's LPFN_TRANSMITPACKETS). */
     if ((flags & (TF_DISCONNECT | TF_REUSE_SOCKET)) && call.info.type != SOCK_STREAM)
         return ws_call_end_bool(&call, WSAENOTCONN);
-    if ((err = ws_check_reuse(flags))) return ws_call_end_bool(&call, err);
+    if ((err = ws_check_reuse(&call, flags))) return ws_call_end_bool(&call, err);
     /* Each datagram is one send: elements of several datagrams would need
      * several operations behind one OVERLAPPED. */
     if (call.info.type != SOCK_STREAM)

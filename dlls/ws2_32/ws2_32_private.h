@@ -176,8 +176,9 @@ void *ws_extension_function(const GUID *guid);
  * (a frame begun with WS_CALL_STATE; pending: the transfer's OVERLAPPED
  * when it has not ended); 0 or a WSA error. */
 int ws_transmit_disconnect(struct ws_call *call, DWORD flags, OVERLAPPED *pending);
-/* 0, or WSAEOPNOTSUPP for TF_REUSE_SOCKET where Wine cannot reuse. */
-int ws_check_reuse(DWORD flags);
+/* 0, or for TF_REUSE_SOCKET where Wine cannot reuse WSAEOPNOTSUPP
+ * (WSAENOTCONN first for a socket with no connection). */
+int ws_check_reuse(struct ws_call *call, DWORD flags);
 /* ntstatus.c */
 int ws_error_from_status(LONG status);
 /* What Windows reports for an operation that ended with this status. */
