@@ -145,46 +145,61 @@ static unsigned int add_source(const struct ws2host_pktinfo *source, struct msgh
     return 0;
 }
 
+/* What a send gives sendmsg: the buffers, a datagram's destination and
+ * WSASendMsg's chosen source, in storage the caller keeps. */
+struct send_message
+{
+    struct msghdr msg;
+    struct sockaddr_storage address;
+    union source_control control;
+    int flags;
+};
+
+static unsigned int prepare_send(const struct ws2host_io_params *params, struct send_message *send)
+{
+    socklen_t address_length = 0;
+    unsigned int err;
+
+    if ((send->flags = map_message_flags(params->flags)) < 0) return WSAEOPNOTSUPP;
+    if (message(params, &send->msg)) return WSAENOBUFS;
+    if (params->address_length &&
+        (err = address_to_linux(params->address, params->address_length, &send->address, &address_length)))
+        return err;
+    if (address_length)
+    {
+        send->msg.msg_name = &send->address;
+        send->msg.msg_namelen = address_length;
+    }
+    /* Windows has no SIGPIPE: a write to a closed connection is an error. */
+    send->flags |= MSG_NOSIGNAL;
+    return add_source(&params->source, &send->msg, &send->control);
+}
+
 /* A blocking send returns once everything is queued, as on Windows. */
 unsigned int unix_send(void *args)
 {
     struct ws2host_io_params *params = args;
-    int flags = map_message_flags(params->flags);
-    struct sockaddr_storage address;
-    socklen_t address_length = 0;
-    struct msghdr msg;
+    struct send_message send;
+    struct msghdr *msg = &send.msg;
     unsigned int err;
-    union source_control control;
     ssize_t sent;
 
     params->transferred = 0;
-    if (flags < 0) return WSAEOPNOTSUPP;
-    if (message(params, &msg)) return WSAENOBUFS;
-    if (params->address_length &&
-        (err = address_to_linux(params->address, params->address_length, &address, &address_length)))
-        return err;
-    if (address_length)
-    {
-        msg.msg_name = &address;
-        msg.msg_namelen = address_length;
-    }
-    if ((err = add_source(&params->source, &msg, &control))) return err;
-    /* Windows has no SIGPIPE: a write to a closed connection is an error. */
-    flags |= MSG_NOSIGNAL;
+    if ((err = prepare_send(params, &send))) return err;
     do
     {
-        sent = sendmsg(params->fd, &msg, flags);
+        sent = sendmsg(params->fd, msg, send.flags);
         if (sent >= 0)
         {
             params->transferred += sent;
-            consume(&msg, sent);
+            consume(msg, sent);
         }
         else if (errno == EINTR) continue;
         else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
         else if ((err = wait_for_socket(params->fd, params->wait_key, POLLOUT, params->timeout_ms)))
             return params->transferred ? 0 : err;
     }
-    while (msg.msg_iovlen && params->timeout_ms);
+    while (msg->msg_iovlen && params->timeout_ms);
     return 0;
 }
 
@@ -210,43 +225,29 @@ static int has_room(int fd, size_t bytes)
 unsigned int unix_send_at_once(void *args)
 {
     struct ws2host_io_params *params = args;
-    int flags = map_message_flags(params->flags);
-    struct sockaddr_storage address;
-    socklen_t address_length = 0;
+    struct send_message send;
+    struct msghdr *msg = &send.msg;
     size_t total = 0;
-    union source_control control;
-    struct msghdr msg;
     unsigned int err;
     ssize_t sent;
 
     params->transferred = 0;
-    if (flags < 0) return WSAEOPNOTSUPP;
-    if (message(params, &msg)) return WSAENOBUFS;
-    for (size_t i = 0; i < msg.msg_iovlen; i++) total += msg.msg_iov[i].iov_len;
-    if (params->address_length &&
-        (err = address_to_linux(params->address, params->address_length, &address, &address_length)))
-        return err;
-    if (address_length)
-    {
-        msg.msg_name = &address;
-        msg.msg_namelen = address_length;
-    }
-    if ((err = add_source(&params->source, &msg, &control))) return err;
+    if ((err = prepare_send(params, &send))) return err;
+    for (size_t i = 0; i < msg->msg_iovlen; i++) total += msg->msg_iov[i].iov_len;
     if (params->whole && !has_room(params->fd, total)) return WSAEWOULDBLOCK;
-    flags |= MSG_NOSIGNAL | MSG_DONTWAIT;
-    do sent = sendmsg(params->fd, &msg, flags);
+    do sent = sendmsg(params->fd, msg, send.flags | MSG_DONTWAIT);
     while (sent < 0 && errno == EINTR);
     if (sent < 0) return errno == EAGAIN ? WSAEWOULDBLOCK : wsa_error_from_errno(errno);
     params->transferred = sent;
     if (!params->whole) return 0;
-    consume(&msg, sent);
-    while (msg.msg_iovlen)
+    consume(msg, sent);
+    while (msg->msg_iovlen)
     {
-        sent = sendmsg(params->fd, &msg, flags);
+        sent = sendmsg(params->fd, msg, send.flags | MSG_DONTWAIT);
         if (sent >= 0)
         {
             params->transferred += sent;
-            consume(&msg, sent);
+            consume(msg, sent);
         }
         else if (errno == EINTR) continue;
         else if (errno != EAGAIN) return 0;   /* the error shows on the next call */
