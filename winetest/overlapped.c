@@ -443,6 +443,52 @@ static void test_skipping_sends(void)
     CloseHandle(port);
 }
 
+static LONG apc_calls;
+
+static void CALLBACK count_apc(ULONG_PTR context)
+{
+    (void)context;
+    InterlockedIncrement(&apc_calls);
+}
+
+/* Wine 10's Windows-run sock.c: an overlapped WSARecv with no buffer
+ * array is WSAEINVAL at once (test_empty_recv); WSAGetOverlappedResult
+ * that waits on an event already set while the status still reads
+ * pending returns TRUE with ERROR_IO_PENDING (or 0) as the last error,
+ * and its wait runs no APC (test_WSAGetOverlappedResult). */
+static void test_empty_and_early(void)
+{
+    WSAOVERLAPPED overlapped = { 0 };
+    SOCKET client, server;
+    DWORD flags = 0, size = 0;
+    WSABUF empty = { 0, NULL };
+    BOOL ret;
+    int err;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    overlapped.hEvent = WSACreateEvent();
+    err = WSARecv(server, NULL, 0, NULL, &flags, &overlapped, NULL) ? WSAGetLastError() : 0;
+    todo_builtin_before(10) ok(err == WSAEINVAL, "WSARecv with no buffers: error %d\n", err);
+    err = WSARecv(server, &empty, 0, NULL, &flags, &overlapped, NULL) ? WSAGetLastError() : 0;
+    todo_builtin_before(10) ok(err == WSAEINVAL, "WSARecv with a count of 0: error %d\n", err);
+    if (err == WSA_IO_PENDING) CancelIo((HANDLE)server);
+
+    memset(&overlapped, 0, sizeof(overlapped));
+    overlapped.Internal = STATUS_PENDING;
+    overlapped.hEvent = CreateEventW(NULL, TRUE, TRUE, NULL);
+    apc_calls = 0;
+    ok(QueueUserAPC(count_apc, GetCurrentThread(), 0), "QueueUserAPC failed\n");
+    SetLastError(0xdeadbeef);
+    ret = WSAGetOverlappedResult(server, &overlapped, &size, TRUE, &flags);
+    ok(ret && (GetLastError() == ERROR_IO_PENDING || !GetLastError()),
+       "still pending after the wait: %d, error %lu\n", ret, GetLastError());
+    ok(!apc_calls, "the wait ran %ld APCs\n", apc_calls);
+    SleepEx(0, TRUE);
+    CloseHandle(overlapped.hEvent);
+    closesocket(client);
+    closesocket(server);
+}
+
 /* ReadFile and WriteFile with an OVERLAPPED on a socket. */
 static void test_file_calls(void)
 {
@@ -508,6 +554,7 @@ void run_overlapped_tests(void)
     test_close_duplicate();
     test_completion_order();
     test_skipping_sends();
+    test_empty_and_early();
     test_file_calls();
     test_non_overlapped_socket();
     run_extension_tests();

@@ -159,6 +159,39 @@ static short poll_one(SOCKET s, short events, int timeout, int *ret)
     return fd.revents;
 }
 
+static LONG poll_apc_calls;
+
+static void CALLBACK count_poll_apc(ULONG_PTR context)
+{
+    (void)context;
+    InterlockedIncrement(&poll_apc_calls);
+}
+
+/* A WSAPoll that waits is alertable: an APC queued to the thread runs and
+ * the poll goes on to its timeout (Wine 10's Windows-run sock.c
+ * test_WSAPoll: APC called once while the poll waits). */
+static void test_wsapoll_apc(void)
+{
+    SOCKET client, server;
+    WSAPOLLFD fd;
+    DWORD start;
+    int ret;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    fd.fd = server;
+    fd.events = POLLRDNORM;
+    fd.revents = 0;
+    poll_apc_calls = 0;
+    ok(QueueUserAPC(count_poll_apc, GetCurrentThread(), 0), "QueueUserAPC failed\n");
+    start = GetTickCount();
+    ret = WSAPoll(&fd, 1, 300);
+    todo_builtin_before(10) ok(poll_apc_calls == 1, "the APC ran %ld times during WSAPoll\n", poll_apc_calls);
+    ok(ret == 0 && GetTickCount() - start >= 250, "WSAPoll: %d after %lu ms\n", ret, GetTickCount() - start);
+    SleepEx(0, TRUE);
+    closesocket(client);
+    closesocket(server);
+}
+
 static void test_wsapoll(void)
 {
     struct sockaddr_in address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
@@ -807,6 +840,7 @@ void run_readiness_tests(void)
     test_async_select();
     test_accept_and_connect_events();
     test_wsapoll();
+    test_wsapoll_apc();
     test_select();
     test_conditional_accept();
     test_disconnect();

@@ -23,7 +23,10 @@ struct status_error
 
 static const struct status_error windows_errors[] =
 {
-    { 0x00000103 /* STATUS_PENDING */,                    WSA_IO_INCOMPLETE },
+    /* Still pending after WSAGetOverlappedResult waited (its event was
+     * set early): TRUE, and ERROR_IO_PENDING as the last error (Wine
+     * 10's Windows-run sock.c test_WSAGetOverlappedResult). */
+    { 0x00000103 /* STATUS_PENDING */,                    WSA_IO_PENDING },
     { 0x80000005 /* STATUS_BUFFER_OVERFLOW */,            WSAEMSGSIZE },
     { 0xc0000002 /* STATUS_NOT_IMPLEMENTED */,            WSAEOPNOTSUPP },
     { 0xc0000005 /* STATUS_ACCESS_VIOLATION */,           WSAEFAULT },

@@ -147,7 +147,12 @@ static int receive_overlapped(const struct ws_call *call, WSABUF *buffers, DWORD
                               LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct io_buffers io;
-    int err = take_buffers(buffers, count, TRUE, &io);
+    int err;
+
+    /* No buffer array at all is refused at once (Wine 10's Windows-run
+     * sock.c test_empty_recv); one empty buffer is a zero-byte receive. */
+    if (!buffers || !count) return WSAEINVAL;
+    err = take_buffers(buffers, count, TRUE, &io);
 
     release(&io);
     if (err) return err;

@@ -129,9 +129,11 @@ int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
         return ws_call_end(&call, WSAENOBUFS);
     }
     status = NtDeviceIoControlFile(device(), event, NULL, NULL, &io, WS_IOCTL_AFD_POLL, params, size, params, size);
+    /* Alertable, as Windows' WSAPoll is: a queued APC runs and the poll
+     * goes on (Wine 10's Windows-run sock.c test_WSAPoll). */
     if (status == 0x00000103 /* STATUS_PENDING */)
     {
-        WaitForSingleObject(event, INFINITE);
+        while (WaitForSingleObjectEx(event, INFINITE, TRUE) == WAIT_IO_COMPLETION);
         status = io.Status;
     }
     if (status && status != STATUS_TIMEOUT_VALUE)
