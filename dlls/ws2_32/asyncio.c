@@ -160,9 +160,11 @@ int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent, LPWSAOV
     if (!ws_readable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))) ||
         (!overlapped && !ws_writable(sent, sizeof(*sent))))
         return ws_call_end(&call, WSAEFAULT);
-    /* Wine 8's send path carries no control messages, so a send that
-     * chooses its source goes as WSASendTo's do (sendcontrol.c). */
-    if (msg->Control.len)
+    /* WSASendMsg goes as WSASendTo does: direct on the fd (0 requests
+     * once it is cached, against Wine's send_socket and
+     * set_async_direct_result), the overlapped forms by sendatonce.c's
+     * rule. Wine 8's send path carries no control messages, so one that
+     * chooses its source is added by the unix side (sendcontrol.c). */
     {
         struct ws2host_pktinfo source;
 
@@ -172,7 +174,4 @@ int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent, LPWSAOV
         return ws_send_from_source(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name, msg->namelen,
                                    overlapped, completion, source.family ? &source : NULL);
     }
-    if (!call.info.overlapped) overlapped = NULL;
-    return ws_call_end(&call, ws_wine_send(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name,
-                                           msg->namelen, overlapped, completion));
 }
