@@ -399,6 +399,142 @@ static void test_sendmsg_source(int family)
     closesocket(b);
 }
 
+/* An INT control message: the ECN codepoint of IP_ECN / IPV6_ECN. */
+static int send_ecn(SOCKET s, int level, int type, INT value, const struct sockaddr_storage *to, int to_length)
+{
+    union { WSACMSGHDR header; char bytes[WSA_CMSG_SPACE(sizeof(INT))]; } control;
+    WSABUF payload = { 3, (char *)"ecn" };
+    WSAMSG msg = { (struct sockaddr *)to, to_length, &payload, 1, { sizeof(control), control.bytes }, 0 };
+    DWORD bytes = 0;
+
+    memset(&control, 0, sizeof(control));
+    control.header.cmsg_len = WSA_CMSG_LEN(sizeof(INT));
+    control.header.cmsg_level = level;
+    control.header.cmsg_type = type;
+    memcpy(WSA_CMSG_DATA(&control.header), &value, sizeof(value));
+    if (WSASendMsg(s, &msg, 0, &bytes, NULL, NULL)) return WSAGetLastError();
+    return bytes == 3 ? 0 : -1;
+}
+
+/* Receives one datagram with room for `room` bytes of control data;
+ * FALSE when none came. */
+static BOOL receive_ecn(SOCKET s, LPFN_WSARECVMSG recv_msg, WSAMSG *msg, char *control, ULONG room)
+{
+    static char data[16];
+    static WSABUF buffer = { sizeof(data), data };
+    DWORD bytes = 0;
+
+    *msg = (WSAMSG){ NULL, 0, &buffer, 1, { room, control }, 0 };
+    return recv_msg && !recv_msg(s, msg, &bytes, NULL, NULL) && bytes == 3;
+}
+
+static INT message_int(WSACMSGHDR *header)
+{
+    INT value;
+
+    memcpy(&value, WSA_CMSG_DATA(header), sizeof(value));
+    return value;
+}
+
+/* ECN (Microsoft's "Winsock explicit congestion notification" and its
+ * WSASetRecvIPEcn page): IP_RECVECN / IPV6_RECVECN (50) is a datagram
+ * socket's option (WSAEINVAL on TCP: sock.c test_sockopt_validity, which
+ * reads 0 from a new UDP socket); with it WSARecvMsg delivers IP_ECN /
+ * IPV6_ECN (50), level IPPROTO_IP / IPPROTO_IPV6, the codepoint as an
+ * INT; WSASendMsg's IP_ECN / IPV6_ECN message sets a datagram's
+ * codepoint, and Congestion Encountered (3) is refused with WSAEINVAL.
+ * IP_RECVTOS / IPV6_RECVTCLASS (IP_TOS / IPV6_TCLASS messages) are
+ * separate options. Wine's builtin knows none of the ECN ones. */
+static void test_ecn(int family)
+{
+    int level = family == AF_INET6 ? IPPROTO_IPV6 : IPPROTO_IP;
+    int recv_ecn = 50, ecn_type = family == AF_INET6 ? IPV6_ECN : IP_ECN;
+    int recv_tos = family == AF_INET6 ? IPV6_RECVTCLASS : IP_RECVTOS;
+    int tos_type = family == AF_INET6 ? IPV6_TCLASS : IP_TOS;
+    struct sockaddr_storage to;
+    char control[128];
+    LPFN_WSARECVMSG recv_msg;
+    WSACMSGHDR *header;
+    int to_length, value, length, err;
+    SOCKET a, b, tcp;
+    WSAMSG msg;
+
+    tcp = socket(family, SOCK_STREAM, 0);
+    length = sizeof(value);
+    SetLastError(0xdeadbeef);
+    todo_builtin ok(getsockopt(tcp, level, recv_ecn, (char *)&value, &length) == SOCKET_ERROR &&
+                    WSAGetLastError() == WSAEINVAL, "family %d: ECN option on TCP: error %d\n", family,
+                    WSAGetLastError());
+    closesocket(tcp);
+
+    if (!udp_loopback(family, &a, &b, &to, &to_length))
+    {
+        ok(0, "family %d: no loopback pair, error %d\n", family, WSAGetLastError());
+        closesocket(a);
+        closesocket(b);
+        return;
+    }
+    recv_msg = (LPFN_WSARECVMSG)extension(a, (GUID)WSAID_WSARECVMSG);
+    value = 1;
+    length = sizeof(value);
+    todo_builtin ok(!getsockopt(a, level, recv_ecn, (char *)&value, &length) && !value && length == sizeof(value),
+                    "family %d: ECN option of a new socket: %d, error %d\n", family, value, WSAGetLastError());
+    value = 1;
+    todo_builtin ok(!setsockopt(a, level, recv_ecn, (char *)&value, sizeof(value)),
+                    "family %d: setting the ECN option: error %d\n", family, WSAGetLastError());
+    value = 0;
+    length = sizeof(value);
+    todo_builtin ok(!getsockopt(a, level, recv_ecn, (char *)&value, &length) && value == 1,
+                    "family %d: ECN option read back: %d\n", family, value);
+    value = 1;
+    length = sizeof(value);
+    ok(!getsockopt(a, level, recv_tos, (char *)&value, &length) && !value,
+       "family %d: the TOS option is its own: %d\n", family, value);
+
+    /* ECT(0), 2: the codepoint a sender that supports ECN sets. */
+    err = send_ecn(b, level, ecn_type, 2, &to, to_length);
+    ok(!err, "family %d: WSASendMsg with ECT(0): %d\n", family, err);
+    ok(receive_ecn(a, recv_msg, &msg, control, sizeof(control)), "family %d: no datagram\n", family);
+    header = find_message(&msg, level, ecn_type);
+    todo_builtin ok(header && header->cmsg_len == WSA_CMSG_LEN(sizeof(INT)) && message_int(header) == 2,
+                    "family %d: no ECN message with ECT(0) (control length %lu)\n", family, msg.Control.len);
+    ok(!find_message(&msg, level, tos_type), "family %d: a TOS message nobody asked for\n", family);
+
+    /* Congestion Encountered is the network's to set. */
+    err = send_ecn(b, level, ecn_type, 3, &to, to_length);
+    todo_builtin ok(err == WSAEINVAL, "family %d: WSASendMsg with CE: %d\n", family, err);
+
+    /* Both options: both messages, the ECN bits the low two of the byte. */
+    value = 1;
+    ok(!setsockopt(a, level, recv_tos, (char *)&value, sizeof(value)), "family %d: TOS option: error %d\n", family,
+       WSAGetLastError());
+    err = send_ecn(b, level, ecn_type, 1, &to, to_length);
+    ok(!err, "family %d: WSASendMsg with ECT(1): %d\n", family, err);
+    ok(receive_ecn(a, recv_msg, &msg, control, sizeof(control)), "family %d: no datagram\n", family);
+    header = find_message(&msg, level, ecn_type);
+    todo_builtin ok(header && message_int(header) == 1, "family %d: no ECN message with ECT(1)\n", family);
+    header = find_message(&msg, level, tos_type);
+    todo_builtin ok(header && (message_int(header) & 3) == 1, "family %d: no TOS message with ECT(1)\n", family);
+
+    /* Turning ECN off leaves the TOS option on. */
+    value = 0;
+    todo_builtin ok(!setsockopt(a, level, recv_ecn, (char *)&value, sizeof(value)),
+                    "family %d: clearing the ECN option: error %d\n", family, WSAGetLastError());
+    value = 0;
+    length = sizeof(value);
+    ok(!getsockopt(a, level, recv_tos, (char *)&value, &length) && value == 1,
+       "family %d: the TOS option after ECN's: %d\n", family, value);
+    err = send_ecn(b, level, ecn_type, 2, &to, to_length);
+    ok(!err, "family %d: WSASendMsg with ECT(0): %d\n", family, err);
+    ok(receive_ecn(a, recv_msg, &msg, control, sizeof(control)), "family %d: no datagram\n", family);
+    ok(!find_message(&msg, level, ecn_type), "family %d: an ECN message after clearing the option\n", family);
+    header = find_message(&msg, level, tos_type);
+    todo_builtin ok(header && (message_int(header) & 3) == 2, "family %d: no TOS message with ECT(0)\n", family);
+
+    closesocket(a);
+    closesocket(b);
+}
+
 void run_extension_tests(void)
 {
     test_guids();
@@ -410,4 +546,6 @@ void run_extension_tests(void)
     test_recvmsg();
     test_sendmsg_source(AF_INET);
     test_sendmsg_source(AF_INET6);
+    test_ecn(AF_INET);
+    test_ecn(AF_INET6);
 }

@@ -131,6 +131,7 @@ int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *
                          LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
     struct ws_call call;
+    ULONG room;
     int err;
 
     TRACE("socket %#llx, msg %p, received %p, overlapped %p, completion %p\n", (ULONGLONG)s, msg, received,
@@ -139,9 +140,15 @@ int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *
     if (!ws_writable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
         return ws_call_end(&call, WSAEFAULT);
     if (!call.info.overlapped) overlapped = NULL;
-    return ws_call_end(&call, ws_wine_receive(s, msg->lpBuffers, msg->dwBufferCount, received, &msg->dwFlags,
-                                              msg->name, msg->name ? &msg->namelen : NULL, &msg->Control,
-                                              overlapped, completion));
+    room = msg->Control.len;
+    err = ws_wine_receive(s, msg->lpBuffers, msg->dwBufferCount, received, &msg->dwFlags, msg->name,
+                          msg->name ? &msg->namelen : NULL, &msg->Control, overlapped, completion);
+    /* Linux gives the ECN bits in the TOS byte, which Wine delivers as
+     * IP_TOS (recvcontrol.c); a receive Wine completes later keeps that. */
+    if (!err) ws_recv_control_ecn(&msg->Control, room, &msg->dwFlags, call.info.recv_control);
+    else if (err == WSA_IO_PENDING && (call.info.recv_control & (WS_RECV_ECN | WS_RECV_ECN6)))
+        FIXME_ONCE("a pending WSARecvMsg delivers IP_TOS/IPV6_TCLASS, not IP_ECN/IPV6_ECN\n");
+    return ws_call_end(&call, err);
 }
 
 /***********************************************************************
@@ -172,6 +179,7 @@ int WINAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent, LPWSAOV
             return ws_call_end(&call, err);
         ws_call_release(&call);
         return ws_send_from_source(s, msg->lpBuffers, msg->dwBufferCount, sent, flags, msg->name, msg->namelen,
-                                   overlapped, completion, source.family ? &source : NULL);
+                                   overlapped, completion,
+                                   source.family || source.ecn_family ? &source : NULL);
     }
 }

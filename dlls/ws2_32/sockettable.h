@@ -40,6 +40,9 @@ struct ws_socket_info
     int32_t event_mask;         /* FD_* of WSAEventSelect/WSAAsyncSelect; 0: none */
     int32_t reusable;           /* disconnected with TF_REUSE_SOCKET: AcceptEx may take it */
     int32_t send_path;          /* enum ws_send_path: may an overlapped send end here? */
+    uint32_t recv_control;      /* WS_RECV_*: the control messages asked for that share a
+                                   Linux flag (IP_RECVTOS and IP_RECVECN...) */
+    uint32_t unused;            /* keeps the 64-bit fields below without padding */
     int32_t duplicated;         /* handed out by WSADuplicateSocket or made from its
                                    info: other handles may name the object
                                    (closesocket asks) */
@@ -64,6 +67,11 @@ enum ws_send_path
 #define WS_KEPT_SNDBUF 0x2
 #define WS_KEPT_LINGER 0x4
 #define WS_KEPT_MULTICAST_IF 0x8
+/* Windows' receive options that share a Linux one (docs/sockopt.md). */
+#define WS_RECV_TOS    0x1      /* IP_RECVTOS: IP_TOS messages */
+#define WS_RECV_ECN    0x2      /* IP_RECVECN: IP_ECN messages */
+#define WS_RECV_TCLASS 0x4      /* IPV6_RECVTCLASS: IPV6_TCLASS messages */
+#define WS_RECV_ECN6   0x8      /* IPV6_RECVECN: IPV6_ECN messages */
 #define WS_SHUT_RECEIVE 1
 #define WS_SHUT_SEND    2
 

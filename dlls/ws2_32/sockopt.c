@@ -496,6 +496,56 @@ static int set_exclusiveaddruse(struct option_call *call, int value)
     return save_state(call);
 }
 
+/* IP_RECVTOS and IP_RECVECN (IPV6_RECVTCLASS and IPV6_RECVECN) ask for
+ * different messages (the whole TOS byte; its ECN bits, Microsoft's
+ * "Winsock explicit congestion notification") that Linux gives under one
+ * flag, IP_RECVTOS (IPV6_RECVTCLASS). Each is kept here; Linux' flag is
+ * on while either is, and the receive delivers what was asked for
+ * (recvcontrol.c). */
+static const struct
+{
+    int level, option;
+    uint32_t bit, shared;       /* this option's bit; the bits under one Linux flag */
+    int linux_option;
+} recv_controls[] =
+{
+    { IPPROTO_IP,   WS_IP_RECVTOS,      WS_RECV_TOS,    WS_RECV_TOS | WS_RECV_ECN,     WS2HOST_OPT_LINUX_RECVTOS },
+    { IPPROTO_IP,   WS_IP_RECVECN,      WS_RECV_ECN,    WS_RECV_TOS | WS_RECV_ECN,     WS2HOST_OPT_LINUX_RECVTOS },
+    { IPPROTO_IPV6, WS_IPV6_RECVTCLASS, WS_RECV_TCLASS, WS_RECV_TCLASS | WS_RECV_ECN6, WS2HOST_OPT_LINUX_RECVTCLASS },
+    { IPPROTO_IPV6, WS_IPV6_RECVECN,    WS_RECV_ECN6,   WS_RECV_TCLASS | WS_RECV_ECN6, WS2HOST_OPT_LINUX_RECVTCLASS },
+};
+
+static int find_recv_control(const struct option_call *call)
+{
+    for (size_t i = 0; i < ARRAYSIZE(recv_controls); i++)
+        if (recv_controls[i].level == call->level && recv_controls[i].option == call->option) return (int)i;
+    return -1;
+}
+
+static int get_recv_control(struct option_call *call, int *value)
+{
+    int i = find_recv_control(call);
+
+    if (i < 0) return WSAENOPROTOOPT;
+    *value = !!(call->frame.info.recv_control & recv_controls[i].bit);
+    return 0;
+}
+
+static int set_recv_control(struct option_call *call, int value)
+{
+    int i = find_recv_control(call), on;
+    uint32_t after;
+    int err;
+
+    if (i < 0) return WSAENOPROTOOPT;
+    after = value ? call->frame.info.recv_control | recv_controls[i].bit
+                  : call->frame.info.recv_control & ~recv_controls[i].bit;
+    on = !!(after & recv_controls[i].shared);
+    if ((err = unix_option(call, WS2HOST_LEVEL_PRIVATE, recv_controls[i].linux_option, 1, &on))) return err;
+    call->frame.info.recv_control = after;
+    return save_state(call);
+}
+
 /* --------------------------------------------------------- the table */
 struct option
 {

@@ -259,6 +259,9 @@ int ws_send_from_source(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
 /* sendcontrol.c: WSASendMsg's control messages as the source they choose:
  * 0, WSAEINVAL for a malformed list, WSAEOPNOTSUPP for one not supported. */
 int ws_send_control_source(const WSABUF *control, int family, struct ws2host_pktinfo *source);
+/* recvcontrol.c: a completed WSARecvMsg's messages as IP_RECVECN and
+ * IPV6_RECVECN ask (`room`: the control buffer's size as given). */
+void ws_recv_control_ecn(WSABUF *control, ULONG room, DWORD *flags, uint32_t asked);
 /* sendatonce.c: an overlapped send completed here (0), or WSAEWOULDBLOCK:
  * hand it to Wine (asyncio.c then keeps the socket's sends there). */
 int ws_send_at_once(struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, DWORD flags,

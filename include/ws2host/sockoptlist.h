@@ -70,7 +70,10 @@
     /* The "deliver this with each datagram" flags; not on stream sockets. */ \
     LINUX(WS_IPPROTO_IP,   WS_IP_PKTINFO,           fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_PKTINFO,          read_write, int_value) \
     LINUX(WS_IPPROTO_IP,   WS_IP_RECVTTL,           fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_RECVTTL,          read_write, int_value) \
-    LINUX(WS_IPPROTO_IP,   WS_IP_RECVTOS,           fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IP,   IP_RECVTOS,          read_write, int_value) \
+    /* IP_RECVTOS and IP_RECVECN both need Linux' IP_RECVTOS: each is kept \
+     * here, Linux' flag is on while either is (sockopt.c). */ \
+    PE   (WS_IPPROTO_IP,   WS_IP_RECVTOS,           fmt_ip_flag4,   NOT_ON_STREAM(HERE(get_recv_control, set_recv_control))) \
+    PE   (WS_IPPROTO_IP,   WS_IP_RECVECN,           fmt_ip_flag4,   NOT_ON_STREAM(HERE(get_recv_control, set_recv_control))) \
     /* The outgoing interface's index, in network order on both systems. */ \
     LINUX(WS_IPPROTO_IP,   WS_IP_UNICAST_IF,        fmt_ip_int,     LINUX_VALUE,                            IPPROTO_IP,   IP_UNICAST_IF,       read_write, int_value) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_UNICAST_HOPS,    fmt_ip_small,   LINUX_VALUE,                            IPPROTO_IPV6, IPV6_UNICAST_HOPS,   read_write, int_value) \
@@ -82,13 +85,17 @@
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_DONTFRAG,        fmt_ip_flag,    LINUX_VALUE,                            IPPROTO_IPV6, IPV6_DONTFRAG,       read_write, int_value) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_PKTINFO,         fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_RECVPKTINFO,    read_write, int_value) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_HOPLIMIT,        fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_RECVHOPLIMIT,   read_write, int_value) \
-    LINUX(WS_IPPROTO_IPV6, WS_IPV6_RECVTCLASS,      fmt_ip_flag4,   NOT_ON_STREAM(LINUX_VALUE),             IPPROTO_IPV6, IPV6_RECVTCLASS,     read_write, int_value) \
+    PE   (WS_IPPROTO_IPV6, WS_IPV6_RECVTCLASS,      fmt_ip_flag4,   NOT_ON_STREAM(HERE(get_recv_control, set_recv_control))) \
+    PE   (WS_IPPROTO_IPV6, WS_IPV6_RECVECN,         fmt_ip_flag4,   NOT_ON_STREAM(HERE(get_recv_control, set_recv_control))) \
     /* Windows takes this index in host order, Linux in network order. */ \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_UNICAST_IF,      fmt_ip_int,     LINUX_VALUE,                            IPPROTO_IPV6, IPV6_UNICAST_IF,     read_write, host_order_index) \
     PE   (WS_IPPROTO_IPV6, WS_IPV6_PROTECTION_LEVEL, fmt_ip_int,    HERE(get_protection_level, set_protection_level)) \
     LINUX(WS_IPPROTO_IPV6, WS_IPV6_V6ONLY,          fmt_byte,       HERE(get_v6only, set_v6only),           IPPROTO_IPV6, IPV6_V6ONLY,         read_write, int_value) \
     /* Address sharing (docs/addressuse.md). */ \
     HOST (WS2HOST_OPT_LINUX_REUSEADDR, SOL_SOCKET, SO_REUSEADDR) \
-    HOST (WS2HOST_OPT_LINUX_REUSEPORT, SOL_SOCKET, SO_REUSEPORT)
+    HOST (WS2HOST_OPT_LINUX_REUSEPORT, SOL_SOCKET, SO_REUSEPORT) \
+    /* Under IP_RECVTOS/IP_RECVECN and IPV6_RECVTCLASS/IPV6_RECVECN. */ \
+    HOST (WS2HOST_OPT_LINUX_RECVTOS, IPPROTO_IP, IP_RECVTOS) \
+    HOST (WS2HOST_OPT_LINUX_RECVTCLASS, IPPROTO_IPV6, IPV6_RECVTCLASS)
 
 #endif /* WS2HOST_SOCKOPTLIST_H */

@@ -87,6 +87,8 @@ WS2HOST_ABI_SIZE(struct ws2host_fd_identify_params, 32);
 #define WS2HOST_LEVEL_PRIVATE       0x77730000
 #define WS2HOST_OPT_LINUX_REUSEADDR 1   /* Linux SO_REUSEADDR */
 #define WS2HOST_OPT_LINUX_REUSEPORT 2   /* Linux SO_REUSEPORT */
+#define WS2HOST_OPT_LINUX_RECVTOS   3   /* Linux IP_RECVTOS */
+#define WS2HOST_OPT_LINUX_RECVTCLASS 4  /* Linux IPV6_RECVTCLASS */
 
 #define WS2HOST_SOCKOPT_DATA 40     /* IP_OPTIONS: at most 40 bytes */
 
@@ -140,15 +142,17 @@ WS2HOST_ABI_SIZE(struct ws2host_buffer, 16);
 /* Buffers one call takes (Linux' UIO_MAXIOV); more: WSAENOBUFS. */
 #define WS2HOST_MAX_BUFFERS 1024
 
-/* A datagram's source chosen by WSASendMsg's IP_PKTINFO or IPV6_PKTINFO
- * control message. */
+/* What WSASendMsg's control messages choose for a datagram: its source
+ * (IP_PKTINFO, IPV6_PKTINFO) and its ECN codepoint (IP_ECN, IPV6_ECN). */
 struct ws2host_pktinfo
 {
-    int32_t family;             /* WS_AF_INET or WS_AF_INET6; 0: none */
+    int32_t family;             /* WS_AF_INET or WS_AF_INET6; 0: no source */
     uint32_t ifindex;           /* 0: any */
     uint8_t address[16];        /* network order; 4 bytes for AF_INET */
+    int32_t ecn_family;         /* WS_AF_INET (IP_TOS) or WS_AF_INET6 (IPV6_TCLASS); 0: none */
+    int32_t ecn;                /* the codepoint, 0..2 */
 };
-WS2HOST_ABI_SIZE(struct ws2host_pktinfo, 24);
+WS2HOST_ABI_SIZE(struct ws2host_pktinfo, 32);
 
 /* send/sendto and recv/recvfrom; flags are Windows MSG_* values. Only
  * Linux' answers come back: what Windows makes of them (an unbound
@@ -171,7 +175,7 @@ struct ws2host_io_params
                                    send buffer has room for all of it */
     struct ws2host_pktinfo source;  /* in (send, send_at_once) */
 };
-WS2HOST_ABI_SIZE(struct ws2host_io_params, 104);
+WS2HOST_ABI_SIZE(struct ws2host_io_params, 112);
 
 /* Dissolves a datagram socket's association (connect to AF_UNSPEC), or
  * with send_side shuts a connection's sending side on the fd alone. */

@@ -72,6 +72,7 @@
     X(IP_RECVTTL, 21) \
     X(IP_UNICAST_IF, 31) \
     X(IP_RECVTOS, 40) \
+    X(IP_ECN, 50)                       /* the control message; the option is IP_RECVECN */ \
     X(IPV6_UNICAST_HOPS, 4) \
     X(IPV6_MULTICAST_IF, 9) \
     X(IPV6_MULTICAST_HOPS, 10) \
@@ -84,7 +85,9 @@
     X(IPV6_PROTECTION_LEVEL, 23) \
     X(IPV6_V6ONLY, 27) \
     X(IPV6_UNICAST_IF, 31) \
+    X(IPV6_TCLASS, 39)                  /* the control message of IPV6_RECVTCLASS */ \
     X(IPV6_RECVTCLASS, 40) \
+    X(IPV6_ECN, 50) \
     X(PROTECTION_LEVEL_UNRESTRICTED, 10) \
     X(PROTECTION_LEVEL_EDGERESTRICTED, 20) \
     X(PROTECTION_LEVEL_RESTRICTED, 30) \
@@ -139,6 +142,8 @@
     X(TCP_KEEPALIVE, 3)                 /* idle seconds before the first probe */ \
     X(TCP_KEEPCNT, 16) \
     X(TCP_KEEPINTVL, 17) \
+    X(IP_RECVECN, 50)                   /* Microsoft's "Winsock explicit congestion notification" */ \
+    X(IPV6_RECVECN, 50) \
     X(SIO_IDEAL_SEND_BACKLOG_QUERY, 0x4004747b) /* _IOR('t', 123, ULONG), ws2ipdef.h */ \
     X(OBJ_INHERIT, 0x00000002) \
     X(STATUS_BUFFER_OVERFLOW, 0x80000005) \

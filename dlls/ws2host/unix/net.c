@@ -103,12 +103,41 @@ static void consume(struct msghdr *msg, size_t sent)
     msg->msg_iov->iov_len -= sent;
 }
 
-/* Room for one IP_PKTINFO or IPV6_PKTINFO message. */
+/* Room for one IP_PKTINFO or IPV6_PKTINFO message and one IP_TOS or
+ * IPV6_TCLASS message. */
 union source_control
 {
-    char bytes[CMSG_SPACE(sizeof(struct in6_pktinfo))];
+    char bytes[CMSG_SPACE(sizeof(struct in6_pktinfo)) + CMSG_SPACE(sizeof(int))];
     struct cmsghdr align;
 };
+
+/* Windows' IP_ECN / IPV6_ECN set a datagram's ECN bits, Linux' IP_TOS /
+ * IPV6_TCLASS the whole byte: the rest (DSCP) stays 0, which is what
+ * Windows sends (it ignores IP_TOS set as an option). */
+static const struct { int family, level, type; } ecn_messages[] =
+{
+    { WS_AF_INET,  IPPROTO_IP,   IP_TOS },
+    { WS_AF_INET6, IPPROTO_IPV6, IPV6_TCLASS },
+};
+
+static unsigned int add_ecn(const struct ws2host_pktinfo *source, struct msghdr *msg, union source_control *control)
+{
+    struct cmsghdr *header = (struct cmsghdr *)(control->bytes + msg->msg_controllen);
+
+    if (!source->ecn_family) return 0;
+    for (size_t i = 0; i < sizeof(ecn_messages) / sizeof(ecn_messages[0]); i++)
+    {
+        if (ecn_messages[i].family != source->ecn_family) continue;
+        header->cmsg_level = ecn_messages[i].level;
+        header->cmsg_type = ecn_messages[i].type;
+        header->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(header), &source->ecn, sizeof(int));
+        msg->msg_controllen += CMSG_SPACE(sizeof(int));
+        msg->msg_control = control->bytes;
+        return 0;
+    }
+    return WSAEINVAL;
+}
 
 /* WSASendMsg's chosen source as the control message Linux reads. */
 static unsigned int add_source(const struct ws2host_pktinfo *source, struct msghdr *msg,
@@ -116,8 +145,9 @@ static unsigned int add_source(const struct ws2host_pktinfo *source, struct msgh
 {
     struct cmsghdr *header = (struct cmsghdr *)control->bytes;
 
-    if (!source->family) return 0;
     memset(control, 0, sizeof(*control));
+    msg->msg_controllen = 0;
+    if (!source->family) return add_ecn(source, msg, control);
     if (source->family == WS_AF_INET)
     {
         struct in_pktinfo info = { .ipi_ifindex = (int)source->ifindex };
@@ -142,7 +172,7 @@ static unsigned int add_source(const struct ws2host_pktinfo *source, struct msgh
     }
     else return WSAEINVAL;
     msg->msg_control = control->bytes;
-    return 0;
+    return add_ecn(source, msg, control);
 }
 
 /* What a send gives sendmsg: the buffers, a datagram's destination and
