@@ -43,6 +43,17 @@ static void note_async(SOCKET s, DWORD code)
     socket_table_update(s, &before, &after);
 }
 
+/* The server holds a send: a direct one must not overtake it. */
+static void note_send_pended(SOCKET s)
+{
+    struct ws_socket_info before, after;
+
+    if (socket_table_lookup(s, &before) || before.send_pended) return;
+    after = before;
+    after.send_pended = 1;
+    socket_table_update(s, &before, &after);
+}
+
 int ws_async_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size,
                   WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
 {
@@ -66,6 +77,8 @@ int ws_async_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
     status = NtDeviceIoControlFile((HANDLE)s, event, apc, context, (IO_STATUS_BLOCK *)overlapped, code, (void *)in,
                                    in_size, out, out_size);
     TRACE("socket %#llx, code %#lx, overlapped %p: status %#lx\n", (ULONGLONG)s, code, overlapped, status);
+    if (status == STATUS_PENDING_VALUE && (code == WS_IOCTL_AFD_WINE_SENDMSG || code == WS_IOCTL_AFD_WINE_TRANSMIT))
+        note_send_pended(s);
     if (status == STATUS_PENDING_VALUE) return WSA_IO_PENDING;
     return ws_error_from_status(status);
 }

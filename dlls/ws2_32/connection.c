@@ -413,6 +413,25 @@ int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers,
     return err;
 }
 
+/* An overlapped send done here (control data Wine's path would drop):
+ * overlapped operations have no blocking mode and no timeout, so it
+ * waits for room as long as it takes; closesocket ends the wait. */
+int ws_send_overlapped_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                          const struct sockaddr *to, int tolen, DWORD *sent)
+{
+    const struct ws_socket_info *info = &call->info;
+    struct ws2host_io_params params;
+    int err;
+
+    *sent = 0;
+    if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
+    start_io(&params, call, buffers, count, flags, 0);
+    params.timeout_ms = -1;
+    if ((err = set_destination(&params, info, to, tolen))) return err;
+    if (!(err = ws_unix_call(ws2host_call_send, &params))) *sent = params.transferred;
+    return err;
+}
+
 int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
 {

@@ -42,7 +42,8 @@ struct ws_socket_info
     int32_t send_path;          /* enum ws_send_path: may an overlapped send end here? */
     uint32_t recv_control;      /* WS_RECV_*: the control messages asked for that share a
                                    Linux flag (IP_RECVTOS and IP_RECVECN...) */
-    uint32_t unused;            /* keeps the 64-bit fields below without padding */
+    int32_t send_pended;        /* an overlapped send through Wine was left pending:
+                                   a direct send could overtake it (sendnotify.c) */
     int32_t duplicated;         /* handed out by WSADuplicateSocket or made from its
                                    info: other handles may name the object
                                    (closesocket asks) */

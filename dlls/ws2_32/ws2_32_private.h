@@ -251,6 +251,13 @@ int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DW
                   struct sockaddr *from, int *fromlen, DWORD *received);
 int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count,
                      const struct sockaddr *to, int tolen, DWORD *sent);
+int ws_send_overlapped_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                          const struct sockaddr *to, int tolen, DWORD *sent);
+/* sendnotify.c: an overlapped send with control data, sent and completed
+ * here (0) or failed with the error Windows gives at once. */
+int ws_send_control_overlapped(struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, DWORD flags,
+                               const struct sockaddr *to, int tolen, WSAOVERLAPPED *overlapped,
+                               LPWSAOVERLAPPED_COMPLETION_ROUTINE completion, DWORD *sent);
 /* wsabuf.c: WSASend's checks and paths for WSASendMsg with a chosen
  * source (non-overlapped, or an overlapped one completed at once). */
 int ws_send_from_source(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWORD flags,

@@ -130,14 +130,17 @@ static int send_overlapped(struct ws_call *call, const WSABUF *buffers, DWORD co
         release(&io);
         return 0;
     }
-    release(&io);
-    if (err) return err;
-    /* Wine 8's send path carries no control messages: refused, not dropped. */
-    if (call->source)
+    /* Wine 8's send path carries no control messages: sent and completed
+     * here (sendnotify.c). */
+    if (!err && call->source && !(err = bounce(&io, TRUE)))
     {
-        FIXME_ONCE("WSASendMsg with a source address: only done at once (no event, no routine, both SKIP modes)\n");
-        return WSAEOPNOTSUPP;
+        DWORD listed;
+        struct ws2host_buffer *list = unix_entries(&io, &listed);
+
+        err = ws_send_control_overlapped(call, list, listed, flags, to, tolen, overlapped, completion, sent);
     }
+    release(&io);
+    if (err || call->source) return err;
     return ws_wine_send(call->s, buffers, count, sent, flags, call->info.type == SOCK_STREAM ? NULL : to, tolen,
                         overlapped, call->info.overlapped ? completion : NULL);
 }
