@@ -153,6 +153,12 @@ int WINAPI ws_WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *received, WSAOVERLAPPED *
     if (!ws_writable(msg, sizeof(*msg)) || (overlapped && !ws_writable(overlapped, sizeof(*overlapped))))
         return ws_call_end(&call, WSAEFAULT);
     if (!call.info.overlapped) overlapped = NULL;
+    /* Without an OVERLAPPED, a datagram socket receives direct (0
+     * requests against Wine's recv_socket and set_async_direct_result);
+     * a selecting socket's receive goes through Wine, which re-enables
+     * FD_READ. */
+    if (!overlapped && call.info.type != SOCK_STREAM && !call.info.event_mask)
+        return ws_call_end(&call, ws_receive_message(&call, msg, received));
     room = msg->Control.len;
     err = ws_wine_receive(s, msg->lpBuffers, msg->dwBufferCount, received, &msg->dwFlags, msg->name,
                           msg->name ? &msg->namelen : NULL, &msg->Control, overlapped, completion);

@@ -372,17 +372,18 @@ BOOL ws_fd_has_name(enum ws2host_call query, int fd)
 /* Windows refuses to wait on a datagram socket that is not bound
  * (WSAEINVAL), where Linux would wait for ever: one try without waiting,
  * and the name is asked only when that found nothing. */
-static int receive_call(const struct ws_socket_info *info, struct ws2host_io_params *params)
+static int receive_call(const struct ws_socket_info *info, struct ws2host_io_params *params, enum ws2host_call which,
+                        void *args)
 {
     int timeout = params->timeout_ms, err;
 
-    if (info->type == SOCK_STREAM) return ws_unix_call(ws2host_call_recv, params);
+    if (info->type == SOCK_STREAM) return ws_unix_call(which, args);
     params->timeout_ms = 0;
-    if ((err = ws_unix_call(ws2host_call_recv, params)) != WSAEWOULDBLOCK) return err;
+    if ((err = ws_unix_call(which, args)) != WSAEWOULDBLOCK) return err;
     if (!ws_fd_has_name(ws2host_call_getsockname, params->fd)) return WSAEINVAL;
     if (!timeout) return err;
     params->timeout_ms = timeout;
-    return ws_unix_call(ws2host_call_recv, params);
+    return ws_unix_call(which, args);
 }
 
 /* A datagram's destination into the parameters; streams ignore it. */
@@ -461,11 +462,13 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
     return err;
 }
 
-int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
-                  struct sockaddr *from, int *fromlen, DWORD *received)
+/* A receive direct on the fd; with `message`, WSARecvMsg's, its control
+ * messages laid out by the Linux side (dlls/ws2host/unix/control.c). */
+static int receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                      struct sockaddr *from, int *fromlen, struct ws2host_recvmsg_params *message, DWORD *received)
 {
     const struct ws_socket_info *info = &call->info;
-    struct ws2host_io_params params;
+    struct ws2host_io_params local, *io = message ? &message->io : &local;
     int err;
 
     *received = 0;
@@ -479,15 +482,40 @@ int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DW
     if (info->shut_down & WS_SHUT_RECEIVE) return WSAESHUTDOWN;
     /* A selecting socket receives through Wine, which re-enables FD_READ. */
     if (info->event_mask) return ws_selected_receive(call, buffers, count, flags, from, fromlen, received);
-    start_io(&params, call, buffers, count, flags, info->rcvtimeo);
-    if ((err = receive_call(info, &params))) return err;
-    if (from && params.address_length)
+    start_io(io, call, buffers, count, flags, info->rcvtimeo);
+    if (message) err = receive_call(info, io, ws2host_call_recvmsg, message);
+    else err = receive_call(info, io, ws2host_call_recv, io);
+    if (err) return err;
+    if (from && io->address_length)
     {
-        memcpy(from, params.address, params.address_length);
-        *fromlen = params.address_length;
+        memcpy(from, io->address, io->address_length);
+        *fromlen = io->address_length;
     }
-    *received = params.transferred;
-    return params.truncated ? WSAEMSGSIZE : 0;
+    *received = io->transferred;
+    return io->truncated || (message && message->control_truncated) ? WSAEMSGSIZE : 0;
+}
+
+int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                  struct sockaddr *from, int *fromlen, DWORD *received)
+{
+    return receive_on(call, buffers, count, flags, from, fromlen, NULL, received);
+}
+
+int ws_receive_message_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                          struct sockaddr *from, int *fromlen, WSABUF *control, BOOL *control_truncated,
+                          DWORD *received)
+{
+    struct ws2host_recvmsg_params message =
+    {
+        .control = (ULONG_PTR)control->buf,
+        .control_length = control->len,
+        .asked = call->info.recv_control,
+    };
+    int err = receive_on(call, buffers, count, flags, from, fromlen, &message, received);
+
+    *control_truncated = message.control_truncated;
+    control->len = err && err != WSAEMSGSIZE ? 0 : message.control_length;
+    return err;
 }
 
 /* The frame of a non-overlapped receive: the fd only when the data goes

@@ -69,10 +69,10 @@ enum ws_send_path
 #define WS_KEPT_LINGER 0x4
 #define WS_KEPT_MULTICAST_IF 0x8
 /* Windows' receive options that share a Linux one (docs/sockopt.md). */
-#define WS_RECV_TOS    0x1      /* IP_RECVTOS: IP_TOS messages */
-#define WS_RECV_ECN    0x2      /* IP_RECVECN: IP_ECN messages */
-#define WS_RECV_TCLASS 0x4      /* IPV6_RECVTCLASS: IPV6_TCLASS messages */
-#define WS_RECV_ECN6   0x8      /* IPV6_RECVECN: IPV6_ECN messages */
+#define WS_RECV_TOS    WS2HOST_RECV_TOS       /* IP_RECVTOS: IP_TOS messages */
+#define WS_RECV_ECN    WS2HOST_RECV_ECN       /* IP_RECVECN: IP_ECN messages */
+#define WS_RECV_TCLASS WS2HOST_RECV_TCLASS    /* IPV6_RECVTCLASS: IPV6_TCLASS messages */
+#define WS_RECV_ECN6   WS2HOST_RECV_ECN6      /* IPV6_RECVECN: IPV6_ECN messages */
 #define WS_SHUT_RECEIVE 1
 #define WS_SHUT_SEND    2
 

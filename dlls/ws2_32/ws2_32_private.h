@@ -249,6 +249,12 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent);
 int ws_receive_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
                   struct sockaddr *from, int *fromlen, DWORD *received);
+int ws_receive_message_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
+                          struct sockaddr *from, int *fromlen, WSABUF *control, BOOL *control_truncated,
+                          DWORD *received);
+/* wsabuf.c: WSARecvMsg direct on the fd (no OVERLAPPED, a datagram
+ * socket without event selection). */
+int ws_receive_message(struct ws_call *call, WSAMSG *msg, DWORD *received);
 int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count,
                      const struct sockaddr *to, int tolen, DWORD *sent);
 int ws_send_overlapped_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,

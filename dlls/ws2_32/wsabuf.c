@@ -289,3 +289,37 @@ int ws_send_from_source(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
 {
     return send_buffers(s, buffers, count, sent, flags, to, tolen, overlapped, completion, FALSE, source);
 }
+
+/* WSARecvMsg direct on the fd: the buffers as WSARecvFrom's, the control
+ * buffer written by the Linux side. Messages that do not fit are all
+ * dropped with MSG_CTRUNC and WSAEMSGSIZE, the data still delivered and
+ * counted (sock.c test_ip_pktinfo, a one-byte control buffer). */
+int ws_receive_message(struct ws_call *call, WSAMSG *msg, DWORD *received)
+{
+    struct ws2host_buffer *list;
+    struct io_buffers io;
+    BOOL truncated = FALSE;
+    DWORD done = 0, listed;
+    int err;
+
+    if ((err = ws_call_need_fd(call))) return err;
+    err = take_buffers(msg->lpBuffers, msg->dwBufferCount, TRUE, &io);
+    if (!err && ((received && !ws_writable(received, sizeof(*received))) ||
+                 (msg->Control.len && !ws_writable(msg->Control.buf, msg->Control.len))))
+        err = WSAEFAULT;
+    if (!err) err = bounce(&io, FALSE);
+    if (!err)
+    {
+        list = unix_entries(&io, &listed);
+        err = ws_receive_message_on(call, list, listed, msg->dwFlags, msg->name, msg->name ? &msg->namelen : NULL,
+                                    &msg->Control, &truncated, &done);
+        if (!err || err == WSAEMSGSIZE)
+        {
+            scatter(&io, done);
+            if (received) *received = done;
+        }
+        if (truncated) msg->dwFlags |= MSG_CTRUNC;
+    }
+    release(&io);
+    return err;
+}

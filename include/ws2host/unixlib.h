@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 25
+#define WS2HOST_ABI_VERSION 26
 
 enum ws2host_call
 {
@@ -48,6 +48,7 @@ enum ws2host_call
     ws2host_call_disconnect,
     ws2host_call_first_listener,
     ws2host_call_send_at_once,
+    ws2host_call_recvmsg,
     ws2host_call_count
 };
 
@@ -176,6 +177,26 @@ struct ws2host_io_params
     struct ws2host_pktinfo source;  /* in (send, send_at_once) */
 };
 WS2HOST_ABI_SIZE(struct ws2host_io_params, 112);
+
+/* WSARecvMsg: a receive with its control messages, written in Windows'
+ * layout (WSACMSGHDR, 64-bit) from Linux' by the Linux side's table. The
+ * messages Windows keeps apart and Linux gives under one flag are told
+ * apart by what the socket asked for (WS2HOST_RECV_*). */
+#define WS2HOST_RECV_TOS    0x1     /* IP_RECVTOS: IP_TOS */
+#define WS2HOST_RECV_ECN    0x2     /* IP_RECVECN: IP_ECN */
+#define WS2HOST_RECV_TCLASS 0x4     /* IPV6_RECVTCLASS: IPV6_TCLASS */
+#define WS2HOST_RECV_ECN6   0x8     /* IPV6_RECVECN: IPV6_ECN */
+
+struct ws2host_recvmsg_params
+{
+    struct ws2host_io_params io;    /* in/out as for recv */
+    uint64_t control;               /* in: the caller's control buffer */
+    uint32_t control_length;        /* in: its size; out: bytes written */
+    uint32_t asked;                 /* in: WS2HOST_RECV_* */
+    int32_t control_truncated;      /* out: the messages did not fit (none written) */
+    int32_t reserved;
+};
+WS2HOST_ABI_SIZE(struct ws2host_recvmsg_params, 136);
 
 /* Dissolves a datagram socket's association (connect to AF_UNSPEC), or
  * with send_side shuts a connection's sending side on the fd alone. */

@@ -342,8 +342,13 @@ static int finish_bounce(struct bounce *bounce, size_t received)
 
 unsigned int unix_recv(void *args)
 {
+    return unix_receive(args, NULL, 0, NULL);
+}
+
+unsigned int unix_receive(struct ws2host_io_params *params, void *control, size_t control_size,
+                          size_t *control_length)
+{
     struct bounce bounce = { .caller = NULL };
-    struct ws2host_io_params *params = args;
     int flags = map_message_flags(params->flags);
     struct sockaddr_storage address;
     struct msghdr msg;
@@ -358,6 +363,8 @@ unsigned int unix_recv(void *args)
     {
         msg.msg_name = &address;
         msg.msg_namelen = sizeof(address);
+        msg.msg_control = control;
+        msg.msg_controllen = control_size;
         received = recvmsg(params->fd, &msg, flags);
         if (received >= 0) break;
         if (errno == EINTR) continue;
@@ -374,6 +381,7 @@ unsigned int unix_recv(void *args)
     if (bounce.caller && finish_bounce(&bounce, received)) return WSAEFAULT;
     params->transferred = received;
     params->truncated = !!(msg.msg_flags & MSG_TRUNC);
+    if (control_length) *control_length = msg.msg_controllen;
     params->address_length = 0;
     if (msg.msg_namelen &&
         address_to_windows(&address, msg.msg_namelen, params->address, sizeof(params->address),

@@ -7,6 +7,9 @@
 #ifndef WS2HOST_UNIX_PRIVATE_H
 #define WS2HOST_UNIX_PRIVATE_H
 
+#include <stddef.h>
+#include "ws2host/unixlib.h"
+
 /* Each takes its params struct from ws2host/unixlib.h and returns 0 or a
  * WSA error code. */
 unsigned int unix_abi_version(void *args);
@@ -23,6 +26,11 @@ unsigned int unix_poll(void *args);
 unsigned int unix_disconnect(void *args);
 unsigned int unix_first_listener(void *args);
 unsigned int unix_send_at_once(void *args);
+unsigned int unix_recvmsg(void *args);
+
+/* net.c's receive, with room for Linux' control messages (or none). */
+unsigned int unix_receive(struct ws2host_io_params *params, void *control, size_t control_size,
+                          size_t *control_length);
 unsigned int unix_getaddrinfo(void *args);
 unsigned int unix_gethostname(void *args);
 unsigned int unix_linger(void *args);
