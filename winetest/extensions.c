@@ -2,10 +2,12 @@
  * Microsoft's extension functions through SIO_GET_EXTENSION_FUNCTION_POINTER:
  * AcceptEx with GetAcceptExSockaddrs and SO_UPDATE_ACCEPT_CONTEXT,
  * ConnectEx with SO_UPDATE_CONNECT_CONTEXT, DisconnectEx, TransmitFile,
- * WSARecvMsg with packet information, WSASendMsg.
+ * WSARecvMsg with packet information and ECN, WSASendMsg with a source,
+ * an ECN codepoint and an OVERLAPPED.
  *
- * Sources: Microsoft's documentation of each function and of
- * SIO_GET_EXTENSION_FUNCTION_POINTER, and Wine's Windows-run tests,
+ * Sources: Microsoft's documentation of each function, of
+ * SIO_GET_EXTENSION_FUNCTION_POINTER and of Winsock ECN (winsock-ecn,
+ * WSASetRecvIPEcn), and Wine's Windows-run tests,
  * sock.c test_AcceptEx, test_ConnectEx, test_DisconnectEx,
  * test_TransmitFile, test_WSARecv/test_ip_pktinfo and
  * test_extension_functions (every GUID below is answered).
