@@ -58,7 +58,7 @@ static void notify(SOCKET s, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETI
     if (event & 1) return;
     /* Wine writes the count 0 into the block it is given: ours, not the
      * program's. */
-    FIXME_ONCE("the completion packet of an overlapped WSASendMsg with control data carries 0 bytes\n");
+    FIXME_ONCE("overlapped WSASendMsg with control data: a completion packet, if the socket has a port, carries 0 bytes\n");
     NtDeviceIoControlFile((HANDLE)s, NULL, NULL, overlapped, &scratch, WS_IOCTL_AFD_WINE_COMPLETE_ASYNC, &status,
                           sizeof(status), NULL, 0);
 }

@@ -294,6 +294,8 @@ int ws_send_from_source(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sen
  * buffer written by the Linux side. Messages that do not fit are all
  * dropped with MSG_CTRUNC and WSAEMSGSIZE, the data still delivered and
  * counted (sock.c test_ip_pktinfo, a one-byte control buffer). */
+#define REPORTED_FLAGS (MSG_TRUNC | MSG_CTRUNC | MSG_BCAST | MSG_MCAST)
+
 int ws_receive_message(struct ws_call *call, WSAMSG *msg, DWORD *received)
 {
     struct ws2host_buffer *list;
@@ -311,8 +313,11 @@ int ws_receive_message(struct ws_call *call, WSAMSG *msg, DWORD *received)
     if (!err)
     {
         list = unix_entries(&io, &listed);
-        err = ws_receive_message_on(call, list, listed, msg->dwFlags, msg->name, msg->name ? &msg->namelen : NULL,
-                                    &msg->Control, &truncated, &done);
+        /* What a receive reports there is not asked for: a WSAMSG used
+         * again may still hold it (Wine's path reads only MSG_OOB and
+         * MSG_PEEK). */
+        err = ws_receive_message_on(call, list, listed, msg->dwFlags & ~REPORTED_FLAGS, msg->name,
+                                    msg->name ? &msg->namelen : NULL, &msg->Control, &truncated, &done);
         if (!err || err == WSAEMSGSIZE)
         {
             scatter(&io, done);
