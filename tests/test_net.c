@@ -845,6 +845,85 @@ static void test_no_fd_leak(void)
     UT_CHECK(now == fds_at_start, "%d fds open before the suite, %d after", fds_at_start, now);
 }
 
+/* One Windows-layout control message (WSACMSGHDR on 64-bit). */
+struct ws_message { uint64_t len; int32_t level, type; int32_t value; };
+
+static const struct ws_message *find_ws_message(const uint8_t *control, uint32_t length, int level, int type)
+{
+    for (uint32_t at = 0; at + 16 <= length;)
+    {
+        const struct ws_message *m = (const struct ws_message *)(control + at);
+
+        if (m->len < 16) return NULL;
+        if (m->level == level && m->type == type) return m;
+        at += (uint32_t)((m->len + 7) & ~(uint64_t)7);
+    }
+    return NULL;
+}
+
+/* WSARecvMsg's messages from Linux': the TOS byte a datagram was sent
+ * with (ECN bits 2, ECT(0), and DSCP 0x28) comes as IP_TOS (3) and/or
+ * IP_ECN (50), INTs of 16 + 4 bytes each taking 24, as the socket asked;
+ * IP_PKTINFO (19) is the 8-byte IN_PKTINFO; too little room drops them
+ * all and says so. */
+static void test_recvmsg_control(void)
+{
+    int sender = ut_socket(2, SOCK_DGRAM), receiver = ut_socket(2, SOCK_DGRAM), length, on = 1, tos = 0xa2;
+    struct ws2host_recvmsg_params p;
+    struct ws2host_buffer in;
+    struct ws2host_io_params out;
+    struct ws2host_buffer one = { .data = (uintptr_t)"tos", .length = 3 };
+    _Alignas(8) uint8_t control[128];
+    const struct ws_message *m;
+    uint8_t address[32];
+    char received[8];
+    unsigned int ret;
+    static const struct { uint32_t asked, room; int tos, ecn, pktinfo, truncated; } cases[] =
+    {
+        { WS2HOST_RECV_TOS,                    128, 1, 0, 1, 0 },
+        { WS2HOST_RECV_ECN,                    128, 0, 1, 1, 0 },
+        { WS2HOST_RECV_TOS | WS2HOST_RECV_ECN, 128, 1, 1, 1, 0 },
+        { WS2HOST_RECV_ECN,                    30,  0, 0, 0, 1 },
+    };
+
+    CU_ASSERT_FATAL(sender >= 0 && receiver >= 0);
+    CU_ASSERT_EQUAL(setsockopt(sender, IPPROTO_IP, IP_TOS, &tos, sizeof(tos)), 0);
+    CU_ASSERT_EQUAL(setsockopt(receiver, IPPROTO_IP, IP_RECVTOS, &on, sizeof(on)), 0);
+    CU_ASSERT_EQUAL(setsockopt(receiver, IPPROTO_IP, IP_PKTINFO, &on, sizeof(on)), 0);
+    loopback_address(&families[0], 0, address);
+    CU_ASSERT_EQUAL(linux_bind(&families[0], receiver, address), 0);
+    CU_ASSERT_EQUAL(get_name(unix_getsockname, receiver, address, &length), 0);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+    {
+        out = (struct ws2host_io_params){ .fd = sender, .buffers = (uintptr_t)&one, .count = 1, .timeout_ms = -1,
+                                          .address_length = length };
+        memcpy(out.address, address, sizeof(out.address));
+        CU_ASSERT_EQUAL(unix_send(&out), 0);
+        in = (struct ws2host_buffer){ .data = (uintptr_t)received, .length = sizeof(received) };
+        memset(control, 0xcc, sizeof(control));
+        p = (struct ws2host_recvmsg_params){ .io = { .fd = receiver, .buffers = (uintptr_t)&in, .count = 1,
+                                                     .timeout_ms = -1 },
+                                             .control = (uintptr_t)control, .control_length = cases[i].room,
+                                             .asked = cases[i].asked };
+        ret = unix_recvmsg(&p);
+        UT_CHECK(ret == 0 && p.io.transferred == 3 && p.control_truncated == cases[i].truncated,
+                 "case %zu: returned %u, %u bytes, truncated %d", i, ret, p.io.transferred, p.control_truncated);
+        m = find_ws_message(control, p.control_length, 0, 3);
+        UT_CHECK(cases[i].tos ? m && m->len == 20 && m->value == 0xa2 : !m, "case %zu: IP_TOS %s", i,
+                 m ? "wrong" : "missing");
+        m = find_ws_message(control, p.control_length, 0, 50);
+        UT_CHECK(cases[i].ecn ? m && m->len == 20 && m->value == 2 : !m, "case %zu: IP_ECN %s", i,
+                 m ? "wrong" : "missing");
+        m = find_ws_message(control, p.control_length, 0, 19);
+        UT_CHECK(cases[i].pktinfo ? m && m->len == 24 && !memcmp(&m->value, "\x7f\0\0\1", 4) : !m,
+                 "case %zu: IP_PKTINFO %s", i, m ? "wrong" : "missing");
+        UT_CHECK(cases[i].truncated ? !p.control_length : p.control_length == 24u * (cases[i].tos + cases[i].ecn + 1),
+                 "case %zu: %u bytes of control data", i, p.control_length);
+    }
+    close(sender);
+    close(receiver);
+}
+
 CU_TestInfo net_tests[] =
 {
     { "TCP exchange over IPv4",                  test_exchange_ipv4 },
@@ -856,6 +935,7 @@ CU_TestInfo net_tests[] =
     { "facts for Windows' answers",              test_facts_for_windows },
     { "buffers of a stream",                     test_buffers_stream },
     { "buffers of a datagram",                   test_buffers_datagram },
+    { "WSARecvMsg's control messages",           test_recvmsg_control },
     { "partial sends over buffers",              test_buffers_partial_send },
     { "too many buffers",                        test_buffers_too_many },
     { "wait results, eventfd reused",            test_wait_results },
