@@ -639,8 +639,23 @@ static void test_sendmsg_overlapped(void)
     todo_builtin ok(!setsockopt(a, IPPROTO_IP, 50 /* IP_RECVECN */, (char *)&on, sizeof(on)), "IP_RECVECN: error %d\n",
                     WSAGetLastError());
 
-    /* By event. */
+    /* After an overlapped send without control data, done at once too. */
     event = CreateEventW(NULL, TRUE, FALSE, NULL);
+    {
+        WSABUF first = { 5, (char *)"first" };
+        char data[8];
+
+        memset(&overlapped, 0, sizeof(overlapped));
+        overlapped.hEvent = event;
+        err = WSASendTo(b, &first, 1, NULL, 0, (struct sockaddr *)&to, to_length, &overlapped, NULL) ?
+              WSAGetLastError() : 0;
+        ok((!err || err == WSA_IO_PENDING) && WSAGetOverlappedResult(b, &overlapped, &bytes, TRUE, &flags) &&
+           bytes == 5, "WSASendTo: error %d\n", err);
+        ok(recv(a, data, sizeof(data), 0) == 5, "no first datagram\n");
+        ResetEvent(event);
+    }
+
+    /* By event. */
     memset(&overlapped, 0, sizeof(overlapped));
     overlapped.hEvent = event;
     err = send_ecn_overlapped(b, &to, to_length, &overlapped, NULL);
