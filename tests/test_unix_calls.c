@@ -224,8 +224,12 @@ static void test_fds_from_handles_without_wine(void)
     int before = ut_count_open_fds();
 
     entries[0].id.fd = entries[1].id.fd = 12345;
-    CU_ASSERT_EQUAL(unix_fds_from_handles(&p), WSAEOPNOTSUPP);
-    CU_ASSERT_EQUAL(entries[0].id.fd, 12345);
+    for (uint32_t convention = ws2host_convention_unknown; convention <= ws2host_convention_linux + 1; convention++)
+    {
+        p.convention = convention;
+        CU_ASSERT_EQUAL(unix_fds_from_handles(&p), WSAEOPNOTSUPP);
+        CU_ASSERT_EQUAL(entries[0].id.fd, 12345);
+    }
     CU_ASSERT_EQUAL(ut_count_open_fds(), before);
 }
 

@@ -137,7 +137,7 @@ int ws_socket_verified(SOCKET s, struct ws_socket_info *info, int *fd_out)
  * the first refused; WSAEOPNOTSUPP when the unix side cannot fetch. */
 int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int *failed)
 {
-    struct ws2host_fds_from_handles_params params = { .count = count };
+    struct ws2host_fds_from_handles_params params = { .count = count, .convention = ws_unix_convention() };
     struct ws2host_handle_fd local[16], *entries = local;
     int err = 0;
 

@@ -48,6 +48,8 @@ extern struct wine_abi wine;
 
 BOOL ws_unix_init(void);
 const char *ws_wine_version(void);
+int ws_wine_major(void);
+unsigned int ws_unix_convention(void);      /* enum ws2host_convention */
 unsigned int ws_unix_call(enum ws2host_call code, void *params);
 void ws_unix_close_fd(int fd);
 

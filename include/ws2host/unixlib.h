@@ -95,11 +95,21 @@ struct ws2host_handle_fd
 };
 WS2HOST_ABI_SIZE(struct ws2host_handle_fd, 40);
 
+/* The calling convention of ntdll.so's exports, which the PE side
+ * knows from Wine's version: Windows' up to Wine 8, Linux' from Wine 9's
+ * unix libraries on (measured on 8.0 and 10.0; 9.x is not). */
+enum ws2host_convention
+{
+    ws2host_convention_unknown,     /* not fetched here: WSAEOPNOTSUPP */
+    ws2host_convention_windows,
+    ws2host_convention_linux,
+};
+
 struct ws2host_fds_from_handles_params
 {
     uint64_t entries;           /* in/out: struct ws2host_handle_fd[count] */
     uint32_t count;             /* in */
-    uint32_t reserved;
+    uint32_t convention;        /* in: enum ws2host_convention */
 };
 WS2HOST_ABI_SIZE(struct ws2host_fds_from_handles_params, 16);
 
