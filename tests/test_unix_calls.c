@@ -19,6 +19,7 @@
 #include "ws2host/unixlib.h"
 #include "unix_private.h"
 #include "unit_tests.h"
+#include "wsvalues.h"
 
 /* The loader's view of unixlib.c's table; no header declares it because
  * only Wine looks it up, by name. */
@@ -64,6 +65,8 @@ static void test_call_table(void)
     CU_ASSERT_PTR_EQUAL(__wine_unix_call_funcs[ws2host_call_send], unix_send);
     CU_ASSERT_PTR_EQUAL(__wine_unix_call_funcs[ws2host_call_recv], unix_recv);
     CU_ASSERT_PTR_EQUAL(__wine_unix_call_funcs[ws2host_call_getservice], unix_getservice);
+    CU_ASSERT_PTR_EQUAL(__wine_unix_call_funcs[ws2host_call_fds_from_handles], unix_fds_from_handles);
+    CU_ASSERT_PTR_EQUAL(__wine_unix_call_funcs[ws2host_call_fds_close], unix_fds_close);
 
     /* Called through the table the way the PE side's call lands. */
     CU_ASSERT_EQUAL(__wine_unix_call_funcs[ws2host_call_abi_version](&p), 0);
@@ -199,6 +202,37 @@ static void test_close(void)
     CU_ASSERT_TRUE(fd_is_closed(fd));
 }
 
+/* The batch close closes every fd it is given and skips negative ones. */
+static void test_fds_close(void)
+{
+    int32_t fds[4] = { ut_socket(2, SOCK_DGRAM), -1, ut_socket(2, SOCK_STREAM), open("/dev/null", O_RDONLY) };
+    struct ws2host_fds_close_params p = { .fds = (uintptr_t)fds, .count = 4 };
+
+    CU_ASSERT_FATAL(fds[0] >= 0 && fds[2] >= 0 && fds[3] >= 0);
+    CU_ASSERT_EQUAL(unix_fds_close(&p), 0);
+    CU_ASSERT_TRUE(fd_is_closed(fds[0]));
+    CU_ASSERT_TRUE(fd_is_closed(fds[2]));
+    CU_ASSERT_TRUE(fd_is_closed(fds[3]));
+}
+
+/* Outside Wine there is no ntdll.so to ask: the batch fetch says so
+ * (WSAEOPNOTSUPP, for the PE side to fetch one by one) and hands out no fd. */
+static void test_fds_from_handles_without_wine(void)
+{
+    struct ws2host_handle_fd entries[2] = { { .handle = 4 }, { .handle = 8 } };
+    struct ws2host_fds_from_handles_params p = { .entries = (uintptr_t)entries, .count = 2 };
+    int before = ut_count_open_fds();
+
+    entries[0].id.fd = entries[1].id.fd = 12345;
+    for (uint32_t convention = ws2host_convention_unknown; convention <= ws2host_convention_linux + 1; convention++)
+    {
+        p.convention = convention;
+        CU_ASSERT_EQUAL(unix_fds_from_handles(&p), WSAEOPNOTSUPP);
+        CU_ASSERT_EQUAL(entries[0].id.fd, 12345);
+    }
+    CU_ASSERT_EQUAL(ut_count_open_fds(), before);
+}
+
 static void test_no_fd_leak(void)
 {
     static const int combos[][2] =
@@ -244,6 +278,8 @@ CU_TestInfo unix_calls_tests[] =
     { "fd_identify non-sockets",      test_identify_not_socket },
     { "fd_identify closed fd",        test_identify_closed },
     { "fd_close",                     test_close },
+    { "fds_close",                    test_fds_close },
+    { "fds_from_handles without Wine", test_fds_from_handles_without_wine },
     { "no fd leak over 1000 sockets", test_no_fd_leak },
     CU_TEST_INFO_NULL,
 };

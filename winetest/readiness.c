@@ -56,6 +56,7 @@ static void test_event_select(void)
         ok(send(client, "x", 1, 0) == 1, "send failed\n");
         seen = wait_events(server, event, &events);
         ok(seen == FD_READ, "round %d: events %#lx\n", round, seen);
+        ok(WaitForSingleObject(event, 0) == WAIT_TIMEOUT, "round %d: the event was not reset\n", round);
         ok(recv(server, buffer, sizeof(buffer), 0) == 1, "round %d: recv: error %d\n", round, WSAGetLastError());
     }
     /* Data that stays unread is not signalled again until recv. */

@@ -113,6 +113,51 @@ static void test_fd_limit(void)
     while (count) ok(!closesocket(sockets[--count]), "closesocket failed, error %d\n", WSAGetLastError());
 }
 
+/* select over sets of many sockets, valid and with one entry that is not
+ * a socket (Microsoft's select documentation: WSAENOTSOCK, "one of the
+ * descriptor sets contains an entry that is not a socket"), again and
+ * again: every socket is looked at and given back, whatever the outcome,
+ * so the handle and fd counts stay where they were. */
+#define SELECT_SOCKETS 40
+#define SELECT_ROUNDS 2000
+
+static void test_select_loop(void)
+{
+    int unix_pid = harness_impl == impl_windows ? -1 : find_unix_pid();
+    struct { u_int fd_count; SOCKET fd_array[SELECT_SOCKETS]; } set;
+    SOCKET sockets[SELECT_SOCKETS];
+    struct timeval zero = { 0, 0 };
+    int fds_before, fds_after, wrong = 0;
+    DWORD handles_before, handles_after;
+
+    for (int i = 0; i < SELECT_SOCKETS; i++) sockets[i] = socket(AF_INET, SOCK_DGRAM, 0);
+    /* A first select before counting: Wine caches each socket's fd the
+     * first time it is asked for. */
+    set.fd_count = SELECT_SOCKETS;
+    memcpy(set.fd_array, sockets, sizeof(sockets));
+    select(0, NULL, (fd_set *)&set, NULL, &zero);
+    GetProcessHandleCount(GetCurrentProcess(), &handles_before);
+    fds_before = count_fds(unix_pid);
+    for (int round = 0; round < SELECT_ROUNDS; round++)
+    {
+        BOOL bad = round & 1;
+        int ret;
+
+        set.fd_count = SELECT_SOCKETS;
+        memcpy(set.fd_array, sockets, sizeof(sockets));
+        if (bad) set.fd_array[round % SELECT_SOCKETS] = (SOCKET)0xdead0;
+        ret = select(0, NULL, (fd_set *)&set, NULL, &zero);
+        if (bad ? ret != SOCKET_ERROR || WSAGetLastError() != WSAENOTSOCK : ret != SELECT_SOCKETS) wrong++;
+    }
+    GetProcessHandleCount(GetCurrentProcess(), &handles_after);
+    fds_after = count_fds(unix_pid);
+    ok(!wrong, "%d of %d selects answered wrongly\n", wrong, SELECT_ROUNDS);
+    ok(handles_after == handles_before, "handles: %lu before, %lu after\n", handles_before, handles_after);
+    if (fds_before < 0) skip("cannot count this process's fds here\n");
+    else ok(fds_after == fds_before, "fds: %d before, %d after\n", fds_before, fds_after);
+    for (int i = 0; i < SELECT_SOCKETS; i++) closesocket(sockets[i]);
+}
+
 void run_resources_tests(void)
 {
     WSADATA data;
@@ -120,6 +165,7 @@ void run_resources_tests(void)
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_create_close_loop();
     test_concurrent_threads();
+    test_select_loop();
     WSACleanup();
 }
 

@@ -111,6 +111,25 @@ LONG ws_afd_ioctl(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out
     return status;
 }
 
+/* A control call the answer of which is never late (GET_EVENTS): no
+ * event, since Wine 10's ntdll completes such calls itself and would set
+ * it with a request of its own. Should one pend after all, the handle is
+ * waited on. */
+int ws_afd_query(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size)
+{
+    IO_STATUS_BLOCK io = { 0 };
+    NTSTATUS status;
+
+    status = NtDeviceIoControlFile((HANDLE)s, NULL, NULL, NULL, &io, code, (void *)in, in_size, out, out_size);
+    if (status == STATUS_PENDING_VALUE)
+    {
+        WaitForSingleObject((HANDLE)s, INFINITE);
+        status = io.Status;
+    }
+    if (status) TRACE("socket %#llx, code %#lx: status %#lx\n", (ULONGLONG)s, code, status);
+    return status ? ws_error_from_status(status) : 0;
+}
+
 int ws_afd_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size)
 {
     LONG status = ws_afd_ioctl(s, code, in, in_size, out, out_size, NULL);

@@ -73,6 +73,37 @@ void ws_call_release(struct ws_call *call)
     call->fd = -1;
 }
 
+int ws_call_begin_many(struct ws_call *calls, unsigned int count, unsigned int *failed)
+{
+    int err;
+
+    *failed = 0;
+    for (unsigned int i = 0; i < count; i++)
+    {
+        calls[i].fd = -1;
+        calls[i].flags = WS_CALL_VERIFIED_FD;
+        calls[i].source = NULL;
+    }
+    if (!ws_is_started()) return WSANOTINITIALISED;
+    if ((err = ws_sockets_verified(calls, count, failed)) != WSAEOPNOTSUPP) return err;
+    /* No fetching on the unix side: one by one. */
+    for (unsigned int i = 0; i < count; i++)
+    {
+        if ((err = ws_call_begin(&calls[i], calls[i].s, WS_CALL_VERIFIED_FD)))
+        {
+            *failed = i;
+            ws_call_release_many(calls, i);
+            return err;
+        }
+    }
+    return 0;
+}
+
+void ws_call_release_many(struct ws_call *calls, unsigned int count)
+{
+    ws_fds_close(calls, count);
+}
+
 /* The fd goes back first: nothing after the last error may change it. */
 static BOOL end(struct ws_call *call, int err)
 {

@@ -101,6 +101,40 @@ int WINAPI WSAAsyncSelect(SOCKET s, HWND window, u_int message, LONG mask)
     return ws_call_end(&call, err);
 }
 
+/* Does Wine's server reset the event given as GET_EVENTS' input? Wine
+ * 10's does, in the request that reads the events (its ntdll takes the
+ * input pointer as the handle); Wine 8's ignores the input. Learnt on the
+ * first call with an event of our own, set beforehand. */
+enum { resets_unknown, resets_yes, resets_no };
+static LONG server_resets = resets_unknown;
+
+static int get_events_learning(SOCKET s, HANDLE event, struct ws_afd_events *seen)
+{
+    HANDLE probe = CreateEventW(NULL, TRUE, TRUE, NULL);
+    int err;
+
+    if (event) ResetEvent(event);
+    err = ws_afd_query(s, WS_IOCTL_AFD_GET_EVENTS, probe, 0, seen, sizeof(*seen));
+    if (!err && probe)
+        InterlockedExchange(&server_resets, WaitForSingleObject(probe, 0) == WAIT_TIMEOUT ? resets_yes : resets_no);
+    if (probe) CloseHandle(probe);
+    return err;
+}
+
+static int get_events(SOCKET s, HANDLE event, struct ws_afd_events *seen)
+{
+    switch (__atomic_load_n(&server_resets, __ATOMIC_ACQUIRE))
+    {
+    case resets_yes:
+        return ws_afd_query(s, WS_IOCTL_AFD_GET_EVENTS, event, 0, seen, sizeof(*seen));
+    case resets_no:
+        /* Reset first: an event that comes meanwhile sets it again. */
+        if (event) ResetEvent(event);
+        return ws_afd_query(s, WS_IOCTL_AFD_GET_EVENTS, NULL, 0, seen, sizeof(*seen));
+    }
+    return get_events_learning(s, event, seen);
+}
+
 /***********************************************************************
  *      WSAEnumNetworkEvents (WS2_32.49)
  *
@@ -116,9 +150,7 @@ int WINAPI WSAEnumNetworkEvents(SOCKET s, WSAEVENT event, WSANETWORKEVENTS *even
     TRACE("socket %#llx, event %p, events %p\n", (ULONGLONG)s, event, events);
     if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
     if (!ws_writable(events, sizeof(*events))) return ws_call_end(&call, WSAEFAULT);
-    /* Reset first: an event that comes meanwhile sets it again. */
-    if (event) ResetEvent(event);
-    if ((err = ws_afd_call(s, WS_IOCTL_AFD_GET_EVENTS, NULL, 0, &seen, sizeof(seen)))) return ws_call_end(&call, err);
+    if ((err = get_events(s, event, &seen))) return ws_call_end(&call, err);
     /* Only the events seen and their codes are written (sock.c
      * test_WSAEnumNetworkEvents fills the structure beforehand). */
     events->lNetworkEvents = 0;

@@ -13,6 +13,7 @@
  * CloseHandle and got the same value back for something else gets
  * WSAENOTSOCK. The data calls trust the state (see socket_from_handle).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <winternl.h>
 
@@ -71,6 +72,28 @@ static void adopt(SOCKET s, const struct ws2host_fd_identify_params *id, struct 
  * trusted: for the data calls, whose Linux call fails by itself on an fd
  * that is not a socket (ENOTSOCK), and for which one system call less
  * per call matters (docs/benchmarks.md). */
+/* What a verified fetch learnt of the fd (its identity in id, with
+ * details when there was no state): refused if it is no socket; else the
+ * state records the inode, or is made anew for a socket it did not
+ * describe. */
+static int settle_identity(SOCKET s, struct ws_socket_info *info, BOOL known, int fd,
+                           struct ws2host_fd_identify_params *id)
+{
+    if (!id->is_socket) return WSAENOTSOCK;
+    if (known && info->inode && info->inode != id->inode && identify_fd(fd, TRUE, id)) return WSAENOTSOCK;
+    if (known && !info->inode)
+    {
+        struct ws_socket_info identified = *info;
+
+        identified.inode = id->inode;
+        socket_table_update(s, info, &identified);
+        *info = identified;
+    }
+    /* No state, or state of another socket that had this handle value. */
+    else if (!known || info->inode != id->inode) adopt(s, id, info);
+    return 0;
+}
+
 static int socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out, BOOL verify)
 {
     struct ws2host_fd_identify_params id;
@@ -89,23 +112,11 @@ static int socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out
     }
     /* With state for the handle, only the socket's identity is read;
      * family, type and protocol only to adopt. */
-    if (identify_fd(fd, !known, &id) || !id.is_socket ||
-        (known && info->inode && info->inode != id.inode && identify_fd(fd, TRUE, &id)))
+    if (identify_fd(fd, !known, &id) || settle_identity(s, info, known, fd, &id))
     {
         ws_unix_close_fd(fd);
         return WSAENOTSOCK;
     }
-    if (known && !info->inode)
-    {
-        struct ws_socket_info identified = *info;
-
-        identified.inode = id.inode;
-        socket_table_update(s, info, &identified);
-        *info = identified;
-    }
-    /* No state, or state of another socket that had this handle value. */
-    else if (!known || info->inode != id.inode) adopt(s, &id, info);
-
     if (fd_out) *fd_out = fd;
     else ws_unix_close_fd(fd);
     return 0;
@@ -119,6 +130,66 @@ int ws_socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out)
 int ws_socket_verified(SOCKET s, struct ws_socket_info *info, int *fd_out)
 {
     return socket_from_handle(s, info, fd_out, TRUE);
+}
+
+/* ws_socket_verified for many sockets, their fds fetched and identified
+ * on the unix side in one call. On failure none is held and *failed is
+ * the first refused; WSAEOPNOTSUPP when the unix side cannot fetch. */
+int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int *failed)
+{
+    struct ws2host_fds_from_handles_params params = { .count = count, .convention = ws_unix_convention() };
+    struct ws2host_handle_fd local[16], *entries = local;
+    int err = 0;
+
+    *failed = 0;
+    if (!ws_unix_init()) return WSAENOTSOCK;
+    if (count > ARRAYSIZE(local) && !(entries = malloc(count * sizeof(*entries)))) return WSAENOBUFS;
+    for (unsigned int i = 0; i < count; i++)
+    {
+        BOOL known = calls[i].s != INVALID_SOCKET && calls[i].s && !socket_table_lookup(calls[i].s, &calls[i].info);
+
+        /* A handle without state is fetched too, and adopted if a socket. */
+        entries[i].handle = calls[i].s == INVALID_SOCKET ? 0 : (ULONG_PTR)calls[i].s;
+        entries[i].id.details = !known;
+    }
+    params.entries = (ULONG_PTR)entries;
+    if ((err = ws_unix_call(ws2host_call_fds_from_handles, &params))) goto done;
+    for (unsigned int i = 0; i < count; i++)
+    {
+        calls[i].fd = entries[i].id.fd;
+        if (err) continue;
+        if (calls[i].fd < 0 || settle_identity(calls[i].s, &calls[i].info, !entries[i].id.details,
+                                               calls[i].fd, &entries[i].id))
+        {
+            err = WSAENOTSOCK;
+            *failed = i;
+        }
+    }
+    if (err) ws_fds_close(calls, count);
+done:
+    if (entries != local) free(entries);
+    return err;
+}
+
+/* The fds of many frames back in one call. */
+void ws_fds_close(struct ws_call *calls, unsigned int count)
+{
+    int32_t local[64], *fds = count <= ARRAYSIZE(local) ? local : malloc(count * sizeof(*fds));
+    struct ws2host_fds_close_params params = { .fds = (ULONG_PTR)fds, .count = count };
+
+    if (!count) return;
+    if (!fds)
+    {
+        for (unsigned int i = 0; i < count; i++) ws_call_release(&calls[i]);
+        return;
+    }
+    for (unsigned int i = 0; i < count; i++)
+    {
+        fds[i] = calls[i].fd;
+        calls[i].fd = -1;
+    }
+    ws_unix_call(ws2host_call_fds_close, &params);
+    if (fds != local) free(fds);
 }
 
 /* Threads blocked on the socket return WSAEINTR, as on Windows when the

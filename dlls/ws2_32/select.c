@@ -57,7 +57,7 @@ static int timeout_ms(const struct timeval *timeout, int *ms)
 /* Each socket has a frame of its own inside select's. */
 static void release(struct ws2host_poll_entry *entries, struct ws_call *sockets, unsigned int count)
 {
-    for (unsigned int i = 0; i < count; i++) ws_call_release(&sockets[i]);
+    if (sockets) ws_call_release_many(sockets, count);
     free(entries);
     free(sockets);
 }
@@ -210,15 +210,17 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
     {
         for (u_int j = 0; sets[i] && j < sets[i]->fd_count; j++, n++)
         {
-            if ((err = ws_call_begin(&sockets[n], sets[i]->fd_array[j], WS_CALL_VERIFIED_FD)))
-            {
-                release(entries, sockets, n);
-                return ws_call_end(&call, err);
-            }
-            entries[n].fd = sockets[n].fd;
+            sockets[n].s = sets[i]->fd_array[j];
             entries[n].events = wanted_events[i];
         }
     }
+    /* Every socket's fd in one call to the unix side. */
+    if ((err = ws_call_begin_many(sockets, total, &n)))
+    {
+        release(entries, sockets, 0);
+        return ws_call_end(&call, err);
+    }
+    for (n = 0; n < total; n++) entries[n].fd = sockets[n].fd;
     if ((err = wait_ready(entries, sockets, total, ms)))
     {
         release(entries, sockets, total);

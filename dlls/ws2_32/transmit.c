@@ -44,7 +44,7 @@ int ws_check_reuse(struct ws_call *call, DWORD flags)
 {
     const char *version = ws_wine_version();
 
-    if (!(flags & TF_REUSE_SOCKET) || (version[0] == '8' && version[1] == '.')) return 0;
+    if (!(flags & TF_REUSE_SOCKET) || ws_wine_major() == 8) return 0;
     /* A socket with no connection gets Windows' answer for that first
      * (sock.c test_TransmitFile: WSAENOTCONN). */
     if (ws_call_need_fd(call) || !ws_fd_has_name(ws2host_call_getpeername, call->fd)) return WSAENOTCONN;

@@ -87,6 +87,30 @@ const char *ws_wine_version(void)
     return get_version ? get_version() : "(unknown)";
 }
 
+/* The leading number of Wine's version, 0 if it has none. */
+int ws_wine_major(void)
+{
+    static int major = -1;
+    const char *version;
+    int value = 0;
+
+    if (major >= 0) return major;
+    for (version = ws_wine_version(); *version >= '0' && *version <= '9' && value < 1000; version++)
+        value = value * 10 + (*version - '0');
+    return major = value;
+}
+
+/* How ntdll.so's exports are called (unixlib.h): known for the Wines
+ * measured, Windows' on 8 and Linux' from 10 on; 9 is not. */
+unsigned int ws_unix_convention(void)
+{
+    int major = ws_wine_major();
+
+    if (major == 8) return ws2host_convention_windows;
+    if (major >= 10) return ws2host_convention_linux;
+    return ws2host_convention_unknown;
+}
+
 BOOL ws_unix_init(void)
 {
     InitOnceExecuteOnce(&init_once, init_unix_side, NULL, NULL);

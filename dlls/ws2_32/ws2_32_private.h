@@ -48,6 +48,8 @@ extern struct wine_abi wine;
 
 BOOL ws_unix_init(void);
 const char *ws_wine_version(void);
+int ws_wine_major(void);
+unsigned int ws_unix_convention(void);      /* enum ws2host_convention */
 unsigned int ws_unix_call(enum ws2host_call code, void *params);
 void ws_unix_close_fd(int fd);
 
@@ -144,6 +146,9 @@ int ws_afd_create(const struct ws_afd_create *create, BOOL overlapped, int opent
 LONG ws_afd_ioctl(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size,
                   ULONG_PTR *returned);
 int ws_afd_call(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size);
+/* The same for a call answered at once, with no event (Wine 10's ntdll
+ * would set one with a request). */
+int ws_afd_query(SOCKET s, DWORD code, const void *in, DWORD in_size, void *out, DWORD out_size);
 int ws_afd_file_mode(HANDLE handle, ULONG *mode);
 BOOL ws_afd_check(void);
 /* A socket object, as Wine's server says (one request, no fd). */
@@ -238,6 +243,15 @@ int ws_call_end(struct ws_call *call, int err);                      /* 0 or SOC
 int ws_call_end_count(struct ws_call *call, int err, int count);     /* count or SOCKET_ERROR */
 SOCKET ws_call_end_socket(struct ws_call *call, int err, SOCKET result);  /* or INVALID_SOCKET */
 BOOL ws_call_end_bool(struct ws_call *call, int err);                /* TRUE or FALSE */
+/* Frames of many sockets begun at once as WS_CALL_VERIFIED_FD (select,
+ * WSAPoll), each calls[i].s set by the caller: their fds fetched on the
+ * unix side in one call. On failure no frame holds an fd and *failed is
+ * the first refused. ws_call_release_many gives the fds back in one call. */
+int ws_call_begin_many(struct ws_call *calls, unsigned int count, unsigned int *failed);
+void ws_call_release_many(struct ws_call *calls, unsigned int count);
+/* handles.c, behind them: WSAEOPNOTSUPP when the unix side cannot fetch. */
+int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int *failed);
+void ws_fds_close(struct ws_call *calls, unsigned int count);
 
 /* connection.c: ws_send_on and ws_receive_on move the data on a frame
  * with an fd; they return 0 or a WSA error and leave the last error

@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 26
+#define WS2HOST_ABI_VERSION 27
 
 enum ws2host_call
 {
@@ -48,6 +48,8 @@ enum ws2host_call
     ws2host_call_disconnect,
     ws2host_call_first_listener,
     ws2host_call_send_at_once,
+    ws2host_call_fds_from_handles,
+    ws2host_call_fds_close,
     ws2host_call_recvmsg,
     ws2host_call_count
 };
@@ -80,6 +82,45 @@ struct ws2host_fd_identify_params
     int32_t details;            /* in: also read family, type and protocol */
 };
 WS2HOST_ABI_SIZE(struct ws2host_fd_identify_params, 32);
+
+/* Many handles' fds at once (select, WSAPoll): the unix side asks
+ * ntdll.so's fd cache itself, so a call over N sockets costs one
+ * transition instead of N fetches, N identifications and N closes. An
+ * entry whose handle has no fd comes back with fd -1 and is_socket 0.
+ * WSAEOPNOTSUPP when ntdll.so cannot be found: the PE side then fetches
+ * one by one. */
+struct ws2host_handle_fd
+{
+    uint64_t handle;                        /* in */
+    struct ws2host_fd_identify_params id;   /* in: details; out: fd and identity */
+};
+WS2HOST_ABI_SIZE(struct ws2host_handle_fd, 40);
+
+/* The calling convention of ntdll.so's exports, which the PE side
+ * knows from Wine's version: Windows' up to Wine 8, Linux' from Wine 9's
+ * unix libraries on (measured on 8.0 and 10.0; 9.x is not). */
+enum ws2host_convention
+{
+    ws2host_convention_unknown,     /* not fetched here: WSAEOPNOTSUPP */
+    ws2host_convention_windows,
+    ws2host_convention_linux,
+};
+
+struct ws2host_fds_from_handles_params
+{
+    uint64_t entries;           /* in/out: struct ws2host_handle_fd[count] */
+    uint32_t count;             /* in */
+    uint32_t convention;        /* in: enum ws2host_convention */
+};
+WS2HOST_ABI_SIZE(struct ws2host_fds_from_handles_params, 16);
+
+struct ws2host_fds_close_params
+{
+    uint64_t fds;               /* in: int32_t[count]; negative ones skipped */
+    uint32_t count;             /* in */
+    uint32_t reserved;
+};
+WS2HOST_ABI_SIZE(struct ws2host_fds_close_params, 16);
 
 #define WS2HOST_SOCKOPT_PROBE 2
 

@@ -32,7 +32,11 @@ static int get_int_option(int fd, int option, int *value)
 
 unsigned int unix_fd_identify(void *args)
 {
-    struct ws2host_fd_identify_params *params = args;
+    return identify_fd(args);
+}
+
+unsigned int identify_fd(struct ws2host_fd_identify_params *params)
+{
     int family, type, protocol;
     struct stat st;
 

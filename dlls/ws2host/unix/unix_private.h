@@ -15,6 +15,10 @@
 unsigned int unix_abi_version(void *args);
 unsigned int unix_fd_close(void *args);
 unsigned int unix_fd_identify(void *args);
+unsigned int unix_fds_from_handles(void *args);
+/* fstat (and with details three getsockopt) of params->fd: a WSA error or 0. */
+unsigned int identify_fd(struct ws2host_fd_identify_params *params);
+unsigned int unix_fds_close(void *args);
 unsigned int unix_sockopt(void *args);
 unsigned int unix_getsockname(void *args);
 unsigned int unix_getpeername(void *args);
