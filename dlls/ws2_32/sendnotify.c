@@ -43,7 +43,8 @@ static void CALLBACK run_routine(ULONG_PTR routine, ULONG_PTR overlapped, ULONG_
     ((LPWSAOVERLAPPED_COMPLETION_ROUTINE)routine)(0, (DWORD)ov->InternalHigh, ov, 0);
 }
 
-static void notify(SOCKET s, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion)
+static void notify(SOCKET s, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE completion,
+                   BOOL may_have_port)
 {
     ULONG_PTR event = (ULONG_PTR)overlapped->hEvent;
     IO_STATUS_BLOCK scratch;
@@ -55,7 +56,7 @@ static void notify(SOCKET s, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETI
         return;
     }
     if (event) SetEvent((HANDLE)(event & ~(ULONG_PTR)1));
-    if (event & 1) return;
+    if ((event & 1) || !may_have_port) return;
     /* Wine writes the count 0 into the block it is given: ours, not the
      * program's. */
     FIXME_ONCE("overlapped WSASendMsg with control data: a completion packet, if the socket has a port, carries 0 bytes\n");
@@ -83,7 +84,8 @@ int ws_send_control_overlapped(struct ws_call *call, struct ws2host_buffer *buff
     overlapped->InternalHigh = done;
     if (sent) *sent = done;
     /* A socket without the overlapped attribute calls no routine and has
-     * no port (wsabuf.c); its event is still set. */
-    notify(call->s, overlapped, call->info.overlapped ? completion : NULL);
+     * no port (wsabuf.c; CreateIoCompletionPort refuses it); its event is
+     * still set. */
+    notify(call->s, overlapped, call->info.overlapped ? completion : NULL, call->info.overlapped);
     return 0;
 }
