@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 25
+#define WS2HOST_ABI_VERSION 26
 
 enum ws2host_call
 {
@@ -48,6 +48,7 @@ enum ws2host_call
     ws2host_call_disconnect,
     ws2host_call_first_listener,
     ws2host_call_send_at_once,
+    ws2host_call_held,
     ws2host_call_count
 };
 
@@ -170,8 +171,33 @@ struct ws2host_io_params
     int32_t whole;              /* in (send_at_once): a stream send, refused unless the
                                    send buffer has room for all of it */
     struct ws2host_pktinfo source;  /* in (send, send_at_once) */
+    int32_t hold;               /* in (send): a non-blocking stream send that Linux
+                                   takes only part of is taken whole, the rest held
+                                   and sent in the background (heldsend.c) */
+    int32_t held;               /* out (send, send_at_once): the socket holds bytes of
+                                   an earlier send (WSAEWOULDBLOCK: too many) */
 };
-WS2HOST_ABI_SIZE(struct ws2host_io_params, 104);
+WS2HOST_ABI_SIZE(struct ws2host_io_params, 112);
+
+/* What a socket holding the rest of a send (heldsend.c) needs at the
+ * calls that must not overtake it or cut it short. */
+enum ws2host_held_action
+{
+    ws2host_held_wait,          /* wait until all of it went (a send through Wine) */
+    ws2host_held_shut,          /* SHUT_WR after the rest: `deferred` says if it waits */
+    ws2host_held_close,         /* closesocket: drop the rest if the socket lingers
+                                   abortively (SO_LINGER on, 0 s) */
+};
+
+struct ws2host_held_params
+{
+    int32_t fd;                 /* in */
+    int32_t action;             /* in: enum ws2host_held_action */
+    uint64_t wait_key;          /* in (wait) */
+    int32_t timeout_ms;         /* in (wait): < 0 for ever */
+    int32_t deferred;           /* out (shut, close): something was held */
+};
+WS2HOST_ABI_SIZE(struct ws2host_held_params, 24);
 
 /* Dissolves a datagram socket's association (connect to AF_UNSPEC), or
  * with send_side shuts a connection's sending side on the fd alone. */

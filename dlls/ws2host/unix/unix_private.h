@@ -23,6 +23,7 @@ unsigned int unix_poll(void *args);
 unsigned int unix_disconnect(void *args);
 unsigned int unix_first_listener(void *args);
 unsigned int unix_send_at_once(void *args);
+unsigned int unix_held(void *args);
 unsigned int unix_getaddrinfo(void *args);
 unsigned int unix_gethostname(void *args);
 unsigned int unix_linger(void *args);

@@ -37,6 +37,7 @@ const ws2host_entry __wine_unix_call_funcs[] =
     [ws2host_call_disconnect]    = unix_disconnect,
     [ws2host_call_first_listener] = unix_first_listener,
     [ws2host_call_send_at_once]  = unix_send_at_once,
+    [ws2host_call_held]          = unix_held,
     [ws2host_call_getaddrinfo]   = unix_getaddrinfo,
     [ws2host_call_gethostname]   = unix_gethostname,
     [ws2host_call_linger]        = unix_linger,
