@@ -149,7 +149,7 @@ static void test_small_buffers(void)
     char buffer[4096], got[3 * 4096];
     SOCKET src, dst;
     int value = 0, received = 0, ret;
-    DWORD timeout = 5000;
+    DWORD timeout = 2000;
 
     for (int i = 0; i < (int)sizeof(buffer); i++) buffer[i] = pattern[i % sizeof(pattern)];
     if (!tcp_pair(NULL, &src, &dst)) return;
@@ -164,10 +164,17 @@ static void test_small_buffers(void)
         todo_if(harness_impl == impl_wine_builtin && harness_wine_major < 10 && i == 2)
             ok(ret == sizeof(buffer), "send %d: got %d, error %d\n", i, ret, WSAGetLastError());
     }
+    /* Each receive finds a whole send: Windows' SO_RCVBUF does not cut
+     * the stream into pieces of its size. */
     setsockopt(dst, SOL_SOCKET, SO_RCVTIMEO, (char *)&timeout, sizeof(timeout));
-    while (received < (int)sizeof(got) && (ret = recv(dst, got + received, sizeof(got) - received, 0)) > 0)
+    for (int i = 0; i < 3; i++)
+    {
+        ret = recv(dst, got + received, sizeof(buffer), 0);
+        todo_if(harness_impl == impl_wine_builtin && harness_wine_major < 10 && i)
+            ok(ret == sizeof(buffer), "receive %d: got %d, error %d\n", i, ret, WSAGetLastError());
+        if (ret <= 0) break;
         received += ret;
-    todo_builtin_before(10) ok(received == sizeof(got), "received %d bytes\n", received);
+    }
     for (int i = 0; i < received; i++)
         if (got[i] != pattern[i % sizeof(pattern)])
         {
