@@ -253,6 +253,42 @@ static void test_blocking_after(void)
     free(buffer);
 }
 
+/* A send on a socket still connecting takes nothing: Wine 10's
+ * Windows-run test_connecting_socket (Windows fails it with WSAENOTCONN,
+ * Wine with WSAEWOULDBLOCK). The connection stays pending because the
+ * listener's queue is full (Linux drops the SYN). */
+static void test_connecting(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET };
+    SOCKET listener, queued, pending;
+    struct timeval zero = { 0 };
+    int length = sizeof(address), ret;
+    fd_set writable;
+
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    listener = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!bind(listener, (struct sockaddr *)&address, sizeof(address)), "bind failed\n");
+    ok(!getsockname(listener, (struct sockaddr *)&address, &length), "getsockname failed\n");
+    ok(!listen(listener, 0), "listen failed\n");
+    queued = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!connect(queued, (struct sockaddr *)&address, sizeof(address)), "connect failed\n");
+    pending = socket(AF_INET, SOCK_STREAM, 0);
+    set_nonblocking(pending, 1);
+    ret = connect(pending, (struct sockaddr *)&address, sizeof(address));
+    Sleep(100);
+    FD_ZERO(&writable);
+    FD_SET(pending, &writable);
+    if (ret == SOCKET_ERROR && WSAGetLastError() == WSAEWOULDBLOCK && !select(0, NULL, &writable, NULL, &zero))
+    {
+        ret = send(pending, "data", 4, 0);
+        ok(ret == SOCKET_ERROR, "a connecting socket's send took %d bytes\n", ret);
+    }
+    else skip("the second connection did not stay pending\n");
+    closesocket(pending);
+    closesocket(queued);
+    closesocket(listener);
+}
+
 void run_sendbuffer_tests(void)
 {
     WSADATA data;
@@ -263,5 +299,6 @@ void run_sendbuffer_tests(void)
     test_small_buffers();
     test_write_event();
     test_blocking_after();
+    test_connecting();
     WSACleanup();
 }

@@ -14,6 +14,7 @@
 #include <linux/filter.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -184,6 +185,17 @@ static uint32_t message_size(const struct msghdr *msg)
     return total;
 }
 
+/* Does the connection carry data both ways or to the peer still? A
+ * connecting socket's send fails as it did (Linux: EAGAIN). */
+static int connected(int fd)
+{
+    struct tcp_info info;
+    socklen_t length = sizeof(info);
+
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) < 0) return 0;
+    return info.tcpi_state == TCP_ESTABLISHED || info.tcpi_state == TCP_CLOSE_WAIT;
+}
+
 /* A socket holding the rest of an earlier send (heldsend.c): nothing
  * may go to the fd before it. A non-blocking send joins it or fails; a
  * blocking one waits until it went. -1: nothing held, go on. */
@@ -237,8 +249,11 @@ unsigned int unix_send(void *args)
     {
         uint32_t rest = message_size(msg);
 
-        /* Not held: Linux' short count, or WSAEWOULDBLOCK. */
-        if (held_add(params->fd, msg)) return params->transferred ? 0 : WSAEWOULDBLOCK;
+        /* Not held: Linux' short count, or WSAEWOULDBLOCK. Linux took
+         * part, so there is a connection; or it took none, and then only
+         * a connection that carries data may hold. */
+        if ((!params->transferred && !connected(params->fd)) || held_add(params->fd, msg))
+            return params->transferred ? 0 : WSAEWOULDBLOCK;
         params->transferred += rest;
         params->held = 1;
     }
