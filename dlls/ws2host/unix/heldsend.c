@@ -230,6 +230,11 @@ static int append(struct held *e, const struct msghdr *msg)
     return 0;
 }
 
+int held_thread_fds(void)
+{
+    return wake >= 0;
+}
+
 int held_any(void)
 {
     return __atomic_load_n(&held_sockets, __ATOMIC_ACQUIRE) != 0;

@@ -23,5 +23,7 @@ unsigned int held_add(int fd, const struct msghdr *msg);
 /* Waits until fd's socket holds nothing (0 at once when it holds none):
  * wait_for_socket's answers. */
 unsigned int held_wait(int fd, uint64_t wait_key, int timeout_ms);
+/* The fds the sending thread keeps for the process' life (0 or 1). */
+int held_thread_fds(void);
 
 #endif
