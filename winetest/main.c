@@ -28,6 +28,7 @@ void run_wsaioctl_tests(void);
 void run_readiness_tests(void);
 void run_resolver_tests(void);
 void run_resources_tests(void);
+void run_sendbuffer_tests(void);
 void run_sockopt_tests(void);
 void run_startup_tests(void);
 void run_winhttp_tests(void);
@@ -56,6 +57,7 @@ const struct suite suites[] =
     { "lifecycle", run_lifecycle_tests },
     { "sockopt", run_sockopt_tests },
     { "wsabuf", run_wsabuf_tests },
+    { "sendbuffer", run_sendbuffer_tests },
     { "winhttp", run_winhttp_tests },
     { "resolver", run_resolver_tests },
     { "asyncdb", run_asyncdb_tests },

@@ -131,6 +131,8 @@ int ws_wine_send(SOCKET s, const WSABUF *buffers, DWORD count, DWORD *sent, DWOR
     };
     int err;
 
+    /* Held bytes of an earlier send go first (heldsend.c). */
+    if ((err = ws_wait_held(s))) return err;
     if (!overlapped) return blocking_transfer(s, WS_IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), sent);
     err = ws_async_call(s, WS_IOCTL_AFD_WINE_SENDMSG, &params, sizeof(params), NULL, 0, overlapped, completion);
     if (!err && sent) *sent = (DWORD)overlapped->InternalHigh;

@@ -411,6 +411,7 @@ int ws_send_whole_on(const struct ws_call *call, struct ws2host_buffer *buffers,
     params.whole = info->type == SOCK_STREAM;
     if ((err = set_destination(&params, info, to, tolen))) return err;
     if (!(err = ws_unix_call(ws2host_call_send_at_once, &params))) *sent = params.transferred;
+    if (params.held) ws_note_held(call);
     return err;
 }
 
@@ -444,7 +445,16 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
     if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
     start_io(&params, call, buffers, count, flags, info->sndtimeo);
     if ((err = set_destination(&params, info, to, tolen))) return err;
+    /* Windows takes a non-blocking stream send whole (heldsend.c). */
+    params.hold = info->type == SOCK_STREAM && !(flags & MSG_OOB);
     err = ws_unix_call(ws2host_call_send, &params);
+    if (params.held)
+    {
+        ws_note_held(call);
+        /* Refused for the held bytes: FD_WRITE comes once they went. */
+        if (err == WSAEWOULDBLOCK && info->event_mask) ws_rearm_write(call);
+        if (err == WSAEWOULDBLOCK) return err;
+    }
     /* A selecting socket's send that would block is made again through
      * Wine: its server re-enables FD_WRITE only after a send of its own
      * that failed, and a send that succeeded changes nothing there
@@ -619,9 +629,17 @@ int WINAPI shutdown(SOCKET s, int how)
     TRACE("socket %#llx, how %d\n", (ULONGLONG)s, how);
     /* The server refuses sockets without a connection (listeners too) and
      * defers SHUT_WR until queued writes have gone. */
-    if ((err = ws_call_begin(&call, s, WS_CALL_STATE)) ||
-        (err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0)))
-        return ws_call_end(&call, err);
+    if ((err = ws_call_begin(&call, s, WS_CALL_STATE))) return ws_call_end(&call, err);
+    /* With bytes held (heldsend.c) the unix side shuts the sending side
+     * after them; the server hears of the receiving side only. */
+    if ((how == SD_SEND || how == SD_BOTH) && ws_shut_after_held(&call))
+    {
+        int receive = SD_RECEIVE;
+
+        if (how == SD_BOTH) err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &receive, sizeof(receive), NULL, 0);
+    }
+    else err = ws_afd_call(s, WS_IOCTL_AFD_WINE_SHUTDOWN, &how, sizeof(how), NULL, 0);
+    if (err) return ws_call_end(&call, err);
     /* Remembered for recv and send, which Windows then fails. */
     after = call.info;
     after.shut_down |= shut_down_bits(how);

@@ -183,14 +183,16 @@ static BOOL WINAPI ws_TransmitFile(SOCKET s, HANDLE file, DWORD file_length, DWO
         params.tail = (ULONG_PTR)buffers->Tail;
         params.tail_length = buffers->TailLength;
     }
-    if (overlapped)
+    /* Held bytes of an earlier send go first (heldsend.c). */
+    err = ws_wait_held(s);
+    if (!err && overlapped)
     {
         params.offset = (int64_t)overlapped->OffsetHigh << 32 | overlapped->Offset;
         err = ws_async_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0, overlapped, NULL);
     }
     /* Without an OVERLAPPED it blocks until the whole file went, on the
      * thread's event and with no completion packet owed. */
-    else err = ws_afd_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0);
+    else if (!err) err = ws_afd_call(s, WS_IOCTL_AFD_WINE_TRANSMIT, &params, sizeof(params), NULL, 0);
     /* Wine's transmit ignores TF_DISCONNECT and TF_REUSE_SOCKET. */
     if (!err) err = ws_transmit_disconnect(&call, flags, NULL);
     else if (err == WSA_IO_PENDING) ws_transmit_disconnect(&call, flags, overlapped);

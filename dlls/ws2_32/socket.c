@@ -238,5 +238,6 @@ int WINAPI closesocket(SOCKET s)
     ws_bind_forget(s);
     ws_cancel_waiters(call.info.wait_key);
     ws_cancel_before_close(s, &call.info);
+    ws_close_held(s, &call.info);
     return ws_call_end(&call, CloseHandle((HANDLE)s) ? 0 : WSAENOTSOCK);
 }

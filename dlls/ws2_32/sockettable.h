@@ -52,6 +52,9 @@ struct ws_socket_info
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity, detects a reused handle; 0 until
                                    the fd is first fetched */
+    uint64_t held_tick;         /* GetTickCount64 when ws2host first held the rest of
+                                   a send (heldsend.c); 0: never, so sends through
+                                   Wine, shutdown and closesocket need not ask */
 };
 
 /* Overlapped sends on a socket whose completion mode skips both the port

@@ -297,6 +297,13 @@ int ws_send_at_once(struct ws_call *call, struct ws2host_buffer *buffers, DWORD 
 /* Has the fd a name of this kind (ws2host_call_getsockname,
  * ws2host_call_getpeername)? Yes when it cannot be told. */
 BOOL ws_fd_has_name(enum ws2host_call query, int fd);
+/* heldsend.c: a socket whose send's rest the unix side holds (held_tick
+ * set). ws_note_held records it; the rest keep its bytes in order. */
+void ws_note_held(const struct ws_call *call);
+int ws_wait_held(SOCKET s);
+BOOL ws_shut_after_held(const struct ws_call *call);
+void ws_close_held(SOCKET s, const struct ws_socket_info *info);
+void ws_rearm_write(const struct ws_call *call);
 /* eventselect.c: the same through Wine's socket device, for sockets with
  * an event selection (the server re-enables events only then). */
 int ws_selected_send(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,

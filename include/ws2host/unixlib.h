@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 27
+#define WS2HOST_ABI_VERSION 28
 
 enum ws2host_call
 {
@@ -51,6 +51,7 @@ enum ws2host_call
     ws2host_call_fds_from_handles,
     ws2host_call_fds_close,
     ws2host_call_recvmsg,
+    ws2host_call_held,
     ws2host_call_count
 };
 
@@ -216,8 +217,13 @@ struct ws2host_io_params
     int32_t whole;              /* in (send_at_once): a stream send, refused unless the
                                    send buffer has room for all of it */
     struct ws2host_pktinfo source;  /* in (send, send_at_once) */
+    int32_t hold;               /* in (send): a non-blocking stream send that Linux
+                                   takes only part of is taken whole, the rest held
+                                   and sent in the background (heldsend.c) */
+    int32_t held;               /* out (send, send_at_once): the socket holds bytes of
+                                   an earlier send (WSAEWOULDBLOCK: too many) */
 };
-WS2HOST_ABI_SIZE(struct ws2host_io_params, 112);
+WS2HOST_ABI_SIZE(struct ws2host_io_params, 120);
 
 /* WSARecvMsg: a receive with its control messages, written in Windows'
  * layout (WSACMSGHDR, 64-bit) from Linux' by the Linux side's table. The
@@ -237,7 +243,27 @@ struct ws2host_recvmsg_params
     int32_t control_truncated;      /* out: the messages did not fit (none written) */
     int32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_recvmsg_params, 136);
+WS2HOST_ABI_SIZE(struct ws2host_recvmsg_params, 144);
+
+/* What a socket holding the rest of a send (heldsend.c) needs at the
+ * calls that must not overtake it or cut it short. */
+enum ws2host_held_action
+{
+    ws2host_held_wait,          /* wait until all of it went (a send through Wine) */
+    ws2host_held_shut,          /* SHUT_WR after the rest: `deferred` says if it waits */
+    ws2host_held_close,         /* closesocket: drop the rest if the socket lingers
+                                   abortively (SO_LINGER on, 0 s) */
+};
+
+struct ws2host_held_params
+{
+    int32_t fd;                 /* in */
+    int32_t action;             /* in: enum ws2host_held_action */
+    uint64_t wait_key;          /* in (wait) */
+    int32_t timeout_ms;         /* in (wait): < 0 for ever */
+    int32_t deferred;           /* out (shut, close): something was held */
+};
+WS2HOST_ABI_SIZE(struct ws2host_held_params, 24);
 
 /* Dissolves a datagram socket's association (connect to AF_UNSPEC), or
  * with send_side shuts a connection's sending side on the fd alone. */

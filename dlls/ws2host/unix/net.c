@@ -14,6 +14,7 @@
 #include <linux/filter.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,6 +29,7 @@
 #include "address.h"
 #include "maps.h"
 #include "unix_private.h"
+#include "heldsend.h"
 #include "waits.h"
 #include "wsvalues.h"
 
@@ -205,7 +207,46 @@ static unsigned int prepare_send(const struct ws2host_io_params *params, struct 
     return add_source(&params->source, &send->msg, &send->control);
 }
 
-/* A blocking send returns once everything is queued, as on Windows. */
+static uint32_t message_size(const struct msghdr *msg)
+{
+    size_t total = 0;
+
+    for (size_t i = 0; i < msg->msg_iovlen; i++) total += msg->msg_iov[i].iov_len;
+    return total;
+}
+
+/* Does the connection carry data both ways or to the peer still? A
+ * connecting socket's send fails as it did (Linux: EAGAIN). */
+static int connected(int fd)
+{
+    struct tcp_info info;
+    socklen_t length = sizeof(info);
+
+    if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &length) < 0) return 0;
+    return info.tcpi_state == TCP_ESTABLISHED || info.tcpi_state == TCP_CLOSE_WAIT;
+}
+
+/* A socket holding the rest of an earlier send (heldsend.c): nothing
+ * may go to the fd before it. A non-blocking send joins it or fails; a
+ * blocking one waits until it went. -1: nothing held, go on. */
+static int behind_held(struct ws2host_io_params *params, const struct msghdr *msg)
+{
+    int err;
+
+    if (!held_any()) return -1;
+    if (!params->timeout_ms)
+    {
+        if ((err = held_join(params->fd, msg)) < 0) return -1;
+        params->held = 1;
+        if (!err) params->transferred = message_size(msg);
+        return err;
+    }
+    if ((err = held_wait(params->fd, params->wait_key, params->timeout_ms))) return err;
+    return -1;
+}
+
+/* A blocking send returns once everything is queued, as on Windows; a
+ * non-blocking stream send Linux takes part of is taken whole (hold). */
 unsigned int unix_send(void *args)
 {
     struct ws2host_io_params *params = args;
@@ -213,9 +254,12 @@ unsigned int unix_send(void *args)
     struct msghdr *msg = &send.msg;
     unsigned int err;
     ssize_t sent;
+    int behind;
 
     params->transferred = 0;
+    params->held = 0;
     if ((err = prepare_send(params, &send))) return err;
+    if (params->hold && (behind = behind_held(params, msg)) >= 0) return behind;
     do
     {
         sent = sendmsg(params->fd, msg, send.flags);
@@ -226,10 +270,23 @@ unsigned int unix_send(void *args)
         }
         else if (errno == EINTR) continue;
         else if (errno != EAGAIN) return params->transferred ? 0 : wsa_error_from_errno(errno);
+        else if (params->hold && !params->timeout_ms) break;
         else if ((err = wait_for_socket(params->fd, params->wait_key, POLLOUT, params->timeout_ms)))
             return params->transferred ? 0 : err;
     }
     while (msg->msg_iovlen && params->timeout_ms);
+    if (params->hold && !params->timeout_ms && msg->msg_iovlen)
+    {
+        uint32_t rest = message_size(msg);
+
+        /* Not held: Linux' short count, or WSAEWOULDBLOCK. Linux took
+         * part, so there is a connection; or it took none, and then only
+         * a connection that carries data may hold. */
+        if ((!params->transferred && !connected(params->fd)) || held_add(params->fd, msg))
+            return params->transferred ? 0 : WSAEWOULDBLOCK;
+        params->transferred += rest;
+        params->held = 1;
+    }
     return 0;
 }
 
@@ -262,7 +319,14 @@ unsigned int unix_send_at_once(void *args)
     ssize_t sent;
 
     params->transferred = 0;
+    params->held = 0;
     if ((err = prepare_send(params, &send))) return err;
+    /* Wine's path waits for held bytes (the PE side asks, ws2host_held_wait). */
+    if (held_any() && held_wait(params->fd, 0, 0) == WSAEWOULDBLOCK)
+    {
+        params->held = 1;
+        return WSAEWOULDBLOCK;
+    }
     for (size_t i = 0; i < msg->msg_iovlen; i++) total += msg->msg_iov[i].iov_len;
     if (params->whole && !has_room(params->fd, total)) return WSAEWOULDBLOCK;
     do sent = sendmsg(params->fd, msg, send.flags | MSG_DONTWAIT);

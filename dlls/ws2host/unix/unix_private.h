@@ -35,6 +35,8 @@ unsigned int unix_recvmsg(void *args);
 /* net.c's receive, with room for Linux' control messages (or none). */
 unsigned int unix_receive(struct ws2host_io_params *params, void *control, size_t control_size,
                           size_t *control_length);
+
+unsigned int unix_held(void *args);
 unsigned int unix_getaddrinfo(void *args);
 unsigned int unix_gethostname(void *args);
 unsigned int unix_linger(void *args);

@@ -40,6 +40,7 @@ const ws2host_entry __wine_unix_call_funcs[] =
     [ws2host_call_fds_from_handles] = unix_fds_from_handles,
     [ws2host_call_fds_close]     = unix_fds_close,
     [ws2host_call_recvmsg]       = unix_recvmsg,
+    [ws2host_call_held]          = unix_held,
     [ws2host_call_getaddrinfo]   = unix_getaddrinfo,
     [ws2host_call_gethostname]   = unix_gethostname,
     [ws2host_call_linger]        = unix_linger,
