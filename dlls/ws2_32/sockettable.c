@@ -90,12 +90,12 @@ static const struct { size_t offset, size; enum field_kind kind; } fields[] =
     FIELD(sndtimeo), FIELD(address_use), FIELD(error), BITS(kept), FIELD(rcvbuf), FIELD(sndbuf),
     FIELD(linger), FIELD(multicast_if), BITS(shut_down), FIELD(connecting), FIELD(listening), FIELD(async_issued),
     FIELD(protection_level), FIELD(event_mask), FIELD(reusable), FIELD(send_path), FIELD(duplicated), FIELD(wait_key),
-    FIELD(connect_tick), FIELD(inode),
+    FIELD(peer_length), FIELD(peer), FIELD(connect_tick), FIELD(inode),
 };
 #undef FIELD
 #undef BITS
-_Static_assert(sizeof(fields) / sizeof(fields[0]) == 32, "a field of ws_socket_info is missing from fields[]");
-_Static_assert(sizeof(struct ws_socket_info) == 30 * 4 + 2 * 8, "ws_socket_info has hidden padding");
+_Static_assert(sizeof(fields) / sizeof(fields[0]) == 34, "a field of ws_socket_info is missing from fields[]");
+_Static_assert(sizeof(struct ws_socket_info) == 31 * 4 + 28 + 2 * 8, "ws_socket_info has hidden padding");
 _Static_assert(sizeof(((struct ws_socket_info *)0)->kept) == sizeof(uint32_t) &&
                sizeof(((struct ws_socket_info *)0)->shut_down) == sizeof(uint32_t), "bitmask fields are 32 bits");
 

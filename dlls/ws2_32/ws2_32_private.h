@@ -267,6 +267,13 @@ int ws_send_at_once(struct ws_call *call, struct ws2host_buffer *buffers, DWORD 
 /* Has the fd a name of this kind (ws2host_call_getsockname,
  * ws2host_call_getpeername)? Yes when it cannot be told. */
 BOOL ws_fd_has_name(enum ws2host_call query, int fd);
+/* peername.c: the peer of a stream connection, remembered in the state
+ * (Windows names it after the connection ended, Linux does not). */
+void ws_peer_remember(struct ws_socket_info *info, const struct sockaddr *name, int length);
+void ws_peer_forget(struct ws_socket_info *info);
+void ws_peer_learn(SOCKET s, struct ws_socket_info *info, int fd);
+BOOL ws_was_connected(SOCKET s, const struct ws_socket_info *info);
+int ws_peer_answer(SOCKET s, const struct ws_socket_info *info, struct ws2host_address_params *name);
 /* eventselect.c: the same through Wine's socket device, for sockets with
  * an event selection (the server re-enables events only then). */
 int ws_selected_send(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
