@@ -497,6 +497,67 @@ static void test_udp_disconnect(void)
     closesocket(s);
 }
 
+/* A connected UDP socket whose peer answers ICMP port unreachable: every
+ * send succeeds and select sees the socket writable, not an exception
+ * (Wine 10's Windows-run sock.c test_UDP, which connects to port 255;
+ * here a port just freed). */
+static void test_udp_unreachable(void)
+{
+    SOCKADDR_IN address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    SOCKET probe = socket(AF_INET, SOCK_DGRAM, 0), s = socket(AF_INET, SOCK_DGRAM, 0);
+    int length = sizeof(address), sent_all = 1, writable_all = 1, exceptional = 0;
+    TIMEVAL at_once = { 0, 0 };
+    fd_set writable, failed;
+    char buffer[16] = { 0 };
+
+    ok(!bind(probe, (struct sockaddr *)&address, sizeof(address)), "bind: error %d\n", WSAGetLastError());
+    ok(!getsockname(probe, (struct sockaddr *)&address, &length), "getsockname: error %d\n", WSAGetLastError());
+    closesocket(probe);
+    ok(!connect(s, (struct sockaddr *)&address, sizeof(address)), "connect: error %d\n", WSAGetLastError());
+    for (int i = 0; i < 20; i++)
+    {
+        if (send(s, buffer, sizeof(buffer), 0) != sizeof(buffer))
+        {
+            if (sent_all) trace("send %d: error %d\n", i, WSAGetLastError());
+            sent_all = 0;
+        }
+        Sleep(1);   /* the ICMP answer comes back */
+        FD_ZERO(&writable);
+        FD_SET(s, &writable);
+        FD_ZERO(&failed);
+        FD_SET(s, &failed);
+        if (select(0, NULL, &writable, &failed, &at_once) < 0 || !FD_ISSET(s, &writable)) writable_all = 0;
+        if (FD_ISSET(s, &failed)) exceptional = 1;
+    }
+    ok(sent_all, "a send failed\n");
+    ok(writable_all, "not writable after a send\n");
+    /* exceptfds: a failed non-blocking connect or OOB data only
+     * (Microsoft's select documentation). */
+    todo_builtin ok(!exceptional, "an exception after a send\n");
+    closesocket(s);
+}
+
+/* sendto port 0 sends (Wine 10's Windows-run sock.c test_UDP), and binds
+ * an unbound socket as any sendto does (Microsoft's sendto documentation:
+ * "unique values are assigned to the local association by the system,
+ * and the socket is then marked as bound"). */
+static void test_udp_port_zero(int family)
+{
+    struct sockaddr_storage to = { .ss_family = family }, local;
+    SOCKET s = socket(family, SOCK_DGRAM, 0);
+    int to_length = family == AF_INET ? sizeof(SOCKADDR_IN) : sizeof(SOCKADDR_IN6), length = sizeof(local), ret;
+    char buffer[16] = { 0 };
+
+    if (family == AF_INET) ((SOCKADDR_IN *)&to)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    else ((SOCKADDR_IN6 *)&to)->sin6_addr = in6addr_loopback;
+    ret = sendto(s, buffer, sizeof(buffer), 0, (struct sockaddr *)&to, to_length);
+    todo_builtin_before(10) ok(ret == sizeof(buffer), "family %d: sendto port 0: %d, error %d\n", family, ret,
+                               WSAGetLastError());
+    ok(!getsockname(s, (struct sockaddr *)&local, &length) && ((SOCKADDR_IN *)&local)->sin_port,
+       "family %d: not bound after sendto, error %d\n", family, WSAGetLastError());
+    closesocket(s);
+}
+
 /* A blocking accept is an alertable wait on Windows: an APC queued to
  * the thread runs inside it, and accept goes on waiting (Wine 10's
  * Windows-run sock.c test_accept: the APC signals the thread that
@@ -566,6 +627,9 @@ void run_lifecycle_tests(void)
     test_datagrams(AF_INET6);
     test_unbound_datagram();
     test_udp_disconnect();
+    test_udp_unreachable();
+    test_udp_port_zero(AF_INET);
+    test_udp_port_zero(AF_INET6);
     test_select();
     test_connection_options();
     test_close_while_blocked(FALSE);

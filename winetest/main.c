@@ -14,6 +14,7 @@ void run_asyncdb_tests(void);
 void run_attribute_tests(void);
 void run_badinput_tests(void);
 void run_catalog_tests(void);
+void run_connend_tests(void);
 void run_creation_tests(void);
 void run_duplicate_tests(void);
 void run_fdlimit_tests(void);
@@ -55,6 +56,7 @@ const struct suite suites[] =
     { "attribute", run_attribute_tests },
     { "duplicate", run_duplicate_tests },
     { "lifecycle", run_lifecycle_tests },
+    { "connend", run_connend_tests },
     { "sockopt", run_sockopt_tests },
     { "wsabuf", run_wsabuf_tests },
     { "sendbuffer", run_sendbuffer_tests },

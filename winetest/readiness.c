@@ -81,6 +81,40 @@ static void test_event_select(void)
     WSACloseEvent(event);
 }
 
+/* Closes s with an RST: SO_LINGER on with a zero timeout (sock.c
+ * close_with_rst). */
+static void close_with_reset(SOCKET s)
+{
+    static const LINGER abortive = { .l_onoff = 1, .l_linger = 0 };
+
+    ok(!setsockopt(s, SOL_SOCKET, SO_LINGER, (const char *)&abortive, sizeof(abortive)), "SO_LINGER: error %d\n",
+       WSAGetLastError());
+    closesocket(s);
+}
+
+/* The peer's RST: FD_CLOSE carries WSAECONNABORTED (Wine 10's Windows-run
+ * sock.c test_events, "Trigger RST", in both its event and its message
+ * form); Wine 8's builtin reports 0. */
+static void test_reset_event(void)
+{
+    WSAEVENT event = WSACreateEvent();
+    WSANETWORKEVENTS events;
+    SOCKET client, server;
+    long seen;
+
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(!WSAEventSelect(server, event, FD_READ | FD_CLOSE), "WSAEventSelect: error %d\n", WSAGetLastError());
+    close_with_reset(client);
+    seen = wait_events(server, event, &events);
+    ok(seen == FD_CLOSE, "events %#lx\n", seen);
+    todo_builtin_before(10) ok(events.iErrorCode[FD_CLOSE_BIT] == WSAECONNABORTED, "FD_CLOSE error %d\n",
+                               events.iErrorCode[FD_CLOSE_BIT]);
+    ok(WaitForSingleObject(event, 200) == WAIT_TIMEOUT, "signalled again\n");
+    WSAEventSelect(server, NULL, 0);
+    closesocket(server);
+    WSACloseEvent(event);
+}
+
 /* FD_WRITE comes once when the socket can send, and again only after a
  * send that failed with WSAEWOULDBLOCK, once there is room (Microsoft's
  * WSAEventSelect documentation; sock.c test_events). */
@@ -828,6 +862,21 @@ static void test_async_select(void)
     WSAAsyncSelect(server, window, 0, 0);
     closesocket(client);
     closesocket(server);
+
+    /* The peer's RST: FD_CLOSE with WSAECONNABORTED (Wine 10's Windows-run
+     * sock.c test_events). Wine's server posts the message itself, and
+     * Wine 8's posts 0 (measured, under ws2host as under its builtin). */
+    if (!tcp_pair(NULL, &client, &server)) return;
+    ok(!WSAAsyncSelect(server, window, WM_SOCKET, FD_CLOSE), "WSAAsyncSelect(FD_CLOSE) failed\n");
+    close_with_reset(client);
+    reply = socket_message(window, server, 1000);
+    if (harness_impl == impl_windows || harness_wine_major >= 10)
+        ok(reply == WSAMAKESELECTREPLY(FD_CLOSE, WSAECONNABORTED), "reset message %#llx\n",
+           (unsigned long long)reply);
+    else
+        ok(reply == WSAMAKESELECTREPLY(FD_CLOSE, 0), "reset message on Wine 8 %#llx\n", (unsigned long long)reply);
+    WSAAsyncSelect(server, window, 0, 0);
+    closesocket(server);
     DestroyWindow(window);
 }
 
@@ -838,6 +887,7 @@ void run_readiness_tests(void)
     ok(!WSAStartup(MAKEWORD(2, 2), &data), "WSAStartup failed\n");
     test_event_select();
     test_write_rearm();
+    test_reset_event();
     test_async_select();
     test_accept_and_connect_events();
     test_wsapoll();

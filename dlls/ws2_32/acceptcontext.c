@@ -27,6 +27,7 @@ static int update_accept_context(struct ws_call *call, const char *optval, int o
     after.inode = 0;
     after.listening = after.connecting = 0;
     after.connect_tick = GetTickCount64();
+    ws_peer_forget(&after);     /* learnt again at the next fd fetch */
     socket_table_update(call->s, &call->info, &after);
     return 0;
 }
@@ -37,6 +38,7 @@ static int update_connect_context(struct ws_call *call)
 
     after.connecting = 0;
     after.connect_tick = GetTickCount64();
+    ws_peer_forget(&after);     /* learnt again at the next fd fetch */
     socket_table_update(call->s, &call->info, &after);
     return 0;
 }

@@ -105,6 +105,8 @@ int WINAPI connect(SOCKET s, const struct sockaddr *name, int namelen)
     /* select learns how it ended. */
     if (err == WSAEWOULDBLOCK && call.info.type == SOCK_STREAM) connected.connecting = 1;
     if (!err) connected.connect_tick = GetTickCount64();    /* for SO_CONNECT_TIME */
+    /* Named by getpeername from now on, even while connecting. */
+    if (!err || connected.connecting) ws_peer_remember(&connected, name, namelen);
     if (!err || connected.connecting) socket_table_update(s, &call.info, &connected);
     return ws_call_end(&call, err);
 }
@@ -184,7 +186,9 @@ static int name_call(enum ws2host_call code, SOCKET s, struct sockaddr *name, in
 
     if ((err = ws_call_begin(&call, s, WS_CALL_FD))) return ws_call_end(&call, err);
     params.fd = call.fd;
-    if ((err = ws_unix_call(code, &params))) return ws_call_end(&call, err == WSAENOTCONN ? unbound_error : err);
+    err = ws_unix_call(code, &params);
+    if (err == WSAENOTCONN && code == ws2host_call_getpeername) err = ws_peer_answer(s, &call.info, &params);
+    if (err) return ws_call_end(&call, err == WSAENOTCONN ? unbound_error : err);
     /* Linux names an unbound socket with port 0; Windows calls it an error. */
     if (!((SOCKADDR_IN *)params.address)->sin_port) return ws_call_end(&call, unbound_error);
     if (!ws_writable(namelen, sizeof(*namelen)) || *namelen < params.length || !ws_writable(name, params.length))
@@ -259,13 +263,19 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     }
     if (addr)
     {
-        /* The fd is needed for the peer's name only (one round trip). A
+        /* The fd is needed for the peer's name only (one round trip); its
+         * first fetch reads and remembers the name (peername.c). A
          * connection reset before this has no peer any more: the accept
          * fails, as Wine's builtin fails it. */
         if (!(err = ws_call_begin(&named, new_socket, WS_CALL_VERIFIED_FD)))
         {
             peer.fd = named.fd;
-            err = ws_unix_call(ws2host_call_getpeername, &peer);
+            if (named.info.peer_length > 0)
+            {
+                memcpy(peer.address, named.info.peer, named.info.peer_length);
+                peer.length = named.info.peer_length;
+            }
+            else err = ws_unix_call(ws2host_call_getpeername, &peer);
         }
         ws_call_release(&named);
         if (err)
@@ -434,6 +444,31 @@ int ws_send_overlapped_on(const struct ws_call *call, struct ws2host_buffer *buf
     return err;
 }
 
+/* A datagram to port 0: Linux refuses it (EINVAL), Windows sends it
+ * (Wine 10's Windows-run sock.c test_UDP), to where nothing can listen.
+ * It is dropped here, after the implicit bind Windows' sendto makes
+ * (the wildcard address, as bind gives it). */
+static BOOL to_port_zero(const struct ws_socket_info *info, const struct sockaddr *to, int tolen)
+{
+    if (!to || info->type != SOCK_DGRAM || tolen < address_size(info->family) || to->sa_family != info->family)
+        return FALSE;
+    return !((const SOCKADDR_IN *)to)->sin_port;    /* same offset in SOCKADDR_IN6 */
+}
+
+static int send_nowhere(const struct ws_call *call, const struct ws2host_buffer *buffers, DWORD count, DWORD *sent)
+{
+    SOCKADDR_IN6 wildcard = { .sin6_family = (ADDRESS_FAMILY)call->info.family };
+    DWORD total = 0;
+
+    FIXME_ONCE("a datagram to port 0 is dropped (Linux refuses to send it)\n");
+    if (!ws_fd_has_name(ws2host_call_getsockname, call->fd) &&
+        bind(call->s, (struct sockaddr *)&wildcard, address_size(call->info.family)))
+        return WSAGetLastError();
+    for (DWORD i = 0; i < count; i++) total += (DWORD)buffers[i].length;
+    *sent = total;
+    return 0;
+}
+
 int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
                const struct sockaddr *to, int tolen, BOOL connected_only, DWORD *sent)
 {
@@ -445,9 +480,16 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
     if (info->shut_down & WS_SHUT_SEND) return WSAESHUTDOWN;
     start_io(&params, call, buffers, count, flags, info->sndtimeo);
     if ((err = set_destination(&params, info, to, tolen))) return err;
+    if (to_port_zero(info, to, tolen)) return send_nowhere(call, buffers, count, sent);
     /* Windows takes a non-blocking stream send whole (heldsend.c). */
     params.hold = info->type == SOCK_STREAM && !(flags & MSG_OOB);
     err = ws_unix_call(ws2host_call_send, &params);
+    /* An ICMP error (port unreachable) for an earlier datagram is pending
+     * in Linux and fails the next send, sending nothing; Windows keeps
+     * sending (Wine 10's Windows-run sock.c test_UDP). Again, a few times
+     * for the errors other threads' datagrams bring meanwhile. */
+    for (int again = 0; err == WSAECONNREFUSED && info->type != SOCK_STREAM && again < 4; again++)
+        err = ws_unix_call(ws2host_call_send, &params);
     if (params.held)
     {
         ws_note_held(call);
@@ -464,10 +506,12 @@ int ws_send_on(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD
         return ws_selected_send(call, buffers, count, flags, to, tolen, sent);
     /* send() on an unconnected datagram socket: Windows says not connected. */
     if (err == WSAEDESTADDRREQ && connected_only) err = WSAENOTCONN;
-    /* Linux' EPIPE on a stream socket that has no connection (our own
-     * shutdown was answered above): Windows says not connected. */
+    /* Linux' EPIPE on a stream socket without a peer (our own shutdown
+     * was answered above): Windows says not connected, or, when the
+     * connection was there and the peer reset it, WSAECONNRESET (Wine
+     * 10's Windows-run sock.c test_tcp_reset). */
     if (err == WSAESHUTDOWN && info->type == SOCK_STREAM && !ws_fd_has_name(ws2host_call_getpeername, call->fd))
-        err = WSAENOTCONN;
+        err = ws_was_connected(call->s, info) ? WSAECONNRESET : WSAENOTCONN;
     if (!err) *sent = params.transferred;
     return err;
 }

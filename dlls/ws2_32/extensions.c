@@ -70,6 +70,7 @@ static BOOL WINAPI ws_AcceptEx(SOCKET listener, SOCKET acceptor, void *buffer, D
     /* A handle reused after TF_REUSE_SOCKET starts again. */
     swapped.shut_down = 0;
     swapped.reusable = 0;
+    ws_peer_forget(&swapped);
     socket_table_update(acceptor, &target.info, &swapped);
     err = ws_async_call(listener, WS_IOCTL_AFD_WINE_ACCEPT_INTO, &params, sizeof(params), buffer,
                         data_length + local_length + remote_length, overlapped, NULL);

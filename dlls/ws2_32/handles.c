@@ -104,6 +104,8 @@ static int socket_from_handle(SOCKET s, struct ws_socket_info *info, int *fd_out
     if (s == INVALID_SOCKET || !s || !ws_unix_init()) return WSAENOTSOCK;
     if (wine.handle_to_fd((HANDLE)s, 0, &fd, &options)) return WSAENOTSOCK;
     known = !socket_table_lookup(s, info);
+    /* A connection's peer is read once, while Linux still names it. */
+    if (known && !info->peer_length && info->connect_tick) ws_peer_learn(s, info, fd);
     if (known && !verify)
     {
         if (fd_out) *fd_out = fd;

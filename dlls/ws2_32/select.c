@@ -70,7 +70,17 @@ static BOOL connect_failed(SOCKET s, struct ws_socket_info *info)
     struct ws_socket_info after = *info;
     int error = 0;
 
-    if (ws_afd_call(s, WS_IOCTL_AFD_WINE_GET_SO_ERROR, NULL, 0, &error, sizeof(error)) || error) return TRUE;
+    if (ws_afd_call(s, WS_IOCTL_AFD_WINE_GET_SO_ERROR, NULL, 0, &error, sizeof(error)) || error)
+    {
+        /* No peer to name any more (peername.c); the server keeps the error. */
+        if (info->peer_length)
+        {
+            ws_peer_forget(&after);
+            socket_table_update(s, info, &after);
+            *info = after;
+        }
+        return TRUE;
+    }
     after.connecting = 0;
     after.connect_tick = GetTickCount64();
     socket_table_update(s, info, &after);
@@ -147,6 +157,16 @@ static short oob_inline(int set, const struct ws_call *polled, short revents)
     if (set != set_except || !(revents & WS2HOST_POLLPRI)) return revents;
     if (ws_unix_call(ws2host_call_sockopt, &option) || !option.value) return revents;
     return revents & ~WS2HOST_POLLPRI;
+}
+
+/* A datagram socket whose peer answered with an ICMP error (port
+ * unreachable) has it pending in Linux, which polls it as an error;
+ * Windows keeps it writable and no exception (Wine 10's Windows-run
+ * sock.c test_UDP, sending to a port nobody listens on). */
+static short datagram_error(int set, const struct ws_call *polled, short revents)
+{
+    if (set == set_read || polled->info.type == SOCK_STREAM) return revents;
+    return revents & ~WS2HOST_POLLERR;
 }
 
 /* A first look without waiting; only when nothing is ready, an alertable
@@ -249,7 +269,8 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
                 else if (i == set_read) ready += add_once(sets[i], s);
                 continue;
             }
-            if (is_ready(i, seen_events(&sockets[n], oob_inline(i, &sockets[n], entries[n].revents))))
+            if (is_ready(i, seen_events(&sockets[n], datagram_error(i, &sockets[n],
+                                                                   oob_inline(i, &sockets[n], entries[n].revents)))))
                 ready += add_once(sets[i], s);
         }
     }

@@ -90,12 +90,12 @@ static const struct { size_t offset, size; enum field_kind kind; } fields[] =
     FIELD(sndtimeo), FIELD(address_use), FIELD(error), BITS(kept), FIELD(rcvbuf), FIELD(sndbuf),
     FIELD(linger), FIELD(multicast_if), BITS(shut_down), FIELD(connecting), FIELD(listening), FIELD(async_issued),
     FIELD(protection_level), FIELD(event_mask), FIELD(reusable), FIELD(send_path), BITS(recv_control), FIELD(send_pended), FIELD(duplicated),
-    FIELD(wait_key), FIELD(connect_tick), FIELD(inode), FIELD(held_tick),
+    FIELD(wait_key), FIELD(peer_length), FIELD(peer), FIELD(connect_tick), FIELD(inode), FIELD(held_tick),
 };
 #undef FIELD
 #undef BITS
-_Static_assert(sizeof(fields) / sizeof(fields[0]) == 35, "a field of ws_socket_info is missing from fields[]");
-_Static_assert(sizeof(struct ws_socket_info) == 32 * 4 + 3 * 8, "ws_socket_info has hidden padding");
+_Static_assert(sizeof(fields) / sizeof(fields[0]) == 37, "a field of ws_socket_info is missing from fields[]");
+_Static_assert(sizeof(struct ws_socket_info) == 33 * 4 + 28 + 3 * 8, "ws_socket_info has hidden padding");
 _Static_assert(sizeof(((struct ws_socket_info *)0)->kept) == sizeof(uint32_t) &&
                sizeof(((struct ws_socket_info *)0)->shut_down) == sizeof(uint32_t) &&
                sizeof(((struct ws_socket_info *)0)->recv_control) == sizeof(uint32_t), "bitmask fields are 32 bits");

@@ -49,6 +49,10 @@ struct ws_socket_info
                                    (closesocket asks) */
     uint32_t wait_key;          /* names this registration to blocking waits, which
                                    closesocket releases (never reused) */
+    int32_t peer_length;        /* stream sockets: size of peer; 0: not known yet,
+                                   -1: asked Linux, who had none */
+    uint8_t peer[28];           /* the peer's address (a SOCKADDR_IN or _IN6), which
+                                   Windows still names after the connection ended */
     uint64_t connect_tick;      /* GetTickCount64 when connected; 0: not yet */
     uint64_t inode;             /* Linux identity, detects a reused handle; 0 until
                                    the fd is first fetched */

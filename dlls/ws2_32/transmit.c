@@ -69,7 +69,12 @@ int ws_transmit_disconnect(struct ws_call *call, DWORD flags, OVERLAPPED *pendin
     }
     if (err) return err;
     after.shut_down |= WS_SHUT_SEND;
-    if (flags & TF_REUSE_SOCKET) after.reusable = 1;
+    /* A socket to reuse has no peer any more. */
+    if (flags & TF_REUSE_SOCKET)
+    {
+        after.reusable = 1;
+        ws_peer_forget(&after);
+    }
     socket_table_update(call->s, &call->info, &after);
     return 0;
 }

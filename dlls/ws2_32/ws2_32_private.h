@@ -304,6 +304,13 @@ int ws_wait_held(SOCKET s);
 BOOL ws_shut_after_held(const struct ws_call *call);
 void ws_close_held(SOCKET s, const struct ws_socket_info *info);
 void ws_rearm_write(const struct ws_call *call);
+/* peername.c: the peer of a stream connection, remembered in the state
+ * (Windows names it after the connection ended, Linux does not). */
+void ws_peer_remember(struct ws_socket_info *info, const struct sockaddr *name, int length);
+void ws_peer_forget(struct ws_socket_info *info);
+void ws_peer_learn(SOCKET s, struct ws_socket_info *info, int fd);
+BOOL ws_was_connected(SOCKET s, const struct ws_socket_info *info);
+int ws_peer_answer(SOCKET s, const struct ws_socket_info *info, struct ws2host_address_params *name);
 /* eventselect.c: the same through Wine's socket device, for sockets with
  * an event selection (the server re-enables events only then). */
 int ws_selected_send(const struct ws_call *call, struct ws2host_buffer *buffers, DWORD count, int flags,
