@@ -105,6 +105,30 @@ static void test_handle_reuse(void)
     }
     CloseHandle(file);
 
+    /* The same for select, on a socket that was selected before (Microsoft's
+     * select documentation: WSAENOTSOCK, an entry that is not a socket). */
+    s = socket(AF_INET, SOCK_DGRAM, 0);
+    {
+        struct timeval zero = { 0, 0 };
+        fd_set set;
+
+        FD_ZERO(&set);
+        FD_SET(s, &set);
+        ok(select(0, NULL, &set, NULL, &zero) == 1, "select on a fresh datagram socket: error %d\n",
+           WSAGetLastError());
+        ok(CloseHandle((HANDLE)s), "CloseHandle on a socket failed\n");
+        file = make_temp_file();
+        if ((SOCKET)file != s) trace("the file got handle %p, not the socket's %#llx\n", file, (ULONGLONG)s);
+        FD_ZERO(&set);
+        FD_SET((SOCKET)file, &set);
+        SetLastError(0xdeadbeef);
+        ret = select(0, &set, NULL, NULL, &zero);
+        todo_builtin ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAENOTSOCK, "select on a file at a reused value: %d, error %d\n",
+           ret, WSAGetLastError());
+        ok(WriteFile(file, "x", 1, &written, NULL) && written == 1, "select closed the file\n");
+        CloseHandle(file);
+    }
+
     s = socket(AF_INET, SOCK_DGRAM, 0);
     ok(CloseHandle((HANDLE)s), "CloseHandle on a socket failed\n");
     s2 = socket(AF_INET, SOCK_STREAM, 0);

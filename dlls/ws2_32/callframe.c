@@ -73,7 +73,7 @@ void ws_call_release(struct ws_call *call)
     call->fd = -1;
 }
 
-int ws_call_begin_many(struct ws_call *calls, unsigned int count, unsigned int *failed)
+int ws_call_begin_many(struct ws_call *calls, unsigned int count, BOOL later, unsigned int *failed)
 {
     int err;
 
@@ -85,7 +85,7 @@ int ws_call_begin_many(struct ws_call *calls, unsigned int count, unsigned int *
         calls[i].source = NULL;
     }
     if (!ws_is_started()) return WSANOTINITIALISED;
-    if ((err = ws_sockets_verified(calls, count, failed)) != WSAEOPNOTSUPP) return err;
+    if ((err = ws_sockets_verified(calls, count, later, failed)) != WSAEOPNOTSUPP) return err;
     /* No fetching on the unix side: one by one. */
     for (unsigned int i = 0; i < count; i++)
     {
@@ -97,6 +97,11 @@ int ws_call_begin_many(struct ws_call *calls, unsigned int count, unsigned int *
         }
     }
     return 0;
+}
+
+int ws_call_verify_many(struct ws_call *calls, unsigned int count, const BOOL *wanted, unsigned int *failed)
+{
+    return ws_sockets_verify(calls, count, wanted, failed);
 }
 
 void ws_call_release_many(struct ws_call *calls, unsigned int count)

@@ -135,9 +135,13 @@ int ws_socket_verified(SOCKET s, struct ws_socket_info *info, int *fd_out)
 }
 
 /* ws_socket_verified for many sockets, their fds fetched and identified
- * on the unix side in one call. On failure none is held and *failed is
- * the first refused; WSAEOPNOTSUPP when the unix side cannot fetch. */
-int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int *failed)
+ * on the unix side in one call. With `later`, sockets whose state knows
+ * their inode are only fetched, and marked WS_CALL_UNVERIFIED for
+ * ws_sockets_verify to check those that matter (select: the ready ones;
+ * an idle socket is never reported, so its fstat can wait). On failure
+ * none is held and *failed is the first refused; WSAEOPNOTSUPP when the
+ * unix side cannot fetch. */
+int ws_sockets_verified(struct ws_call *calls, unsigned int count, BOOL later, unsigned int *failed)
 {
     struct ws2host_fds_from_handles_params params = { .count = count, .convention = ws_unix_convention() };
     struct ws2host_handle_fd local[16], *entries = local;
@@ -153,6 +157,9 @@ int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int 
         /* A handle without state is fetched too, and adopted if a socket. */
         entries[i].handle = calls[i].s == INVALID_SOCKET ? 0 : (ULONG_PTR)calls[i].s;
         entries[i].id.details = !known;
+        entries[i].what = WS2HOST_FETCH;
+        if (later && known && calls[i].info.inode) calls[i].flags |= WS_CALL_UNVERIFIED;
+        else entries[i].what |= WS2HOST_IDENTIFY;
     }
     params.entries = (ULONG_PTR)entries;
     if ((err = ws_unix_call(ws2host_call_fds_from_handles, &params))) goto done;
@@ -160,8 +167,9 @@ int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int 
     {
         calls[i].fd = entries[i].id.fd;
         if (err) continue;
-        if (calls[i].fd < 0 || settle_identity(calls[i].s, &calls[i].info, !entries[i].id.details,
-                                               calls[i].fd, &entries[i].id))
+        if (calls[i].fd < 0 || ((entries[i].what & WS2HOST_IDENTIFY) &&
+                                settle_identity(calls[i].s, &calls[i].info, !entries[i].id.details,
+                                                calls[i].fd, &entries[i].id)))
         {
             err = WSAENOTSOCK;
             *failed = i;
@@ -170,6 +178,57 @@ int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int 
     if (err) ws_fds_close(calls, count);
 done:
     if (entries != local) free(entries);
+    return err;
+}
+
+/* The identity check ws_sockets_verified left for later, for the frames
+ * marked WS_CALL_UNVERIFIED whose `wanted` is set: one call; the first
+ * that names no socket is WSAENOTSOCK and *failed. Fds stay held. */
+int ws_sockets_verify(struct ws_call *calls, unsigned int count, const BOOL *wanted, unsigned int *failed)
+{
+    struct ws2host_fds_from_handles_params params = { .convention = ws_unix_convention() };
+    struct ws2host_handle_fd local[16], *entries = local;
+    unsigned int n = 0, *index, index_local[16];
+    int err = 0;
+
+    *failed = 0;
+    for (unsigned int i = 0; i < count; i++)
+        if ((calls[i].flags & WS_CALL_UNVERIFIED) && wanted[i]) n++;
+    if (!n) return 0;
+    index = index_local;
+    if (n > ARRAYSIZE(local) &&
+        (!(entries = malloc(n * sizeof(*entries))) || !(index = malloc(n * sizeof(*index)))))
+    {
+        free(entries == local ? NULL : entries);
+        return WSAENOBUFS;
+    }
+    n = 0;
+    for (unsigned int i = 0; i < count; i++)
+    {
+        if (!(calls[i].flags & WS_CALL_UNVERIFIED) || !wanted[i]) continue;
+        memset(&entries[n], 0, sizeof(entries[n]));
+        entries[n].id.fd = calls[i].fd;
+        entries[n].what = WS2HOST_IDENTIFY;
+        index[n++] = i;
+    }
+    params.entries = (ULONG_PTR)entries;
+    params.count = n;
+    if (!(err = ws_unix_call(ws2host_call_fds_from_handles, &params)))
+    {
+        for (unsigned int k = 0; k < n && !err; k++)
+        {
+            struct ws_call *call = &calls[index[k]];
+
+            call->flags &= ~WS_CALL_UNVERIFIED;
+            if (settle_identity(call->s, &call->info, TRUE, call->fd, &entries[k].id))
+            {
+                err = WSAENOTSOCK;
+                *failed = index[k];
+            }
+        }
+    }
+    if (entries != local) free(entries);
+    if (index != index_local) free(index);
     return err;
 }
 

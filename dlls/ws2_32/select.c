@@ -200,6 +200,23 @@ static int wait_ready(struct ws2host_poll_entry *entries, struct ws_call *socket
     return err;
 }
 
+/* A socket is reported only when ready, so only those are checked to
+ * still be the sockets their state describes (a handle closed with
+ * CloseHandle and reused for a file is WSAENOTSOCK): an idle socket
+ * costs no fstat. */
+static int verify_ready(const struct ws2host_poll_entry *entries, struct ws_call *sockets, unsigned int total)
+{
+    BOOL local[64], *ready = total <= ARRAYSIZE(local) ? local : malloc(total * sizeof(*ready));
+    unsigned int failed;
+    int err;
+
+    if (!ready) return WSAENOBUFS;
+    for (unsigned int i = 0; i < total; i++) ready[i] = entries[i].revents != 0;
+    err = ws_call_verify_many(sockets, total, ready, &failed);
+    if (ready != local) free(ready);
+    return err;
+}
+
 int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const TIMEVAL *timeout)
 {
     fd_set *sets[set_count] = { readfds, writefds, exceptfds };
@@ -234,14 +251,15 @@ int WINAPI select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds
             entries[n].events = wanted_events[i];
         }
     }
-    /* Every socket's fd in one call to the unix side. */
-    if ((err = ws_call_begin_many(sockets, total, &n)))
+    /* Every socket's fd in one call to the unix side; the identity only
+     * of those found ready (below). */
+    if ((err = ws_call_begin_many(sockets, total, TRUE, &n)))
     {
         release(entries, sockets, 0);
         return ws_call_end(&call, err);
     }
     for (n = 0; n < total; n++) entries[n].fd = sockets[n].fd;
-    if ((err = wait_ready(entries, sockets, total, ms)))
+    if ((err = wait_ready(entries, sockets, total, ms)) || (err = verify_ready(entries, sockets, total)))
     {
         release(entries, sockets, total);
         return ws_call_end(&call, err);

@@ -224,6 +224,7 @@ enum
     /* And: success leaves the last error as it was (closesocket,
      * WSAGetOverlappedResult, WSAHtonl and its kin, as Wine's builtin). */
     WS_CALL_KEEP_ERROR = 0x100,
+    WS_CALL_UNVERIFIED = 0x200,     /* fd held, identity not checked yet (ws_call_verify_many) */
 };
 
 struct ws_call
@@ -243,14 +244,18 @@ int ws_call_end(struct ws_call *call, int err);                      /* 0 or SOC
 int ws_call_end_count(struct ws_call *call, int err, int count);     /* count or SOCKET_ERROR */
 SOCKET ws_call_end_socket(struct ws_call *call, int err, SOCKET result);  /* or INVALID_SOCKET */
 BOOL ws_call_end_bool(struct ws_call *call, int err);                /* TRUE or FALSE */
-/* Frames of many sockets begun at once as WS_CALL_VERIFIED_FD (select,
- * WSAPoll), each calls[i].s set by the caller: their fds fetched on the
- * unix side in one call. On failure no frame holds an fd and *failed is
- * the first refused. ws_call_release_many gives the fds back in one call. */
-int ws_call_begin_many(struct ws_call *calls, unsigned int count, unsigned int *failed);
+/* Frames of many sockets begun at once as WS_CALL_VERIFIED_FD (select),
+ * each calls[i].s set by the caller: their fds fetched on the unix side
+ * in one call. With `later`, known sockets' identity checks wait for
+ * ws_call_verify_many, for those the caller names (WS_CALL_UNVERIFIED
+ * until then). On failure no frame holds an fd and *failed is the first
+ * refused. ws_call_release_many gives the fds back in one call. */
+int ws_call_begin_many(struct ws_call *calls, unsigned int count, BOOL later, unsigned int *failed);
+int ws_call_verify_many(struct ws_call *calls, unsigned int count, const BOOL *wanted, unsigned int *failed);
 void ws_call_release_many(struct ws_call *calls, unsigned int count);
 /* handles.c, behind them: WSAEOPNOTSUPP when the unix side cannot fetch. */
-int ws_sockets_verified(struct ws_call *calls, unsigned int count, unsigned int *failed);
+int ws_sockets_verified(struct ws_call *calls, unsigned int count, BOOL later, unsigned int *failed);
+int ws_sockets_verify(struct ws_call *calls, unsigned int count, const BOOL *wanted, unsigned int *failed);
 void ws_fds_close(struct ws_call *calls, unsigned int count);
 
 /* connection.c: ws_send_on and ws_receive_on move the data on a frame

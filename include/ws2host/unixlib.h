@@ -25,7 +25,7 @@
     _Static_assert(sizeof(type) == (size), "ABI size of " #type)
 
 /* Bumped whenever a struct or the call list changes; checked at load. */
-#define WS2HOST_ABI_VERSION 28
+#define WS2HOST_ABI_VERSION 29
 
 enum ws2host_call
 {
@@ -90,12 +90,17 @@ WS2HOST_ABI_SIZE(struct ws2host_fd_identify_params, 32);
  * entry whose handle has no fd comes back with fd -1 and is_socket 0.
  * WSAEOPNOTSUPP when ntdll.so cannot be found: the PE side then fetches
  * one by one. */
+#define WS2HOST_FETCH    0x1     /* the handle's fd into id.fd */
+#define WS2HOST_IDENTIFY 0x2     /* id.fd's identity (fstat; with id.details, more) */
+
 struct ws2host_handle_fd
 {
-    uint64_t handle;                        /* in */
-    struct ws2host_fd_identify_params id;   /* in: details; out: fd and identity */
+    uint64_t handle;                        /* in (WS2HOST_FETCH) */
+    struct ws2host_fd_identify_params id;   /* in: details, fd without FETCH; out: fd, identity */
+    uint32_t what;                          /* in: WS2HOST_FETCH | WS2HOST_IDENTIFY */
+    uint32_t reserved;
 };
-WS2HOST_ABI_SIZE(struct ws2host_handle_fd, 40);
+WS2HOST_ABI_SIZE(struct ws2host_handle_fd, 48);
 
 /* The calling convention of ntdll.so's exports, which the PE side
  * knows from Wine's version: Windows' up to Wine 8, Linux' from Wine 9's

@@ -64,11 +64,14 @@ unsigned int unix_fds_from_handles(void *args)
         struct ws2host_fd_identify_params *id = &entries[i].id;
         int fd;
 
-        id->fd = -1;
-        id->is_socket = 0;
-        if (fetch(params->convention, entries[i].handle, &fd)) continue;
-        id->fd = fd;
-        if (identify_fd(id)) id->is_socket = 0;
+        if (entries[i].what & WS2HOST_FETCH)
+        {
+            id->fd = -1;
+            id->is_socket = 0;
+            if (fetch(params->convention, entries[i].handle, &fd)) continue;
+            id->fd = fd;
+        }
+        if ((entries[i].what & WS2HOST_IDENTIFY) && identify_fd(id)) id->is_socket = 0;
     }
     return 0;
 }
