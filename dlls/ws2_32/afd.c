@@ -198,7 +198,7 @@ static BOOL CALLBACK check_interface(INIT_ONCE *once, void *param, void **contex
     }
 fail:
     DIAG("Wine %s: its socket objects do not behave as ws2host needs (error %d, family %d, type %d, mode %#lx, "
-         "socket %d); ws2host supports Wine 8.0\n", ws_wine_version(), err, info.family, info.type, mode,
+         "socket %d); ws2host is tested on Wine 8.0 and 10.0\n", ws_wine_version(), err, info.family, info.type, mode,
          id.is_socket);
     return TRUE;
 }
