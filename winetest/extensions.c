@@ -401,8 +401,11 @@ static void test_sendmsg_source(int family)
     closesocket(b);
 }
 
-/* An INT control message: the ECN codepoint of IP_ECN / IPV6_ECN. */
-static int send_ecn(SOCKET s, int level, int type, INT value, const struct sockaddr_storage *to, int to_length)
+/* WSASendMsg of "ecn" with one INT control message (the ECN codepoint of
+ * IP_ECN / IPV6_ECN): 0, or its error. Without an OVERLAPPED the count
+ * must be 3 (-1 otherwise). */
+static int send_int_control(SOCKET s, int level, int type, INT value, const struct sockaddr_storage *to,
+                            int to_length, WSAOVERLAPPED *overlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
 {
     union { WSACMSGHDR header; char bytes[WSA_CMSG_SPACE(sizeof(INT))]; } control;
     WSABUF payload = { 3, (char *)"ecn" };
@@ -414,8 +417,13 @@ static int send_ecn(SOCKET s, int level, int type, INT value, const struct socka
     control.header.cmsg_level = level;
     control.header.cmsg_type = type;
     memcpy(WSA_CMSG_DATA(&control.header), &value, sizeof(value));
-    if (WSASendMsg(s, &msg, 0, &bytes, NULL, NULL)) return WSAGetLastError();
-    return bytes == 3 ? 0 : -1;
+    if (WSASendMsg(s, &msg, 0, overlapped ? NULL : &bytes, overlapped, routine)) return WSAGetLastError();
+    return overlapped || bytes == 3 ? 0 : -1;
+}
+
+static int send_ecn(SOCKET s, int level, int type, INT value, const struct sockaddr_storage *to, int to_length)
+{
+    return send_int_control(s, level, type, value, to, to_length, NULL, NULL);
 }
 
 /* Receives one datagram with room for `room` bytes of control data;
@@ -578,18 +586,7 @@ static void CALLBACK sendmsg_routine(DWORD error, DWORD bytes, WSAOVERLAPPED *ov
 static int send_ecn_overlapped(SOCKET s, const struct sockaddr_storage *to, int to_length, WSAOVERLAPPED *overlapped,
                                LPWSAOVERLAPPED_COMPLETION_ROUTINE routine)
 {
-    union { WSACMSGHDR header; char bytes[WSA_CMSG_SPACE(sizeof(INT))]; } control;
-    WSABUF payload = { 3, (char *)"ecn" };
-    WSAMSG msg = { (struct sockaddr *)to, to_length, &payload, 1, { sizeof(control), control.bytes }, 0 };
-    INT ect0 = 2;
-
-    memset(&control, 0, sizeof(control));
-    control.header.cmsg_len = WSA_CMSG_LEN(sizeof(INT));
-    control.header.cmsg_level = IPPROTO_IP;
-    control.header.cmsg_type = IP_ECN;
-    memcpy(WSA_CMSG_DATA(&control.header), &ect0, sizeof(ect0));
-    if (!WSASendMsg(s, &msg, 0, NULL, overlapped, routine)) return 0;
-    return WSAGetLastError();
+    return send_int_control(s, IPPROTO_IP, IP_ECN, 2, to, to_length, overlapped, routine);
 }
 
 /* The datagram came, with the ECN codepoint the send's control data chose. */

@@ -122,20 +122,27 @@ static const struct { int family, level, type; } ecn_messages[] =
     { WS_AF_INET6, IPPROTO_IPV6, IPV6_TCLASS },
 };
 
-static unsigned int add_ecn(const struct ws2host_pktinfo *source, struct msghdr *msg, union source_control *control)
+/* Appends one control message after those msg already has. */
+static void put_control(struct msghdr *msg, union source_control *control, int level, int type, const void *data,
+                        size_t size)
 {
     struct cmsghdr *header = (struct cmsghdr *)(control->bytes + msg->msg_controllen);
 
+    header->cmsg_level = level;
+    header->cmsg_type = type;
+    header->cmsg_len = CMSG_LEN(size);
+    memcpy(CMSG_DATA(header), data, size);
+    msg->msg_controllen += CMSG_SPACE(size);
+    msg->msg_control = control->bytes;
+}
+
+static unsigned int add_ecn(const struct ws2host_pktinfo *source, struct msghdr *msg, union source_control *control)
+{
     if (!source->ecn_family) return 0;
     for (size_t i = 0; i < sizeof(ecn_messages) / sizeof(ecn_messages[0]); i++)
     {
         if (ecn_messages[i].family != source->ecn_family) continue;
-        header->cmsg_level = ecn_messages[i].level;
-        header->cmsg_type = ecn_messages[i].type;
-        header->cmsg_len = CMSG_LEN(sizeof(int));
-        memcpy(CMSG_DATA(header), &source->ecn, sizeof(int));
-        msg->msg_controllen += CMSG_SPACE(sizeof(int));
-        msg->msg_control = control->bytes;
+        put_control(msg, control, ecn_messages[i].level, ecn_messages[i].type, &source->ecn, sizeof(int));
         return 0;
     }
     return WSAEINVAL;
@@ -145,35 +152,23 @@ static unsigned int add_ecn(const struct ws2host_pktinfo *source, struct msghdr 
 static unsigned int add_source(const struct ws2host_pktinfo *source, struct msghdr *msg,
                                union source_control *control)
 {
-    struct cmsghdr *header = (struct cmsghdr *)control->bytes;
-
     memset(control, 0, sizeof(*control));
     msg->msg_controllen = 0;
-    if (!source->family) return add_ecn(source, msg, control);
     if (source->family == WS_AF_INET)
     {
         struct in_pktinfo info = { .ipi_ifindex = (int)source->ifindex };
 
         memcpy(&info.ipi_spec_dst, source->address, 4);
-        header->cmsg_level = IPPROTO_IP;
-        header->cmsg_type = IP_PKTINFO;
-        header->cmsg_len = CMSG_LEN(sizeof(info));
-        memcpy(CMSG_DATA(header), &info, sizeof(info));
-        msg->msg_controllen = CMSG_SPACE(sizeof(info));
+        put_control(msg, control, IPPROTO_IP, IP_PKTINFO, &info, sizeof(info));
     }
     else if (source->family == WS_AF_INET6)
     {
         struct in6_pktinfo info = { .ipi6_ifindex = source->ifindex };
 
         memcpy(&info.ipi6_addr, source->address, 16);
-        header->cmsg_level = IPPROTO_IPV6;
-        header->cmsg_type = IPV6_PKTINFO;
-        header->cmsg_len = CMSG_LEN(sizeof(info));
-        memcpy(CMSG_DATA(header), &info, sizeof(info));
-        msg->msg_controllen = CMSG_SPACE(sizeof(info));
+        put_control(msg, control, IPPROTO_IPV6, IPV6_PKTINFO, &info, sizeof(info));
     }
-    else return WSAEINVAL;
-    msg->msg_control = control->bytes;
+    else if (source->family) return WSAEINVAL;
     return add_ecn(source, msg, control);
 }
 
